@@ -1,0 +1,179 @@
+package app.banhao.platform.embedded;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import redis.embedded.RedisServer;
+
+/**
+ * Real PostgreSQL and Redis servers started inside this process's lifetime, for a machine with nothing
+ * installed (DESIGN.md §3). Each is started only when no external one is configured; the config
+ * properties returned point Quarkus at whichever were started.
+ *
+ * <p>Plain JBoss logging rather than {@code io.quarkus.logging.Log}: this runs before Quarkus starts.
+ */
+public final class EmbeddedServers implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedServers.class);
+    static final String DATABASE = "banhao";
+
+    private final EmbeddedPostgres postgres;
+    private final RedisServer redis;
+    private final int redisPort;
+    private final Map<String, String> config = new LinkedHashMap<>();
+
+    private EmbeddedServers(EmbeddedPostgres postgres, RedisServer redis, int redisPort) {
+        this.postgres = postgres;
+        this.redis = redis;
+        this.redisPort = redisPort;
+        config.put("banhao.embedded.postgres", Boolean.toString(postgres != null));
+        config.put("banhao.embedded.redis", Boolean.toString(redis != null));
+        if (postgres != null) {
+            int port = postgres.getPort();
+            config.put("quarkus.datasource.reactive.url", "postgresql://localhost:" + port + "/" + DATABASE);
+            config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + port + "/" + DATABASE);
+            config.put("quarkus.datasource.username", "postgres");
+            config.put("quarkus.datasource.password", "");
+        }
+        if (redis != null) {
+            config.put("quarkus.redis.hosts", "redis://localhost:" + redisPort);
+        }
+    }
+
+    /** Starts what {@code settings} asks for; nothing when both servers are external. */
+    public static EmbeddedServers start(EmbeddedSettings settings) {
+        EmbeddedPostgres pg = null;
+        RedisServer redis = null;
+        int redisPort = 0;
+        try {
+            if (settings.postgres()) {
+                pg = startPostgres(settings);
+            }
+            if (settings.redis()) {
+                redisPort = settings.redisPort() > 0 ? settings.redisPort() : FreePorts.find();
+                redis = startRedis(settings, redisPort);
+            }
+            return new EmbeddedServers(pg, redis, redisPort);
+        } catch (RuntimeException | IOException e) {
+            closeQuietly(pg);
+            throw new IllegalStateException("Could not start the embedded servers: " + e.getMessage(), e);
+        }
+    }
+
+    /** Config properties that point the datasource and Redis client at the started servers. */
+    public Map<String, String> config() {
+        return Map.copyOf(config);
+    }
+
+    public Optional<Integer> postgresPort() {
+        return Optional.ofNullable(postgres).map(EmbeddedPostgres::getPort);
+    }
+
+    public Optional<Integer> redisPort() {
+        return redis == null ? Optional.empty() : Optional.of(redisPort);
+    }
+
+    /** Stops Redis (for fault tests) without touching PostgreSQL. */
+    public void stopRedis() {
+        if (redis != null && redis.isActive()) {
+            redis.stop();
+        }
+    }
+
+    /** Starts Redis again on the same port after {@link #stopRedis()}. */
+    public void restartRedis() {
+        if (redis != null && !redis.isActive()) {
+            redis.start();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (redis != null) {
+            try {
+                redis.stop();
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not stop embedded Redis: %s", e.getMessage());
+            }
+        }
+        closeQuietly(postgres);
+    }
+
+    private static EmbeddedPostgres startPostgres(EmbeddedSettings settings) throws IOException {
+        Path dir = settings.dataDir().resolve("postgres");
+        Files.createDirectories(dir);
+        StaleProcesses.stopPostmasterOf(dir);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false)
+                .setPort(settings.postgresPort())
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("listen_addresses", "localhost");
+        // zonky's defaults trade durability for speed (fsync and synchronous_commit off); a resident's
+        // submission must survive a crash, so the durable default turns them back on.
+        String durable = settings.durable() ? "on" : "off";
+        builder.setServerConfig("fsync", durable)
+                .setServerConfig("synchronous_commit", durable)
+                .setServerConfig("full_page_writes", durable);
+        EmbeddedPostgres pg = builder.start();
+        createDatabaseIfMissing(pg);
+        LOG.infof("Embedded PostgreSQL on port %d, data in %s (durable: %s)", pg.getPort(), dir, settings.durable());
+        return pg;
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres pg) throws IOException {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            s.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
+        } catch (SQLException e) {
+            throw new IOException("Could not create database " + DATABASE, e);
+        }
+    }
+
+    private static RedisServer startRedis(EmbeddedSettings settings, int port) throws IOException {
+        Path dir = settings.dataDir().resolve("redis").toAbsolutePath();
+        Files.createDirectories(dir);
+        Path pidFile = dir.resolve("redis.pid");
+        StaleProcesses.stopRedisOf(pidFile);
+        RedisServer server = RedisServer.builder()
+                .port(port)
+                .setting("daemonize no")
+                .setting("dir " + dir)
+                .setting("pidfile " + pidFile)
+                .setting("appendonly " + (settings.durable() ? "yes" : "no"))
+                .setting("save \"\"")
+                .setting("maxmemory-policy noeviction")
+                .build();
+        server.start();
+        LOG.infof("Embedded Redis on port %d, data in %s", port, dir);
+        return server;
+    }
+
+    private static void closeQuietly(EmbeddedPostgres pg) {
+        if (pg == null) {
+            return;
+        }
+        try {
+            pg.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("Could not stop embedded PostgreSQL: %s", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package app.banhao.platform.error;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one exception features throw for an answer other than success: it carries the stable code, the
+ * arguments of its localised detail, the offending fields and any extra response headers
+ * (e.g. {@code Retry-After}). {@link ProblemMappers} turns it into problem+json.
+ */
+public class ApiException extends RuntimeException {
+
+    private final ErrorCode code;
+    private final List<Object> detailArgs;
+    private final List<FieldError> fieldErrors;
+    private final Map<String, String> headers;
+
+    public ApiException(ErrorCode code, List<Object> detailArgs, List<FieldError> fieldErrors,
+            Map<String, String> headers) {
+        super(code.name(), null, false, false);
+        this.code = code;
+        this.detailArgs = List.copyOf(detailArgs);
+        this.fieldErrors = List.copyOf(fieldErrors);
+        this.headers = Map.copyOf(headers);
+    }
+
+    public static ApiException of(ErrorCode code, Object... detailArgs) {
+        return new ApiException(code, List.of(detailArgs), List.of(), Map.of());
+    }
+
+    public static ApiException field(ErrorCode code, FieldError error) {
+        return new ApiException(code, List.of(error.field()), List.of(error), Map.of());
+    }
+
+    public static ApiException fields(ErrorCode code, List<FieldError> errors) {
+        return new ApiException(code, List.of(errors.size()), errors, Map.of());
+    }
+
+    /** 429 or 503 with the seconds after which a retry may succeed. */
+    public static ApiException retryAfter(ErrorCode code, long seconds, Object... detailArgs) {
+        return new ApiException(code, List.of(detailArgs), List.of(),
+                Map.of("Retry-After", Long.toString(Math.max(1, seconds))));
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    public List<Object> detailArgs() {
+        return detailArgs;
+    }
+
+    public List<FieldError> fieldErrors() {
+        return fieldErrors;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+}

@@ -1,0 +1,54 @@
+package app.banhao.platform.error;
+
+/**
+ * Every stable error code the API answers with, and the HTTP status it goes with. Codes never change
+ * meaning once published; localised titles and details live in {@code i18n/messages_*.properties}
+ * under {@code error.<CODE>.title} and {@code error.<CODE>.detail}.
+ */
+public enum ErrorCode {
+    // Malformed requests
+    BAD_REQUEST(400),
+    MALFORMED_JSON(400),
+    INVALID_FIELD(400),
+    INVALID_PARAMETER(400),
+    INVALID_CURSOR(400),
+    MISSING_BODY(400),
+    VALIDATION_FAILED(422),
+
+    // Protocol
+    NOT_FOUND(404),
+    METHOD_NOT_ALLOWED(405),
+    NOT_ACCEPTABLE(406),
+    PAYLOAD_TOO_LARGE(413),
+    UNSUPPORTED_MEDIA_TYPE(415),
+
+    // Security
+    UNAUTHORIZED(401),
+    FORBIDDEN(403),
+
+    // State
+    CONFLICT(409),
+    PRECONDITION_FAILED(412),
+    PRECONDITION_REQUIRED(428),
+    IDEMPOTENCY_KEY_REUSED(422),
+    RATE_LIMITED(429),
+
+    // Faults
+    SERVICE_UNAVAILABLE(503),
+    INTERNAL_ERROR(500);
+
+    private final int status;
+
+    ErrorCode(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The problem {@code type} URI, stable like the code itself. */
+    public String typeUri() {
+        return "https://banhao.app/problems/" + name().toLowerCase().replace('_', '-');
+    }
+}

@@ -1,0 +1,59 @@
+package app.banhao.platform.error;
+
+import java.util.List;
+import java.util.Map;
+
+import app.banhao.api.model.Problem;
+import app.banhao.platform.i18n.Messages;
+import app.banhao.platform.i18n.Messages.Language;
+import jakarta.ws.rs.core.Response;
+
+/** Builds RFC 9457 problem+json responses in the caller's language. The single place that does. */
+public final class Problems {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    private Problems() {
+    }
+
+    public static Problem problem(ErrorCode code, List<Object> detailArgs, List<FieldError> fieldErrors,
+            Language language, String instance, String requestId) {
+        Problem problem = new Problem();
+        problem.setType(code.typeUri());
+        problem.setTitle(Messages.text(language, "error." + code.name() + ".title"));
+        problem.setStatus(code.status());
+        problem.setDetail(Messages.text(language, "error." + code.name() + ".detail", detailArgs.toArray()));
+        problem.setCode(code.name());
+        problem.setInstance(instance);
+        problem.setRequestId(requestId);
+        // Absent rather than [] when the problem is not about fields.
+        problem.setErrors(fieldErrors.isEmpty() ? null
+                : fieldErrors.stream().map(e -> toModel(e, language)).toList());
+        return problem;
+    }
+
+    public static Response response(ErrorCode code, List<Object> detailArgs, List<FieldError> fieldErrors,
+            Map<String, String> headers, Language language, String instance, String requestId) {
+        Response.ResponseBuilder builder = Response.status(code.status())
+                .type(MEDIA_TYPE)
+                .entity(problem(code, detailArgs, fieldErrors, language, instance, requestId));
+        headers.forEach(builder::header);
+        return builder.build();
+    }
+
+    private static app.banhao.api.model.FieldError toModel(FieldError error, Language language) {
+        app.banhao.api.model.FieldError model = new app.banhao.api.model.FieldError();
+        model.setField(error.field());
+        model.setCode(error.code().name());
+        model.setMessage(error.message() != null ? error.message()
+                : Messages.text(language, "field." + error.code().name(), localisedArgs(error.args(), language)));
+        return model;
+    }
+
+    /** Arguments written as {@code @type.x} are message keys themselves (e.g. the expected type's name). */
+    private static Object[] localisedArgs(List<Object> args, Language language) {
+        return args.stream()
+                .map(a -> a instanceof String s && s.startsWith("@") ? Messages.text(language, s.substring(1)) : a)
+                .toArray();
+    }
+}

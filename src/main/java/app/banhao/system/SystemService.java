@@ -1,0 +1,73 @@
+package app.banhao.system;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import app.banhao.api.model.EmbeddedServers;
+import app.banhao.api.model.SystemInfo;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+
+/** Facts about this running instance, and the record of its start. */
+@ApplicationScoped
+public class SystemService {
+
+    private final UUID instanceId = UUID.randomUUID();
+    private final Instant startedAt = Instant.now();
+    private final BuildInfo build;
+    private final SystemBootRepository boots;
+    private final boolean embeddedPostgres;
+    private final boolean embeddedRedis;
+
+    public SystemService(BuildInfo build, SystemBootRepository boots,
+            @ConfigProperty(name = "banhao.embedded.postgres") boolean embeddedPostgres,
+            @ConfigProperty(name = "banhao.embedded.redis") boolean embeddedRedis) {
+        this.build = build;
+        this.boots = boots;
+        this.embeddedPostgres = embeddedPostgres;
+        this.embeddedRedis = embeddedRedis;
+    }
+
+    void onStart(@Observes StartupEvent event) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(this::recordBoot);
+        Log.infof("Banhao %s started as instance %s (embedded PostgreSQL: %s, embedded Redis: %s)",
+                build.version(), instanceId, embeddedPostgres, embeddedRedis);
+    }
+
+    @WithTransaction
+    Uni<Void> recordBoot() {
+        SystemBoot boot = new SystemBoot();
+        boot.instanceId = instanceId;
+        boot.version = build.version();
+        boot.startedAt = OffsetDateTime.ofInstant(startedAt, ZoneOffset.UTC);
+        boot.embeddedPostgres = embeddedPostgres;
+        boot.embeddedRedis = embeddedRedis;
+        return boots.persist(boot).replaceWithVoid();
+    }
+
+    public SystemInfo info() {
+        EmbeddedServers embedded = new EmbeddedServers();
+        embedded.setPostgres(embeddedPostgres);
+        embedded.setRedis(embeddedRedis);
+        SystemInfo info = new SystemInfo();
+        info.setName("banhao-api");
+        info.setVersion(build.version());
+        info.setBuildTime(build.buildTime().atOffset(ZoneOffset.UTC));
+        info.setProfile(String.join(",", ConfigUtils.getProfiles()));
+        info.setInstanceId(instanceId.toString());
+        info.setStartedAt(startedAt.atOffset(ZoneOffset.UTC));
+        info.setEmbedded(embedded);
+        return info;
+    }
+}

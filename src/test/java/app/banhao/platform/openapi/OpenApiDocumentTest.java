@@ -1,0 +1,37 @@
+package app.banhao.platform.openapi;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** {@code /q/openapi} serves the contract in {@code api-spec/}, not a copy scanned from code. */
+@QuarkusTest
+class OpenApiDocumentTest {
+
+    @Test
+    void servesTheSpecOperations() throws Exception {
+        String served = given().accept("application/yaml").when().get("/q/openapi")
+                .then().statusCode(200).extract().asString();
+        String spec = Files.readString(Path.of("api-spec/openapi.yaml"));
+        assertEquals(count(spec, "operationId:"), count(served, "operationId:"),
+                "every operation of api-spec/openapi.yaml and nothing else is served");
+        given().accept("application/json").when().get("/q/openapi?format=json")
+                .then().statusCode(200).body(containsString("\"getSystemInfo\""));
+    }
+
+    @Test
+    void swaggerUiIsReachable() {
+        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+
+    private static long count(String text, String token) {
+        return text.lines().filter(l -> l.trim().startsWith(token)).count();
+    }
+}

@@ -1,0 +1,44 @@
+package app.banhao.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import app.banhao.platform.embedded.EmbeddedServers;
+import app.banhao.platform.embedded.EmbeddedSettings;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * The same embedded PostgreSQL and Redis the application starts for itself, started once per test run
+ * (kept across Quarkus restarts between test profiles) on throw-away data under {@code target/}.
+ */
+public class EmbeddedServersResource implements QuarkusTestResourceLifecycleManager {
+
+    private static EmbeddedServers servers;
+
+    public static synchronized EmbeddedServers servers() {
+        if (servers == null) {
+            try {
+                Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
+                Path dir = Files.createTempDirectory(target, "test-data-");
+                servers = EmbeddedServers.start(new EmbeddedSettings(true, true, dir, false, 0, 0));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return servers;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        return new HashMap<>(servers().config());
+    }
+
+    @Override
+    public void stop() {
+        // Kept for the next Quarkus start in this JVM; the servers' own shutdown hooks stop them at exit.
+    }
+}
