@@ -2,6 +2,7 @@ package app.banhao;
 
 import app.banhao.platform.embedded.EmbeddedServers;
 import app.banhao.platform.embedded.EmbeddedSettings;
+import app.banhao.platform.security.LocalJwtKeys;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -16,8 +17,13 @@ public final class BanhaoMain {
     }
 
     public static void main(String... args) {
-        EmbeddedServers servers = EmbeddedServers.start(EmbeddedSettings.fromEnvironment());
+        EmbeddedSettings settings = EmbeddedSettings.fromEnvironment();
+        EmbeddedServers servers = EmbeddedServers.start(settings);
         servers.config().forEach(System::setProperty);
+        if (settings.postgres() && !settings.keysConfigured()) {
+            // A single local instance keeps its own signing key; a cluster is configured with shared keys.
+            LocalJwtKeys.ensure(settings.dataDir().resolve("keys")).forEach(System::setProperty);
+        }
         Quarkus.run(args);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import app.banhao.platform.embedded.EmbeddedServers;
 import app.banhao.platform.embedded.EmbeddedSettings;
+import app.banhao.platform.security.LocalJwtKeys;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -18,6 +19,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class EmbeddedServersResource implements QuarkusTestResourceLifecycleManager {
 
     private static EmbeddedServers servers;
+    private static Map<String, String> keys;
 
     public static synchronized EmbeddedServers servers() {
         if (servers == null) {
@@ -25,6 +27,7 @@ public class EmbeddedServersResource implements QuarkusTestResourceLifecycleMana
                 Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
                 Path dir = Files.createTempDirectory(target, "test-data-");
                 servers = EmbeddedServers.start(new EmbeddedSettings(true, true, dir, false, 0, 0));
+                keys = LocalJwtKeys.ensure(dir.resolve("keys"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -34,7 +37,9 @@ public class EmbeddedServersResource implements QuarkusTestResourceLifecycleMana
 
     @Override
     public Map<String, String> start() {
-        return new HashMap<>(servers().config());
+        Map<String, String> config = new HashMap<>(servers().config());
+        config.putAll(keys);
+        return config;
     }
 
     @Override

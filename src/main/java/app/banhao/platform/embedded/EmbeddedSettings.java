@@ -12,9 +12,14 @@ import java.util.Properties;
  * @param redis start an embedded Redis (no external Redis hosts configured)
  * @param dataDir where both keep their data
  * @param durable fsync, synchronous commit and append-only file on (off only for throw-away test data)
+ * @param keysConfigured whether token-signing keys are configured (else a local one is generated)
  */
 public record EmbeddedSettings(boolean postgres, boolean redis, Path dataDir, boolean durable,
-        int postgresPort, int redisPort) {
+        int postgresPort, int redisPort, boolean keysConfigured) {
+
+    public EmbeddedSettings(boolean postgres, boolean redis, Path dataDir, boolean durable, int postgresPort, int redisPort) {
+        this(postgres, redis, dataDir, durable, postgresPort, redisPort, false);
+    }
 
     public static EmbeddedSettings from(Properties sys, Map<String, String> env) {
         boolean externalPg = present(sys, env, "quarkus.datasource.reactive.url");
@@ -22,7 +27,8 @@ public record EmbeddedSettings(boolean postgres, boolean redis, Path dataDir, bo
         Path dataDir = Path.of(value(sys, env, "banhao.data-dir", "./data")).toAbsolutePath().normalize();
         return new EmbeddedSettings(!externalPg, !externalRedis, dataDir, true,
                 Integer.parseInt(value(sys, env, "banhao.embedded.postgres-port", "0")),
-                Integer.parseInt(value(sys, env, "banhao.embedded.redis-port", "0")));
+                Integer.parseInt(value(sys, env, "banhao.embedded.redis-port", "0")),
+                present(sys, env, "smallrye.jwt.sign.key.location"));
     }
 
     public static EmbeddedSettings fromEnvironment() {

@@ -10,12 +10,11 @@ import java.util.Arrays;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
+
+import app.banhao.platform.web.WireNames;
 
 /**
  * Converts typed request parameters itself so that a malformed one is a 400 problem naming the
@@ -27,7 +26,7 @@ public class StrictParamConverters implements ParamConverterProvider {
     @Override
     @SuppressWarnings("unchecked")
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
-        String name = wireName(annotations);
+        String name = WireNames.of(annotations);
         if (name == null) {
             return null;
         }
@@ -104,21 +103,5 @@ public class StrictParamConverters implements ParamConverterProvider {
             return Boolean.FALSE;
         }
         throw new IllegalArgumentException(value);
-    }
-
-    private static String wireName(Annotation[] annotations) {
-        if (annotations == null) {
-            return null;
-        }
-        for (Annotation a : annotations) {
-            if (a instanceof QueryParam q) {
-                return q.value();
-            } else if (a instanceof PathParam p) {
-                return p.value();
-            } else if (a instanceof HeaderParam h) {
-                return h.value();
-            }
-        }
-        return null;
     }
 }

@@ -8,11 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
-import jakarta.ws.rs.CookieParam;
-import jakarta.ws.rs.FormParam;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
+
+import app.banhao.platform.web.WireNames;
 
 /**
  * Where a bean-validation violation sits, in the caller's terms: a request parameter by the name it
@@ -98,18 +95,9 @@ record ViolationPath(String field, boolean body, boolean returnValue) {
             if (!method.getName().equals(methodName) || method.getParameterCount() <= index) {
                 continue;
             }
-            for (Annotation a : method.getParameterAnnotations()[index]) {
-                if (a instanceof QueryParam q) {
-                    return q.value();
-                } else if (a instanceof PathParam p) {
-                    return p.value();
-                } else if (a instanceof HeaderParam h) {
-                    return h.value();
-                } else if (a instanceof CookieParam c) {
-                    return c.value();
-                } else if (a instanceof FormParam f) {
-                    return f.value();
-                }
+            String wire = WireNames.of(method.getParameterAnnotations()[index]);
+            if (wire != null) {
+                return wire;
             }
             String restName = restAnnotationName(method.getParameterAnnotations()[index], method.getParameters()[index].getName());
             if (restName != null) {

@@ -1,0 +1,83 @@
+package app.banhao.platform.audit;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import app.banhao.platform.security.CurrentActor;
+import app.banhao.platform.web.RequestIds;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableInstance;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Appends to the audit log inside the caller's transaction, so a recorded change and its audit line
+ * commit or roll back together. Outside a transaction it opens its own.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    private final ObjectMapper json;
+    private final InjectableInstance<CurrentActor> actor;
+    private final InjectableInstance<CurrentVertxRequest> request;
+
+    public AuditTrail(ObjectMapper json, InjectableInstance<CurrentActor> actor,
+            InjectableInstance<CurrentVertxRequest> request) {
+        this.json = json;
+        this.actor = actor;
+        this.request = request;
+    }
+
+    public Uni<Void> record(AuditEvent event) {
+        AuditRecord record = toRecord(event);
+        return Panache.getSession().flatMap(session -> session.persist(record))
+                .replaceWithVoid();
+    }
+
+    /** For callers without a transaction of their own (e.g. a failed login that changes nothing). */
+    public Uni<Void> recordAlone(AuditEvent event) {
+        AuditRecord record = toRecord(event);
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.persist(record))).replaceWithVoid();
+    }
+
+    private AuditRecord toRecord(AuditEvent event) {
+        AuditRecord record = new AuditRecord();
+        record.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        record.action = event.action();
+        record.outcome = event.outcome();
+        record.targetType = event.targetType();
+        record.targetId = event.targetId();
+        record.details = event.details().isEmpty() ? null : toJson(event);
+        // Only an HTTP request has a caller; jobs and start-up work are the system.
+        RoutingContext ctx = Arc.container().requestContext().isActive() ? request.get().getCurrent() : null;
+        if (event.actorType() != null) {
+            record.actorType = event.actorType();
+            record.actorId = event.actorId();
+        } else if (ctx != null && actor.get().authenticated()) {
+            record.actorType = actor.get().kind();
+            record.actorId = actor.get().id();
+        } else {
+            record.actorType = ctx != null ? "anonymous" : "system";
+        }
+        if (ctx != null) {
+            record.clientIp = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+            record.requestId = ctx.request().getHeader(RequestIds.HEADER);
+        }
+        return record;
+    }
+
+    private String toJson(AuditEvent event) {
+        try {
+            return json.writeValueAsString(event.details());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Audit details must be JSON-serialisable", e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package app.banhao.platform.security;
+
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import app.banhao.platform.error.ApiException;
+import app.banhao.platform.error.ErrorCode;
+
+/** Who is calling, read from the verified access token of the current request. */
+@RequestScoped
+public class CurrentActor {
+
+    private final JsonWebToken token;
+
+    public CurrentActor(JsonWebToken token) {
+        this.token = token;
+    }
+
+    public boolean authenticated() {
+        return token != null && token.getSubject() != null;
+    }
+
+    /** The subject: a resident's or staff member's id. 401 when nobody is logged in. */
+    public String id() {
+        if (!authenticated()) {
+            throw ApiException.of(ErrorCode.UNAUTHORIZED);
+        }
+        return token.getSubject();
+    }
+
+    public Set<String> roles() {
+        return authenticated() ? token.getGroups() : Set.of();
+    }
+
+    public boolean isStaff() {
+        Set<String> roles = roles();
+        return roles.contains(TokenClaims.AGENT) || roles.contains(TokenClaims.REVIEWER) || roles.contains(TokenClaims.ADMIN);
+    }
+
+    /** The department a staff member acts for. */
+    public Optional<String> department() {
+        return authenticated() ? Optional.ofNullable(token.<String>getClaim(TokenClaims.DEPARTMENT)) : Optional.empty();
+    }
+
+    public Optional<String> sessionId() {
+        return authenticated() ? Optional.ofNullable(token.<String>getClaim(TokenClaims.SESSION)) : Optional.empty();
+    }
+
+    /** "resident", "staff" or "anonymous": the actor type recorded in the audit log. */
+    public String kind() {
+        if (!authenticated()) {
+            return "anonymous";
+        }
+        return isStaff() ? "staff" : "resident";
+    }
+}
