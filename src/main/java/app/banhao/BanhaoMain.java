@@ -2,7 +2,7 @@ package app.banhao;
 
 import app.banhao.platform.embedded.EmbeddedServers;
 import app.banhao.platform.embedded.EmbeddedSettings;
-import app.banhao.platform.security.LocalJwtKeys;
+import app.banhao.platform.security.LocalKeys;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -22,7 +22,7 @@ public final class BanhaoMain {
         servers.config().forEach(System::setProperty);
         if (settings.postgres() && !settings.keysConfigured()) {
             // A single local instance keeps its own signing key; a cluster is configured with shared keys.
-            LocalJwtKeys.ensure(settings.dataDir().resolve("keys")).forEach(System::setProperty);
+            LocalKeys.ensure(settings.dataDir().resolve("keys")).forEach(System::setProperty);
         }
         Quarkus.run(args);
     }

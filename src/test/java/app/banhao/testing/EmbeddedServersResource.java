@@ -9,7 +9,7 @@ import java.util.Map;
 
 import app.banhao.platform.embedded.EmbeddedServers;
 import app.banhao.platform.embedded.EmbeddedSettings;
-import app.banhao.platform.security.LocalJwtKeys;
+import app.banhao.platform.security.LocalKeys;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -27,7 +27,7 @@ public class EmbeddedServersResource implements QuarkusTestResourceLifecycleMana
                 Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
                 Path dir = Files.createTempDirectory(target, "test-data-");
                 servers = EmbeddedServers.start(new EmbeddedSettings(true, true, dir, false, 0, 0));
-                keys = LocalJwtKeys.ensure(dir.resolve("keys"));
+                keys = LocalKeys.ensure(dir.resolve("keys"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -39,6 +39,8 @@ public class EmbeddedServersResource implements QuarkusTestResourceLifecycleMana
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(servers().config());
         config.putAll(keys);
+        // The packaged-app tests (@QuarkusIntegrationTest) run the prod profile on these "external" servers.
+        config.put("banhao.sms.log-gateway-allowed", "true");
         return config;
     }
 

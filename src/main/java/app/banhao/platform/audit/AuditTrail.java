@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.banhao.platform.security.CurrentActor;
+import app.banhao.platform.web.CallerInfo;
 import app.banhao.platform.web.RequestIds;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableInstance;
@@ -27,12 +28,14 @@ public class AuditTrail {
     private final ObjectMapper json;
     private final InjectableInstance<CurrentActor> actor;
     private final InjectableInstance<CurrentVertxRequest> request;
+    private final CallerInfo caller;
 
     public AuditTrail(ObjectMapper json, InjectableInstance<CurrentActor> actor,
-            InjectableInstance<CurrentVertxRequest> request) {
+            InjectableInstance<CurrentVertxRequest> request, CallerInfo caller) {
         this.json = json;
         this.actor = actor;
         this.request = request;
+        this.caller = caller;
     }
 
     public Uni<Void> record(AuditEvent event) {
@@ -67,7 +70,7 @@ public class AuditTrail {
             record.actorType = ctx != null ? "anonymous" : "system";
         }
         if (ctx != null) {
-            record.clientIp = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+            record.clientIp = caller.ip();
             record.requestId = ctx.request().getHeader(RequestIds.HEADER);
         }
         return record;

@@ -32,6 +32,15 @@ public class CurrentActor {
         return token.getSubject();
     }
 
+    /** The subject as the UUID every Banhao account id is; a token with anything else is not ours: 401. */
+    public java.util.UUID uuid() {
+        try {
+            return java.util.UUID.fromString(id());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.of(ErrorCode.UNAUTHORIZED);
+        }
+    }
+
     public Set<String> roles() {
         return authenticated() ? token.getGroups() : Set.of();
     }

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import app.banhao.platform.security.LocalKeys;
 import app.banhao.testing.PackagedApp;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -77,7 +78,15 @@ class EmbeddedStartIT {
                     "QUARKUS_DATASOURCE_PASSWORD", "",
                     "QUARKUS_REDIS_HOSTS", "redis://localhost:" + externalRedis.redisPort().orElseThrow(),
                     "BANHAO_DATA_DIR", data.toString());
-            try (PackagedApp app = PackagedApp.start(Map.of(), env, work.resolve("external.log")).awaitReady(READY)) {
+            // Production on external servers: keys must be configured, and the log SMS gateway is refused...
+            Map<String, String> keys = LocalKeys.ensure(work.resolve("keys"));
+            PackagedApp refused = PackagedApp.start(keys, env, work.resolve("refused.log"));
+            assertEquals(1, refused.waitForExit(Duration.ofSeconds(60)), "prod on external servers refuses the log SMS gateway");
+            assertTrue(refused.tail().contains("log SMS gateway"), refused.tail());
+            // ...unless a staging cluster says it wants it.
+            Map<String, String> props = new java.util.HashMap<>(keys);
+            props.put("banhao.sms.log-gateway-allowed", "true");
+            try (PackagedApp app = PackagedApp.start(props, env, work.resolve("external.log")).awaitReady(READY)) {
                 String info = app.get("/api/v1/system/info").body();
                 assertTrue(info.contains("\"postgres\":false") && info.contains("\"redis\":false"), info);
                 assertFalse(Files.exists(data.resolve("postgres")), "no embedded PostgreSQL data directory");

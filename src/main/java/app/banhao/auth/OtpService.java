@@ -1,0 +1,108 @@
+package app.banhao.auth;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import app.banhao.api.model.OtpSent;
+import app.banhao.platform.audit.AuditEvent;
+import app.banhao.platform.audit.AuditTrail;
+import app.banhao.platform.crypto.DataProtection;
+import app.banhao.platform.error.ApiException;
+import app.banhao.platform.error.DependencyFailures;
+import app.banhao.platform.error.ErrorCode;
+import app.banhao.platform.privacy.Masks;
+import app.banhao.platform.ratelimit.RateLimiter;
+import app.banhao.platform.ratelimit.RateLimiter.Limit;
+import app.banhao.platform.web.CallerInfo;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * SMS one-time codes (DESIGN.md §7): 6 digits from SecureRandom, only a keyed hash kept in Redis for
+ * 5 minutes, single use, burned after 5 wrong tries; sending limited per phone and per client IP.
+ */
+@ApplicationScoped
+public class OtpService {
+
+    static final Duration VALIDITY = Duration.ofMinutes(5);
+    static final int MAX_TRIES = 5;
+
+    /** Atomically: compare, burn on success or on the fifth miss. */
+    private static final String VERIFY = """
+            local h = redis.call('HGET', KEYS[1], 'h')
+            if not h then return 'EXPIRED' end
+            if h == ARGV[1] then redis.call('DEL', KEYS[1]); return 'OK' end
+            local t = redis.call('HINCRBY', KEYS[1], 't', 1)
+            if t >= tonumber(ARGV[2]) then redis.call('DEL', KEYS[1]); return 'BURNED' end
+            return 'WRONG'
+            """;
+
+    private final ReactiveRedisDataSource redis;
+    private final RateLimiter limiter;
+    private final DataProtection crypto;
+    private final SmsGateway sms;
+    private final AuditTrail audit;
+    private final CallerInfo caller;
+    private final Limit perPhoneMinute;
+    private final Limit perPhoneDay;
+    private final Limit perIp;
+    private final SecureRandom random = new SecureRandom();
+
+    public OtpService(ReactiveRedisDataSource redis, RateLimiter limiter, DataProtection crypto, SmsGateway sms,
+            AuditTrail audit, CallerInfo caller,
+            @ConfigProperty(name = "banhao.otp.per-ip-per-hour", defaultValue = "30") int perIpPerHour) {
+        this.redis = redis;
+        this.limiter = limiter;
+        this.crypto = crypto;
+        this.sms = sms;
+        this.audit = audit;
+        this.caller = caller;
+        this.perPhoneMinute = new Limit("otp-phone-minute", 1, Duration.ofMinutes(1));
+        this.perPhoneDay = new Limit("otp-phone-day", 10, Duration.ofDays(1));
+        this.perIp = new Limit("otp-ip-hour", perIpPerHour, Duration.ofHours(1));
+    }
+
+    public Uni<OtpSent> send(String phone) {
+        String phoneKey = crypto.blindIndexText("phone", phone);
+        String code = String.format("%06d", random.nextInt(1_000_000));
+        return limiter.hit(perIp, caller.ip())
+                .chain(() -> limiter.hit(perPhoneMinute, phoneKey))
+                .chain(() -> limiter.hit(perPhoneDay, phoneKey))
+                .chain(() -> redis.execute("HSET", key(phoneKey), "h", codeHash(phone, code), "t", "0"))
+                .chain(() -> redis.execute("PEXPIRE", key(phoneKey), Long.toString(VALIDITY.toMillis())))
+                .chain(() -> sms.sendLoginCode(phone, code)
+                        .onFailure(e -> !DependencyFailures.isDependencyDown(e))
+                        .transform(e -> ApiException.retryAfter(ErrorCode.SMS_UNAVAILABLE, 30)))
+                .call(() -> audit.recordAlone(AuditEvent.of("auth.otp.send").target("phone", phoneKey)))
+                .map(sent -> new OtpSent()
+                        .phone(Masks.phone(phone))
+                        .expiresInSeconds((int) VALIDITY.toSeconds())
+                        .resendAfterSeconds((int) perPhoneMinute.window().toSeconds())
+                        .devCode(sms.revealsCode() ? code : null));
+    }
+
+    /** Succeeds once for the right code; the failure names why (wrong, expired, burned). */
+    public Uni<Void> verify(String phone, String code) {
+        String phoneKey = crypto.blindIndexText("phone", phone);
+        return redis.execute("EVAL", VERIFY, "1", key(phoneKey), codeHash(phone, code), Integer.toString(MAX_TRIES))
+                .map(reply -> switch (reply.toString()) {
+                    case "OK" -> null;
+                    case "EXPIRED" -> throw ApiException.of(ErrorCode.OTP_EXPIRED);
+                    case "BURNED" -> throw ApiException.of(ErrorCode.OTP_BURNED);
+                    default -> throw ApiException.of(ErrorCode.OTP_INVALID);
+                })
+                .replaceWithVoid();
+    }
+
+    private String codeHash(String phone, String code) {
+        return crypto.blindIndexText("otp", phone + ":" + code);
+    }
+
+    private static String key(String phoneKey) {
+        return "banhao:otp:" + phoneKey;
+    }
+}

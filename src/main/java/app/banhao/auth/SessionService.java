@@ -1,0 +1,206 @@
+package app.banhao.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.persistence.LockModeType;
+
+import app.banhao.api.model.TokenPair;
+import app.banhao.platform.audit.AuditEvent;
+import app.banhao.platform.audit.AuditTrail;
+import app.banhao.platform.error.ApiException;
+import app.banhao.platform.error.ErrorCode;
+import app.banhao.platform.web.CallerInfo;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Login sessions and their tokens (DESIGN.md §7): opens a session with a token pair, rotates refresh
+ * tokens (a reused one revokes the whole family), and revokes sessions so their access tokens stop at once.
+ */
+@ApplicationScoped
+public class SessionService {
+
+    /** What a session is opened for: who, through which client, with which claims. */
+    public record Grant(AuthSession.SubjectType subjectType, UUID subjectId, AuthSession.Client client,
+            String audience, Set<String> groups, Map<String, String> claims) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AuthSessionRepository sessions;
+    private final RefreshTokenRepository refreshTokens;
+    private final AccessTokens accessTokens;
+    private final SessionRevocations revocations;
+    private final AuditTrail audit;
+    private final CallerInfo caller;
+    private final Duration refreshLifespan;
+
+    public SessionService(AuthSessionRepository sessions, RefreshTokenRepository refreshTokens, AccessTokens accessTokens,
+            SessionRevocations revocations, AuditTrail audit, CallerInfo caller,
+            @ConfigProperty(name = "banhao.auth.refresh-token-lifespan", defaultValue = "P30D") Duration refreshLifespan) {
+        this.sessions = sessions;
+        this.refreshTokens = refreshTokens;
+        this.accessTokens = accessTokens;
+        this.revocations = revocations;
+        this.audit = audit;
+        this.caller = caller;
+        this.refreshLifespan = refreshLifespan;
+    }
+
+    /** Opens a session; call inside the login's transaction. */
+    public Uni<TokenPair> open(Grant grant) {
+        OffsetDateTime now = now();
+        AuthSession session = new AuthSession();
+        session.id = UUID.randomUUID();
+        session.subjectType = grant.subjectType();
+        session.subjectId = grant.subjectId();
+        session.client = grant.client();
+        session.createdAt = now;
+        session.lastUsedAt = now;
+        session.expiresAt = now.plus(refreshLifespan);
+        session.ipAddress = caller.ip();
+        session.userAgent = caller.userAgent();
+        return sessions.persist(session).chain(() -> tokens(session, grant, now));
+    }
+
+    /**
+     * Exchanges a refresh token for a new pair. A token presented a second time revokes its session: the
+     * revocation commits even though the caller gets a 401, hence the two steps.
+     */
+    public Uni<TokenPair> refresh(String presented, java.util.function.Function<AuthSession, Uni<Grant>> regrant) {
+        return rotate(presented, regrant).chain(outcome -> {
+            if (outcome.pair() != null) {
+                return Uni.createFrom().item(outcome.pair());
+            }
+            Uni<Void> publish = outcome.revokedSession() == null ? Uni.createFrom().voidItem()
+                    : revocations.publish(outcome.revokedSession());
+            return publish.chain(() -> Uni.createFrom().failure(ApiException.of(ErrorCode.REFRESH_TOKEN_INVALID)));
+        });
+    }
+
+    private record Rotation(TokenPair pair, UUID revokedSession) {
+    }
+
+    @WithTransaction
+    Uni<Rotation> rotate(String presented, java.util.function.Function<AuthSession, Uni<Grant>> regrant) {
+        OffsetDateTime now = now();
+        return refreshTokens.findById(hash(presented), LockModeType.PESSIMISTIC_WRITE).chain(token -> {
+            if (token == null) {
+                return Uni.createFrom().item(new Rotation(null, null));
+            }
+            return sessions.findById(token.sessionId, LockModeType.PESSIMISTIC_WRITE).chain(session -> {
+                if (session == null || !session.active(now) || token.expiresAt.isBefore(now)) {
+                    return Uni.createFrom().item(new Rotation(null, null));
+                }
+                if (token.usedAt != null) {
+                    session.revokedAt = now;
+                    session.revokeReason = "refresh-token-reuse";
+                    return audit.record(AuditEvent.of("auth.refresh.reuse").outcome(AuditEvent.DENIED)
+                            .actor(session.subjectType.name().toLowerCase(), session.subjectId.toString())
+                            .target("session", session.id.toString()))
+                            .replaceWith(new Rotation(null, session.id));
+                }
+                token.usedAt = now;
+                session.lastUsedAt = now;
+                session.expiresAt = now.plus(refreshLifespan);
+                return regrant.apply(session)
+                        .chain(grant -> tokens(session, grant, now))
+                        .call(() -> audit.record(AuditEvent.of("auth.refresh")
+                                .actor(session.subjectType.name().toLowerCase(), session.subjectId.toString())
+                                .target("session", session.id.toString())))
+                        .map(pair -> new Rotation(pair, null));
+            });
+        });
+    }
+
+    /** Revokes one session of a subject; 404 when it is not theirs. */
+    @WithTransaction
+    public Uni<Void> revokeOwned(UUID sessionId, AuthSession.SubjectType type, UUID subjectId, String reason) {
+        return sessions.findOwned(sessionId, type, subjectId)
+                .onItem().ifNull().failWith(() -> ApiException.of(ErrorCode.NOT_FOUND))
+                .chain(session -> revokeLoaded(List.of(session), reason))
+                .call(() -> audit.record(AuditEvent.of("auth.session.revoke").target("session", sessionId.toString())
+                        .details(Map.of("reason", reason))));
+    }
+
+    /** Revokes every active session of a subject, optionally sparing one (e.g. the one changing the password). */
+    @WithTransaction
+    public Uni<Void> revokeAll(AuthSession.SubjectType type, UUID subjectId, UUID except, String reason) {
+        return sessions.activeOf(type, subjectId, now())
+                .map(all -> all.stream().filter(s -> !s.id.equals(except)).toList())
+                .chain(list -> revokeLoaded(list, reason))
+                .call(() -> audit.record(AuditEvent.of("auth.session.revoke-all").target(type.name().toLowerCase(),
+                        subjectId.toString()).details(Map.of("reason", reason))));
+    }
+
+    @WithTransaction
+    public Uni<List<AuthSession>> activeOf(AuthSession.SubjectType type, UUID subjectId) {
+        return sessions.activeOf(type, subjectId, now());
+    }
+
+    private Uni<Void> revokeLoaded(List<AuthSession> list, String reason) {
+        OffsetDateTime now = now();
+        list.forEach(s -> {
+            if (s.revokedAt == null) {
+                s.revokedAt = now;
+                s.revokeReason = reason;
+            }
+        });
+        // Flush first, so a node that checks PostgreSQL (Redis down) already sees the revocation.
+        if (list.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return sessions.flush().chain(() -> Uni.join().all(list.stream().map(s -> revocations.publish(s.id)).toList())
+                .andCollectFailures().replaceWithVoid());
+    }
+
+    private Uni<TokenPair> tokens(AuthSession session, Grant grant, OffsetDateTime now) {
+        String refresh = newRefreshToken();
+        RefreshToken record = new RefreshToken();
+        record.tokenHash = hash(refresh);
+        record.sessionId = session.id;
+        record.issuedAt = now;
+        record.expiresAt = session.expiresAt;
+        String access = accessTokens.issue(grant.subjectId().toString(), grant.audience(), grant.groups(), session.id,
+                grant.claims());
+        return refreshTokens.persist(record).map(saved -> new TokenPair()
+                .tokenType(TokenPair.TokenTypeEnum.BEARER)
+                .accessToken(access)
+                .expiresIn((int) accessTokens.lifespan().toSeconds())
+                .refreshToken(refresh)
+                .refreshExpiresIn((int) Duration.between(now, session.expiresAt).toSeconds())
+                .sessionId(session.id));
+    }
+
+    private static String newRefreshToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return "rt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

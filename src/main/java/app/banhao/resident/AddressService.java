@@ -1,0 +1,67 @@
+package app.banhao.resident;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.banhao.api.model.Address;
+import app.banhao.api.model.AddressCreate;
+import app.banhao.platform.crypto.DataProtection;
+import app.banhao.platform.error.ApiException;
+import app.banhao.platform.error.ErrorCode;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** A resident's postal addresses, encrypted at rest; used later by postal delivery. */
+@ApplicationScoped
+public class AddressService {
+
+    static final int MAX_ADDRESSES = 20;
+
+    private final ResidentAddressRepository addresses;
+    private final ResidentMapper mapper;
+    private final DataProtection crypto;
+
+    public AddressService(ResidentAddressRepository addresses, ResidentMapper mapper, DataProtection crypto) {
+        this.addresses = addresses;
+        this.mapper = mapper;
+        this.crypto = crypto;
+    }
+
+    @WithTransaction
+    public Uni<List<Address>> list(UUID residentId) {
+        return addresses.ofResident(residentId).map(list -> list.stream().map(mapper::toAddress).toList());
+    }
+
+    @WithTransaction
+    public Uni<Address> add(UUID residentId, AddressCreate request) {
+        return addresses.countOf(residentId).chain(count -> {
+            if (count >= MAX_ADDRESSES) {
+                throw ApiException.of(ErrorCode.TOO_MANY_ADDRESSES, MAX_ADDRESSES);
+            }
+            boolean makeDefault = count == 0 || Boolean.TRUE.equals(request.getIsDefault());
+            ResidentAddress a = new ResidentAddress();
+            a.id = UUID.randomUUID();
+            a.residentId = residentId;
+            a.recipientEnc = crypto.encrypt(request.getRecipient().strip());
+            a.phoneEnc = crypto.encrypt(request.getPhone());
+            a.regionCode = request.getRegionCode();
+            a.detailEnc = crypto.encrypt(request.getDetail().strip());
+            a.isDefault = makeDefault;
+            a.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+            Uni<Integer> clear = makeDefault ? addresses.clearDefault(residentId) : Uni.createFrom().item(0);
+            return clear.chain(() -> addresses.persist(a)).map(mapper::toAddress);
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(UUID residentId, UUID addressId) {
+        return addresses.findOwned(addressId, residentId)
+                .onItem().ifNull().failWith(() -> ApiException.of(ErrorCode.NOT_FOUND))
+                .call(addresses::delete)
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,159 @@
+package app.banhao.resident;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.banhao.api.model.PasswordChange;
+import app.banhao.api.model.Profile;
+import app.banhao.api.model.ProfileUpdate;
+import app.banhao.api.model.RealNameRequest;
+import app.banhao.auth.AuthSession;
+import app.banhao.auth.Passwords;
+import app.banhao.auth.SessionService;
+import app.banhao.platform.audit.AuditEvent;
+import app.banhao.platform.audit.AuditTrail;
+import app.banhao.platform.crypto.DataProtection;
+import app.banhao.platform.error.ApiException;
+import app.banhao.platform.error.ErrorCode;
+import app.banhao.platform.error.FieldCode;
+import app.banhao.platform.error.FieldError;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** A resident's own profile: what they may change, their password, and real-name verification. */
+@ApplicationScoped
+public class ResidentProfileService {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final ResidentRepository residents;
+    private final ResidentMapper mapper;
+    private final DataProtection crypto;
+    private final Passwords passwords;
+    private final IdentityVerifier verifier;
+    private final SessionService sessions;
+    private final AuditTrail audit;
+
+    public ResidentProfileService(ResidentRepository residents, ResidentMapper mapper, DataProtection crypto,
+            Passwords passwords, IdentityVerifier verifier, SessionService sessions, AuditTrail audit) {
+        this.residents = residents;
+        this.mapper = mapper;
+        this.crypto = crypto;
+        this.passwords = passwords;
+        this.verifier = verifier;
+        this.sessions = sessions;
+        this.audit = audit;
+    }
+
+    @WithTransaction
+    public Uni<Profile> profile(UUID residentId) {
+        return load(residentId).map(mapper::toProfile);
+    }
+
+    @WithTransaction
+    public Uni<Profile> update(UUID residentId, ProfileUpdate change) {
+        return load(residentId).map(r -> {
+            if (change.getNickname() != null) {
+                r.nickname = change.getNickname().strip();
+            }
+            if (change.getLanguage() != null) {
+                r.language = change.getLanguage().toString();
+            }
+            r.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            return mapper.toProfile(r);
+        });
+    }
+
+    /** Sets or changes the password; a change needs the current one and ends every other session. */
+    public Uni<Void> setPassword(UUID residentId, UUID currentSession, PasswordChange change) {
+        return withPhoneAndHash(residentId).chain(state -> {
+            passwords.checkStrength("newPassword", change.getNewPassword(), state.phone());
+            Uni<Boolean> allowed = state.hash() == null ? Uni.createFrom().item(true)
+                    : change.getCurrentPassword() == null ? Uni.createFrom().item(false)
+                            : passwords.matches(change.getCurrentPassword(), state.hash());
+            return allowed.chain(ok -> {
+                if (!ok) {
+                    throw ApiException.field(ErrorCode.CURRENT_PASSWORD_WRONG,
+                            FieldError.of("currentPassword", FieldCode.INVALID));
+                }
+                return passwords.hash(change.getNewPassword());
+            }).chain(hash -> storePassword(residentId, hash))
+                    .chain(() -> state.hash() == null ? Uni.createFrom().voidItem()
+                            : sessions.revokeAll(AuthSession.SubjectType.RESIDENT, residentId, currentSession, "password-change"));
+        });
+    }
+
+    private record PasswordState(String phone, String hash) {
+    }
+
+    @WithTransaction
+    Uni<PasswordState> withPhoneAndHash(UUID residentId) {
+        return load(residentId).map(r -> new PasswordState(crypto.decrypt(r.phoneEnc), r.passwordHash));
+    }
+
+    @WithTransaction
+    Uni<Void> storePassword(UUID residentId, String hash) {
+        return load(residentId).invoke(r -> {
+            r.passwordHash = hash;
+            r.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        }).call(r -> audit.record(AuditEvent.of("resident.password.set").target("resident", r.id.toString())))
+                .replaceWithVoid();
+    }
+
+    /** Checks name and ID number, then raises the level to L2; one ID number, one resident. */
+    public Uni<Profile> verifyRealName(UUID residentId, RealNameRequest request) {
+        String id = IdNumbers.normalise(request.getIdNumber());
+        String name = request.getName().strip();
+        if (!IdNumbers.valid(id, LocalDate.now(CHINA))) {
+            throw ApiException.field(ErrorCode.ID_NUMBER_INVALID, FieldError.of("idNumber", FieldCode.INVALID_FORMAT));
+        }
+        return verifier.matches(name, id)
+                .onFailure().transform(e -> ApiException.retryAfter(ErrorCode.IDENTITY_PROVIDER_UNAVAILABLE, 30))
+                .call(match -> audit.recordAlone(AuditEvent.of("resident.real-name.check")
+                        .outcome(match ? AuditEvent.SUCCESS : AuditEvent.FAILURE).target("resident", residentId.toString())))
+                .chain(match -> {
+                    if (!match) {
+                        throw ApiException.of(ErrorCode.REAL_NAME_MISMATCH);
+                    }
+                    return recordVerified(residentId, name, id);
+                });
+    }
+
+    @WithTransaction
+    Uni<Profile> recordVerified(UUID residentId, String name, String id) {
+        byte[] index = crypto.blindIndex("id-number", id);
+        return residents.findByIdNumberIndex(index).chain(holder -> {
+            if (holder != null && !holder.id.equals(residentId)) {
+                throw ApiException.of(ErrorCode.ID_NUMBER_TAKEN);
+            }
+            return load(residentId).map(r -> {
+                if (r.idNumberIdx != null && !java.util.Arrays.equals(r.idNumberIdx, index)) {
+                    throw ApiException.of(ErrorCode.ALREADY_VERIFIED);
+                }
+                r.nameEnc = crypto.encrypt(name);
+                r.idNumberEnc = crypto.encrypt(id);
+                r.idNumberIdx = index;
+                if (r.level.compareTo(Resident.Level.L2) < 0) {
+                    r.level = Resident.Level.L2;
+                }
+                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                r.verifiedAt = now;
+                r.updatedAt = now;
+                return r;
+            });
+        }).call(r -> audit.record(AuditEvent.of("resident.real-name.verified").target("resident", r.id.toString())
+                .details(Map.of("level", r.level.name()))))
+                .map(mapper::toProfile);
+    }
+
+    private Uni<Resident> load(UUID residentId) {
+        // The token's subject always exists unless the account was removed: then the token is worthless.
+        return residents.findById(residentId).onItem().ifNull().failWith(() -> ApiException.of(ErrorCode.UNAUTHORIZED));
+    }
+}

@@ -1,0 +1,95 @@
+package app.banhao.staff;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import app.banhao.auth.Passwords;
+import app.banhao.platform.crypto.DataProtection;
+import app.banhao.platform.security.TokenClaims;
+import app.banhao.resident.ResidentAccounts;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The demo accounts printed in the README — one resident, one agent, one reviewer, one administrator —
+ * created at start-up on a local (embedded) or dev instance only, never in production. Their TOTP
+ * secrets are public by design; that is exactly why they exist nowhere else.
+ */
+@ApplicationScoped
+public class DemoAccounts {
+
+    public static final String RESIDENT_PHONE = "13800138000";
+    public static final String RESIDENT_PASSWORD = "Xiang-Yi-Ban-2026";
+    public static final String STAFF_PASSWORD = "Banhao-Demo-2026";
+
+    /** username, display name, role, TOTP secret (Base32). */
+    record Staff(String username, String displayName, String role, String totpSecret) {
+    }
+
+    static final List<Staff> STAFF = List.of(
+            new Staff("agent", "刘导办", TokenClaims.AGENT, "KRSXG5CTMVRXEZLUKN2XAZLSONSWG4TF"),
+            new Staff("reviewer", "王审批", TokenClaims.REVIEWER, "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U"),
+            new Staff("admin", "陈管理", TokenClaims.ADMIN, "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"));
+
+    private final boolean enabled;
+    private final String department;
+    private final StaffUserRepository staff;
+    private final ResidentAccounts residents;
+    private final Passwords passwords;
+    private final DataProtection crypto;
+
+    public DemoAccounts(@ConfigProperty(name = "banhao.embedded.postgres") boolean embedded,
+            @ConfigProperty(name = "banhao.demo.enabled", defaultValue = "true") boolean wanted,
+            @ConfigProperty(name = "banhao.demo.department", defaultValue = "HNSCJGJ") String department,
+            StaffUserRepository staff, ResidentAccounts residents, Passwords passwords, DataProtection crypto) {
+        this.enabled = wanted && (embedded || LaunchMode.current() != LaunchMode.NORMAL);
+        this.department = department;
+        this.staff = staff;
+        this.residents = residents;
+        this.passwords = passwords;
+        this.crypto = crypto;
+    }
+
+    void create(@Observes StartupEvent event) throws Throwable {
+        if (!enabled) {
+            return;
+        }
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(this::ensureAll));
+        Log.infof("Demo accounts ready: resident %s, staff agent/reviewer/admin of department %s (see README)",
+                RESIDENT_PHONE, department);
+    }
+
+    private Uni<Void> ensureAll() {
+        Uni<Void> chain = residents.findOrOpen(RESIDENT_PHONE).chain(r -> r.passwordHash != null ? Uni.createFrom().voidItem()
+                : passwords.hash(RESIDENT_PASSWORD).invoke(h -> r.passwordHash = h).replaceWithVoid());
+        for (Staff s : STAFF) {
+            chain = chain.chain(() -> staff.findByUsername(s.username())).chain(existing -> existing != null
+                    ? Uni.createFrom().voidItem()
+                    : passwords.hash(STAFF_PASSWORD).chain(hash -> {
+                        StaffUser user = new StaffUser();
+                        user.id = UUID.randomUUID();
+                        user.username = s.username();
+                        user.displayName = s.displayName();
+                        user.departmentCode = department;
+                        user.roles = new String[] { s.role() };
+                        user.passwordHash = hash;
+                        user.totpSecretEnc = crypto.encrypt(s.totpSecret());
+                        user.active = true;
+                        user.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+                        return staff.persist(user).replaceWithVoid();
+                    }));
+        }
+        return chain;
+    }
+}

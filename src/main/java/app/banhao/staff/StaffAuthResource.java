@@ -1,0 +1,48 @@
+package app.banhao.staff;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import app.banhao.platform.web.SuccessStatus;
+
+import app.banhao.api.StaffAuthApi;
+import app.banhao.api.model.StaffLoginRequest;
+import app.banhao.api.model.StaffUser;
+import app.banhao.api.model.StaffUserCreate;
+import app.banhao.api.model.StaffUserCreated;
+import app.banhao.api.model.TokenPair;
+import app.banhao.platform.error.ApiException;
+import app.banhao.platform.error.ErrorCode;
+import app.banhao.platform.security.CurrentActor;
+import app.banhao.platform.security.TokenClaims;
+import io.smallrye.mutiny.Uni;
+
+public class StaffAuthResource implements StaffAuthApi {
+
+    private final StaffAuthService service;
+    private final CurrentActor actor;
+
+    public StaffAuthResource(StaffAuthService service, CurrentActor actor) {
+        this.service = service;
+        this.actor = actor;
+    }
+
+    @Override
+    public Uni<TokenPair> staffLogin(StaffLoginRequest request) {
+        return service.login(request.getUsername(), request.getPassword(), request.getTotp());
+    }
+
+    @Override
+    @SuccessStatus(201)
+    @RolesAllowed(TokenClaims.ADMIN)
+    public Uni<StaffUserCreated> createStaffUser(StaffUserCreate request) {
+        return service.create(request);
+    }
+
+    @Override
+    @RolesAllowed({ TokenClaims.AGENT, TokenClaims.REVIEWER, TokenClaims.ADMIN })
+    public Uni<StaffUser> getStaffMe() {
+        return service.get(actor.uuid())
+                .onItem().ifNull().failWith(() -> ApiException.of(ErrorCode.UNAUTHORIZED))
+                .map(StaffMapper::toApi);
+    }
+}

@@ -1,0 +1,21 @@
+package app.banhao.staff;
+
+import java.util.Arrays;
+
+import app.banhao.api.model.StaffRole;
+
+/** Staff entities as API models. */
+final class StaffMapper {
+
+    private StaffMapper() {
+    }
+
+    static app.banhao.api.model.StaffUser toApi(StaffUser user) {
+        return new app.banhao.api.model.StaffUser()
+                .id(user.id)
+                .username(user.username)
+                .displayName(user.displayName)
+                .department(user.departmentCode)
+                .roles(Arrays.stream(user.roles).map(StaffRole::fromValue).toList());
+    }
+}

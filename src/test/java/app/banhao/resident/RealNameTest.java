@@ -1,0 +1,101 @@
+package app.banhao.resident;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import app.banhao.testing.Logins;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class RealNameTest {
+
+    @Inject
+    DataSource jdbc;
+
+    /** A valid ID number (Changsha Furong district, a random birth date) nobody else in the run has. */
+    static String newIdNumber() {
+        LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(20_000));
+        String body = "430102" + birth.toString().replace("-", "") + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+        return body + IdNumbers.checkDigit(body);
+    }
+
+    private static io.restassured.response.ValidatableResponse verify(String token, String name, String id) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"name\":\"" + name + "\",\"idNumber\":\"" + id + "\"}")
+                .when().post("/api/v1/me/real-name").then();
+    }
+
+    @Test
+    void verificationRaisesTheLevelAndAnswersMasked() {
+        String token = Logins.newResidentToken();
+        String id = newIdNumber();
+        verify(token, "张三丰", id).statusCode(200)
+                .body("level", equalTo("L2"))
+                .body("name", equalTo("张**"))
+                .body("idNumber", equalTo(id.substring(0, 3) + "***********" + id.substring(14)));
+        given().auth().oauth2(token).when().get("/api/v1/me").then().body("level", equalTo("L2"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(id)));
+    }
+
+    @Test
+    void malformedIdNumbersAreNamed() {
+        String token = Logins.newResidentToken();
+        String good = newIdNumber();
+        char wrongCheck = good.charAt(17) == '1' ? '2' : '1';
+        for (String bad : new String[] { good.substring(0, 17) + wrongCheck, "990102199003071234", "430102199013071230" }) {
+            verify(token, "李四", bad).statusCode(422).body("code", equalTo("ID_NUMBER_INVALID"))
+                    .body("errors[0].field", equalTo("idNumber"));
+        }
+    }
+
+    @Test
+    void oneIdNumberBelongsToOneResident() {
+        String id = newIdNumber();
+        verify(Logins.newResidentToken(), "王五", id).statusCode(200);
+        verify(Logins.newResidentToken(), "王五", id).statusCode(409).body("code", equalTo("ID_NUMBER_TAKEN"));
+    }
+
+    @Test
+    void aMismatchFromTheIdentityProviderIsRefused() {
+        verify(Logins.newResidentToken(), "不符测试", newIdNumber()).statusCode(422).body("code", equalTo("REAL_NAME_MISMATCH"));
+    }
+
+    @Test
+    void theDatabaseHoldsPhoneNameAndIdNumberEncrypted() throws Exception {
+        String phone = Logins.newPhone();
+        String token = Logins.resident(phone).getString("accessToken");
+        String id = newIdNumber();
+        String residentId = verify(token, "赵六", id).statusCode(200).extract().path("id");
+        try (Connection c = jdbc.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT phone_enc, name_enc, id_number_enc, phone_idx, id_number_idx FROM resident WHERE id = ?")) {
+            s.setObject(1, UUID.fromString(residentId));
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next());
+                for (int column = 1; column <= 5; column++) {
+                    String raw = new String(rs.getBytes(column), StandardCharsets.ISO_8859_1);
+                    assertFalse(raw.contains(phone) || raw.contains(id) || raw.contains(id.substring(6, 14)),
+                            "column " + column + " holds personal data in clear");
+                    assertFalse(new String(rs.getBytes(column), StandardCharsets.UTF_8).contains("赵六"));
+                }
+            }
+        }
+    }
+}
