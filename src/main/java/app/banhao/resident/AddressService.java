@@ -12,6 +12,7 @@ import app.banhao.api.model.AddressCreate;
 import app.banhao.platform.crypto.DataProtection;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
+import app.banhao.platform.idempotency.Idempotency;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -24,11 +25,14 @@ public class AddressService {
     private final ResidentAddressRepository addresses;
     private final ResidentMapper mapper;
     private final DataProtection crypto;
+    private final Idempotency idempotency;
 
-    public AddressService(ResidentAddressRepository addresses, ResidentMapper mapper, DataProtection crypto) {
+    public AddressService(ResidentAddressRepository addresses, ResidentMapper mapper, DataProtection crypto,
+            Idempotency idempotency) {
         this.addresses = addresses;
         this.mapper = mapper;
         this.crypto = crypto;
+        this.idempotency = idempotency;
     }
 
     @WithTransaction
@@ -37,7 +41,12 @@ public class AddressService {
     }
 
     @WithTransaction
-    public Uni<Address> add(UUID residentId, AddressCreate request) {
+    public Uni<Address> add(UUID residentId, AddressCreate request, String idempotencyKey) {
+        return idempotency.once("resident:" + residentId + ":addMyAddress", idempotencyKey, request, Address.class,
+                () -> create(residentId, request));
+    }
+
+    private Uni<Address> create(UUID residentId, AddressCreate request) {
         return addresses.countOf(residentId).chain(count -> {
             if (count >= MAX_ADDRESSES) {
                 throw ApiException.of(ErrorCode.TOO_MANY_ADDRESSES, MAX_ADDRESSES);

@@ -67,8 +67,8 @@ public class MeResource implements MeApi {
 
     @Override
     @SuccessStatus(201)
-    public Uni<Address> addMyAddress(AddressCreate request) {
-        return addresses.add(me(), request);
+    public Uni<Address> addMyAddress(AddressCreate request, String idempotencyKey) {
+        return addresses.add(me(), request, idempotencyKey);
     }
 
     @Override

@@ -51,7 +51,7 @@ public class DemoAccounts {
 
     public DemoAccounts(@ConfigProperty(name = "banhao.embedded.postgres") boolean embedded,
             @ConfigProperty(name = "banhao.demo.enabled", defaultValue = "true") boolean wanted,
-            @ConfigProperty(name = "banhao.demo.department", defaultValue = "HNSCJGJ") String department,
+            @ConfigProperty(name = "banhao.demo.department", defaultValue = "HN-SCJ") String department,
             StaffUserRepository staff, ResidentAccounts residents, Passwords passwords, DataProtection crypto) {
         this.enabled = wanted && (embedded || LaunchMode.current() != LaunchMode.NORMAL);
         this.department = department;

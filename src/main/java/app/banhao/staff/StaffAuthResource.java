@@ -34,8 +34,8 @@ public class StaffAuthResource implements StaffAuthApi {
     @Override
     @SuccessStatus(201)
     @RolesAllowed(TokenClaims.ADMIN)
-    public Uni<StaffUserCreated> createStaffUser(StaffUserCreate request) {
-        return service.create(request);
+    public Uni<StaffUserCreated> createStaffUser(StaffUserCreate request, String idempotencyKey) {
+        return service.create(actor.id(), request, idempotencyKey);
     }
 
     @Override

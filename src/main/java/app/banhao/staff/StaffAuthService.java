@@ -26,6 +26,7 @@ import app.banhao.platform.audit.AuditTrail;
 import app.banhao.platform.crypto.DataProtection;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
+import app.banhao.platform.idempotency.Idempotency;
 import app.banhao.platform.security.TokenClaims;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -46,9 +47,11 @@ public class StaffAuthService {
     private final DataProtection crypto;
     private final SessionService sessions;
     private final AuditTrail audit;
+    private final Idempotency idempotency;
 
     public StaffAuthService(StaffUserRepository staff, Passwords passwords, DataProtection crypto,
-            SessionService sessions, AuditTrail audit) {
+            SessionService sessions, AuditTrail audit, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.staff = staff;
         this.passwords = passwords;
         this.crypto = crypto;
@@ -117,7 +120,12 @@ public class StaffAuthService {
     }
 
     @WithTransaction
-    public Uni<StaffUserCreated> create(StaffUserCreate request) {
+    public Uni<StaffUserCreated> create(String adminId, StaffUserCreate request, String idempotencyKey) {
+        return idempotency.once("staff:" + adminId + ":createStaffUser", idempotencyKey, request, StaffUserCreated.class,
+                () -> createOnce(request));
+    }
+
+    private Uni<StaffUserCreated> createOnce(StaffUserCreate request) {
         return staff.findByUsername(request.getUsername()).chain(existing -> {
             if (existing != null) {
                 throw ApiException.of(ErrorCode.USERNAME_TAKEN, request.getUsername());

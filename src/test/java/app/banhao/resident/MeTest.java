@@ -85,7 +85,7 @@ class MeTest {
 
     @Test
     void staffTokensCannotUseResidentOperations() {
-        given().auth().oauth2(app.banhao.testing.TestTokens.staff(java.util.UUID.randomUUID().toString(), "HNSCJGJ", "ADMIN"))
+        given().auth().oauth2(app.banhao.testing.TestTokens.staff(java.util.UUID.randomUUID().toString(), "HN-SCJ", "ADMIN"))
                 .when().get("/api/v1/me").then().statusCode(403);
     }
 }

@@ -40,7 +40,7 @@ class StaffAuthTest {
     }
 
     private static String adminToken() {
-        return TestTokens.staff(UUID.randomUUID().toString(), "HNSCJGJ", "ADMIN");
+        return TestTokens.staff(UUID.randomUUID().toString(), "HN-SCJ", "ADMIN");
     }
 
     private static String createStaff(String username, String password) {
