@@ -54,7 +54,14 @@ public enum ErrorCode {
 
     // Faults
     SERVICE_UNAVAILABLE(503),
-    INTERNAL_ERROR(500);
+    INTERNAL_ERROR(500),
+
+    // Catalogue
+    INVALID_FORM_SCHEMA(422),
+    UNKNOWN_DEPARTMENT(422),
+    UNKNOWN_ITEM(422),
+    INCONSISTENT_TIME_LIMITS(422),
+    DEPARTMENT_IN_USE(409);
 
     private final int status;
 

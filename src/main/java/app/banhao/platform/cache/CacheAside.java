@@ -1,0 +1,258 @@
+package app.banhao.platform.cache;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * Cache-aside over Redis for read-mostly JSON (DESIGN.md §8), with PostgreSQL (the loader) as the only
+ * copy of the data.
+ *
+ * <ul>
+ * <li><b>Versioned keys.</b> Each namespace has a version; entries live under
+ * {@code banhao:{ns}:cache:<version>:<key>}. {@link #invalidate(String)} bumps the version, so every
+ * node reads fresh data at once and old entries simply expire. The version and the entry are read in
+ * one round trip by a script; the hash tag {@code {ns}} keeps a namespace's keys in one Redis Cluster slot
+ * as scripts require.</li>
+ * <li><b>TTL with jitter</b> (up to +20%), so entries written together do not expire together.</li>
+ * <li><b>One loader per key.</b> Concurrent misses on one node share one load; across nodes a short
+ * Redis lock lets one node load while the others wait briefly for its result.</li>
+ * <li><b>Redis down.</b> Reads go straight to the loader (still one per key per node), counted in
+ * {@code banhao_cache_reads_total{result="bypass"}}; nothing fails. A version bump that could not reach
+ * Redis is repeated once Redis answers, before the namespace is read again.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class CacheAside {
+
+    /** Reads the version (initialising a lost one above any earlier value) and the entry under it. */
+    private static final String READ_SCRIPT = """
+            local v = redis.call('GET', KEYS[1])
+            if not v then
+              redis.call('SET', KEYS[1], ARGV[3], 'NX')
+              v = redis.call('GET', KEYS[1])
+            end
+            return {v, redis.call('GET', ARGV[1] .. v .. ':' .. ARGV[2])}
+            """;
+    private static final String BUMP_SCRIPT = """
+            if not redis.call('GET', KEYS[1]) then
+              redis.call('SET', KEYS[1], ARGV[1])
+            end
+            return redis.call('INCR', KEYS[1])
+            """;
+    private static final String READ_SHA = sha1(READ_SCRIPT);
+    private static final String BUMP_SHA = sha1(BUMP_SCRIPT);
+
+    private final ReactiveRedisDataSource redis;
+    private final RedisAvailability availability;
+    private final ObjectMapper json;
+    private final MeterRegistry metrics;
+    private final Duration lockTtl;
+    private final Duration lockWait;
+    private final Map<String, Uni<CachedJson>> inFlight = new ConcurrentHashMap<>();
+    private final Set<String> pendingBumps = ConcurrentHashMap.newKeySet();
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+    public CacheAside(ReactiveRedisDataSource redis, RedisAvailability availability, ObjectMapper json,
+            MeterRegistry metrics,
+            @ConfigProperty(name = "banhao.cache.lock-ttl", defaultValue = "PT5S") Duration lockTtl,
+            @ConfigProperty(name = "banhao.cache.lock-wait", defaultValue = "PT1S") Duration lockWait) {
+        this.redis = redis;
+        this.availability = availability;
+        this.json = json;
+        this.metrics = metrics;
+        this.lockTtl = lockTtl;
+        this.lockWait = lockWait;
+    }
+
+    /**
+     * The representation cached under {@code key} in {@code namespace}, loaded by {@code loader} (whose item
+     * is serialised to JSON) on a miss. A failing loader fails this call and caches nothing.
+     */
+    public Uni<CachedJson> get(String namespace, String key, Duration ttl, Supplier<Uni<?>> loader) {
+        if (!availability.usable()) {
+            return bypass(namespace, key, loader);
+        }
+        Uni<Void> catchUp = pendingBumps.contains(namespace) ? invalidate(namespace) : Uni.createFrom().voidItem();
+        return catchUp.chain(() -> availability.guard(readScript(namespace, key)))
+                .onFailure().recoverWithNull()
+                .chain(reply -> {
+                    if (reply == null) {
+                        return bypass(namespace, key, loader);
+                    }
+                    String version = reply.get(0).toString();
+                    Response entry = reply.get(1);
+                    if (entry != null) {
+                        count(namespace, "hit");
+                        return Uni.createFrom().item(CachedJson.decode(entry.toString()));
+                    }
+                    count(namespace, "miss");
+                    String entryKey = prefix(namespace) + version + ":" + key;
+                    return once(entryKey, () -> loadUnderLock(namespace, entryKey, ttl, loader));
+                });
+    }
+
+    /** Makes every entry of {@code namespace} stale at once, on every node. Never fails. */
+    public Uni<Void> invalidate(String namespace) {
+        return availability.guard(redis.execute("EVALSHA", BUMP_SHA, "1", versionKey(namespace),
+                Long.toString(System.currentTimeMillis()))
+                .onFailure(CacheAside::isNoScript).recoverWithUni(() -> redis.execute("EVAL", BUMP_SCRIPT, "1",
+                        versionKey(namespace), Long.toString(System.currentTimeMillis()))))
+                .invoke(() -> pendingBumps.remove(namespace))
+                .onFailure().invoke(e -> pendingBumps.add(namespace))
+                .onFailure().invoke(e -> Log.warnf("Cache version of %s not bumped (Redis unavailable); "
+                        + "repeated once Redis answers", namespace))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    private Uni<Response> readScript(String namespace, String key) {
+        String[] args = { versionKey(namespace), prefix(namespace), key, Long.toString(System.currentTimeMillis()) };
+        return redis.execute("EVALSHA", READ_SHA, "1", args[0], args[1], args[2], args[3])
+                .onFailure(CacheAside::isNoScript)
+                .recoverWithUni(() -> redis.execute("EVAL", READ_SCRIPT, "1", args[0], args[1], args[2], args[3]));
+    }
+
+    private Uni<CachedJson> bypass(String namespace, String key, Supplier<Uni<?>> loader) {
+        count(namespace, "bypass");
+        return once("bypass:" + namespace + ":" + key, () -> load(namespace, loader));
+    }
+
+    /** One node loads and stores; a node that finds the lock taken waits for that result, then loads itself. */
+    private Uni<CachedJson> loadUnderLock(String namespace, String entryKey, Duration ttl, Supplier<Uni<?>> loader) {
+        String lockKey = entryKey + ":lock";
+        String token = UUID.randomUUID().toString();
+        return availability.guard(redis.execute("SET", lockKey, token, "NX", "PX", Long.toString(lockTtl.toMillis())))
+                .onFailure().recoverWithNull()
+                .chain(locked -> {
+                    if (locked == null) {
+                        // No answer from Redis (or someone else holds the lock): never wait on a dead lock holder forever.
+                        return waitForOther(entryKey, System.nanoTime() + lockWait.toNanos())
+                                .chain(found -> found != null ? Uni.createFrom().item(found)
+                                        : loadAndStore(namespace, entryKey, ttl, loader));
+                    }
+                    return loadAndStore(namespace, entryKey, ttl, loader)
+                            .call(() -> availability.guard(redis.execute("DEL", lockKey)).onFailure().recoverWithNull());
+                });
+    }
+
+    private Uni<CachedJson> waitForOther(String entryKey, long deadline) {
+        if (!availability.usable() || System.nanoTime() - deadline >= 0) {
+            return Uni.createFrom().nullItem();
+        }
+        return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(20))
+                .chain(() -> availability.guard(redis.execute("GET", entryKey)).onFailure().recoverWithNull())
+                .chain(found -> found != null ? Uni.createFrom().item(CachedJson.decode(found.toString()))
+                        : waitForOther(entryKey, deadline));
+    }
+
+    private Uni<CachedJson> loadAndStore(String namespace, String entryKey, Duration ttl, Supplier<Uni<?>> loader) {
+        return load(namespace, loader).call(value -> availability.guard(redis.execute("SET", entryKey, value.encode(),
+                "PX", Long.toString(jittered(ttl)))).onFailure().recoverWithNull());
+    }
+
+    private Uni<CachedJson> load(String namespace, Supplier<Uni<?>> loader) {
+        return Uni.createFrom().deferred(() -> loader.get()).map(model -> {
+            count(namespace, "load");
+            try {
+                return CachedJson.of(json.writeValueAsString(model));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A cached model must serialise to JSON", e);
+            }
+        });
+    }
+
+    /**
+     * Joins the load already running for {@code key}, or starts it. Callers get the result on their own
+     * Vert.x context, whichever request's context the shared load ran on.
+     */
+    private Uni<CachedJson> once(String key, Supplier<Uni<CachedJson>> work) {
+        return Uni.createFrom().deferred(() -> {
+            Context caller = Vertx.currentContext();
+            Uni<CachedJson> shared = inFlight.computeIfAbsent(key, k -> {
+                AtomicReference<Uni<CachedJson>> self = new AtomicReference<>();
+                self.set(Uni.createFrom().deferred(() -> work.get())
+                        .onTermination().invoke(() -> inFlight.remove(k, self.get()))
+                        .memoize().indefinitely());
+                return self.get();
+            });
+            return caller == null ? shared : shared.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+        });
+    }
+
+    private void count(String namespace, String result) {
+        counters.computeIfAbsent(namespace + '/' + result, k -> "load".equals(result)
+                ? Counter.builder("banhao.cache.loads").description("Loads from PostgreSQL into the cache")
+                        .tag("namespace", namespace).register(metrics)
+                : Counter.builder("banhao.cache.reads").description("Cached reads by outcome")
+                        .tag("namespace", namespace).tag("result", result).register(metrics))
+                .increment();
+    }
+
+    /**
+     * A key for a request with many parameters (search, filters, cursor): {@code kind:} and a digest of the
+     * parameters, so keys stay short whatever the caller typed. Nulls and empty strings are distinct.
+     */
+    public static String digestKey(String kind, Object... parts) {
+        StringBuilder canonical = new StringBuilder();
+        for (Object part : parts) {
+            canonical.append(part == null ? "\u0000" : part.toString()).append('\u001f');
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return kind + ":" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static String prefix(String namespace) {
+        return "banhao:{" + namespace + "}:cache:";
+    }
+
+    private static String versionKey(String namespace) {
+        return prefix(namespace) + "version";
+    }
+
+    private static long jittered(Duration ttl) {
+        long millis = ttl.toMillis();
+        return millis + ThreadLocalRandom.current().nextLong(millis / 5 + 1);
+    }
+
+    private static boolean isNoScript(Throwable error) {
+        return error.getMessage() != null && error.getMessage().startsWith("NOSCRIPT");
+    }
+
+    private static String sha1(String script) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is part of every Java runtime", e);
+        }
+    }
+}
