@@ -1,5 +1,7 @@
 package app.banhao;
 
+import org.jboss.logging.Logger;
+
 import app.banhao.platform.embedded.EmbeddedServers;
 import app.banhao.platform.embedded.EmbeddedSettings;
 import app.banhao.platform.security.LocalJwtKeys;
@@ -13,6 +15,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 @QuarkusMain
 public final class BanhaoMain {
 
+    private static final Logger LOG = Logger.getLogger(BanhaoMain.class);
+
     private BanhaoMain() {
     }
 
@@ -20,8 +24,14 @@ public final class BanhaoMain {
         EmbeddedSettings settings = EmbeddedSettings.fromEnvironment();
         EmbeddedServers servers = EmbeddedServers.start(settings);
         servers.config().forEach(System::setProperty);
-        if (settings.postgres() && !settings.keysConfigured()) {
-            // A single local instance keeps its own signing key; a cluster is configured with shared keys.
+        if (!settings.keysConfigured()) {
+            // A single instance keeps its own signing key; a cluster is configured with shared keys. Without
+            // a key every request, readiness included, would fail on the missing key file.
+            if (!settings.postgres()) {
+                LOG.warnf("No token-signing key configured: this instance signs with its own key in %s; configure "
+                        + "SMALLRYE_JWT_SIGN_KEY_LOCATION and MP_JWT_VERIFY_PUBLICKEY_LOCATION so that all nodes share one",
+                        settings.dataDir().resolve("keys"));
+            }
             LocalJwtKeys.ensure(settings.dataDir().resolve("keys")).forEach(System::setProperty);
         }
         Quarkus.run(args);
