@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -35,6 +37,7 @@ public class AccessFixtureResource {
     }
 
     public static class NoteInput {
+        @NotNull
         public String text;
     }
 
@@ -50,7 +53,7 @@ public class AccessFixtureResource {
     @Path("/notes")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(NoteInput input) {
+    public Response create(@Valid @NotNull NoteInput input) {
         Note note = new Note(UUID.randomUUID().toString(), ownerKey(), input.text);
         NOTES.put(note.id(), note);
         return Response.status(201).entity(note.json()).build();
@@ -67,7 +70,7 @@ public class AccessFixtureResource {
     @Path("/notes/{noteId}/text")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
-    public String replaceText(@PathParam("noteId") String noteId, NoteInput input) {
+    public String replaceText(@PathParam("noteId") String noteId, @Valid @NotNull NoteInput input) {
         Note note = owned(noteId);
         Note changed = new Note(note.id(), note.owner(), input.text);
         NOTES.put(noteId, changed);

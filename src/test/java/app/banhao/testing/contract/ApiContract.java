@@ -16,8 +16,11 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.interaction.ApiOperationResolver;
 import com.atlassian.oai.validator.model.ApiOperationMatch;
 import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.MessageResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.schema.SchemaValidator;
+import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -49,8 +52,25 @@ public final class ApiContract {
     private ApiContract(String location, String text) {
         this.location = location;
         this.api = parse(location, text);
-        // The validator and the resolver get their own copies: the validator transforms schemas it reads.
-        this.validator = OpenApiInteractionValidator.createFor(parse(location, text)).build();
+        // The validator parses the text itself (resolving every $ref its way); the resolver and the schema
+        // validator get their own copies, as the library transforms the schemas it reads.
+        this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(text)
+                .withLevelResolver(LevelResolver.create()
+                        // A tolerant reader: what a request has beyond its operation (a newer client's field, a
+                        // cache-busting query parameter, a body on a GET) is ignored by the API, so it is no
+                        // reason to refuse. Answers stay closed: an extra field there fails.
+                        .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
+                        .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.IGNORE)
+                        .withLevel("validation.request.body.unexpected", ValidationReport.Level.IGNORE)
+                        // RFC 9110 §12.5.1 lets a server disregard Accept; what it then sends is still checked.
+                        .withLevel("validation.request.accept.notAllowed", ValidationReport.Level.IGNORE)
+                        .build())
+                // An operation without a body ignores whatever a request carries as one, media type included.
+                .withWhitelist(ValidationErrorsWhitelist.create().withRule("media type of an ignored body",
+                        (message, operation, request, response) -> operation != null
+                                && operation.getOperation().getRequestBody() == null
+                                && message.getKey().equals("validation.request.contentType.invalid")))
+                .build();
         this.resolver = new ApiOperationResolver(parse(location, text), null, false);
         this.schemas = new SchemaValidator(parse(location, text), new MessageResolver());
         this.operations = operationsOf(api);
