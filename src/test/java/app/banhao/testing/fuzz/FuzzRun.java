@@ -107,7 +107,7 @@ public final class FuzzRun {
     private List<String> judge(SpecOperation operation, FuzzRequest request) throws InterruptedException {
         HttpResponse<byte[]> response;
         try {
-            response = http.send(toHttp(request), HttpResponse.BodyHandlers.ofByteArray());
+            response = send(request);
         } catch (IOException e) {
             return List.of("no HTTP answer: " + e);
         }
@@ -137,6 +137,19 @@ public final class FuzzRun {
             wrong.add("response " + status + ": " + FuzzRequest.abbreviate(body, 400));
         }
         return wrong;
+    }
+
+    /**
+     * Sends once more on a fresh connection when the first attempt got no answer at all: the server may
+     * close a kept-alive connection after answering a malformed request, and the client may have picked
+     * it for this one before seeing it closed. Twice no answer is a failure.
+     */
+    private HttpResponse<byte[]> send(FuzzRequest request) throws IOException, InterruptedException {
+        try {
+            return http.send(toHttp(request), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException closedUnderUs) {
+            return http.send(toHttp(request), HttpResponse.BodyHandlers.ofByteArray());
+        }
     }
 
     private HttpRequest toHttp(FuzzRequest request) {
