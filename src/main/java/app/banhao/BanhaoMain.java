@@ -1,5 +1,7 @@
 package app.banhao;
 
+import org.jboss.logging.Logger;
+
 import app.banhao.platform.embedded.EmbeddedServers;
 import app.banhao.platform.embedded.EmbeddedSettings;
 import app.banhao.platform.security.LocalKeys;
@@ -13,6 +15,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 @QuarkusMain
 public final class BanhaoMain {
 
+    private static final Logger LOG = Logger.getLogger(BanhaoMain.class);
+
     private BanhaoMain() {
     }
 
@@ -20,8 +24,16 @@ public final class BanhaoMain {
         EmbeddedSettings settings = EmbeddedSettings.fromEnvironment();
         EmbeddedServers servers = EmbeddedServers.start(settings);
         servers.config().forEach(System::setProperty);
-        if (settings.postgres() && !settings.keysConfigured()) {
-            // A single local instance keeps its own signing key; a cluster is configured with shared keys.
+        if (!settings.keysConfigured()) {
+            if (!settings.postgres()) {
+                // Every node of a cluster must sign, verify, encrypt and index with the same keys: a key made up
+                // here would split tokens and personal data between nodes, so there is no silent default.
+                LOG.error("External servers need configured keys: SMALLRYE_JWT_SIGN_KEY_LOCATION, "
+                        + "MP_JWT_VERIFY_PUBLICKEY_LOCATION, BANHAO_CRYPTO_DATA_KEY and BANHAO_CRYPTO_INDEX_KEY (see README)");
+                servers.close();
+                System.exit(1);
+            }
+            // A single local instance keeps its own keys in its data directory.
             LocalKeys.ensure(settings.dataDir().resolve("keys")).forEach(System::setProperty);
         }
         Quarkus.run(args);

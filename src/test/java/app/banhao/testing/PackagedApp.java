@@ -76,7 +76,10 @@ public final class PackagedApp implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        fail("The app was not ready within " + limit + ":\n" + tail());
+        String tail = tail();
+        // The caller's try-with-resources never gets the instance, so nothing else would stop it.
+        kill();
+        fail("The app was not ready within " + limit + ":\n" + tail);
         return this;
     }
 

@@ -29,13 +29,17 @@ public final class EmbeddedServers implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EmbeddedServers.class);
     static final String DATABASE = "banhao";
 
-    private final EmbeddedPostgres postgres;
+    private final EmbeddedSettings settings;
+    private volatile EmbeddedPostgres postgres;
+    private final int postgresPort;
     private final RedisServer redis;
     private final int redisPort;
     private final Map<String, String> config = new LinkedHashMap<>();
 
-    private EmbeddedServers(EmbeddedPostgres postgres, RedisServer redis, int redisPort) {
+    private EmbeddedServers(EmbeddedSettings settings, EmbeddedPostgres postgres, RedisServer redis, int redisPort) {
+        this.settings = settings;
         this.postgres = postgres;
+        this.postgresPort = postgres == null ? 0 : postgres.getPort();
         this.redis = redis;
         this.redisPort = redisPort;
         config.put("banhao.embedded.postgres", Boolean.toString(postgres != null));
@@ -65,7 +69,7 @@ public final class EmbeddedServers implements AutoCloseable {
                 redisPort = settings.redisPort() > 0 ? settings.redisPort() : FreePorts.find();
                 redis = startRedis(settings, redisPort);
             }
-            return new EmbeddedServers(pg, redis, redisPort);
+            return new EmbeddedServers(settings, pg, redis, redisPort);
         } catch (RuntimeException | IOException e) {
             closeQuietly(pg);
             throw new IllegalStateException("Could not start the embedded servers: " + e.getMessage(), e);
@@ -78,7 +82,28 @@ public final class EmbeddedServers implements AutoCloseable {
     }
 
     public Optional<Integer> postgresPort() {
-        return Optional.ofNullable(postgres).map(EmbeddedPostgres::getPort);
+        return postgresPort == 0 ? Optional.empty() : Optional.of(postgresPort);
+    }
+
+    /** Stops PostgreSQL (for fault tests), keeping its data for {@link #restartPostgres()}. */
+    public synchronized void stopPostgres() {
+        EmbeddedPostgres running = postgres;
+        if (running != null) {
+            postgres = null;
+            closeQuietly(running);
+        }
+    }
+
+    /** Starts PostgreSQL again on the same port and data after {@link #stopPostgres()}. */
+    public synchronized void restartPostgres() {
+        if (postgres == null && postgresPort != 0) {
+            try {
+                postgres = startPostgres(new EmbeddedSettings(true, false, settings.dataDir(), settings.durable(),
+                        postgresPort, 0, settings.keysConfigured()));
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not restart the embedded PostgreSQL: " + e.getMessage(), e);
+            }
+        }
     }
 
     public Optional<Integer> redisPort() {

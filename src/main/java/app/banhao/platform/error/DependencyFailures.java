@@ -1,7 +1,10 @@
 package app.banhao.platform.error;
 
-import java.net.ConnectException;
+import java.net.SocketException;
+import java.sql.SQLException;
 import java.util.Set;
+
+import io.vertx.pgclient.PgException;
 
 /**
  * Recognises failures that mean PostgreSQL or Redis is unreachable, which the caller should see as a
@@ -20,9 +23,26 @@ public final class DependencyFailures {
     private DependencyFailures() {
     }
 
+    /**
+     * PostgreSQL's own word that it cannot serve now: a connection failure (class 08), shutting down or
+     * starting up (57P01 to 57P03, e.g. "the database system is starting up" while it restarts), or out
+     * of connections (53300).
+     */
+    private static boolean isUnavailableState(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P") || sqlState.equals("53300"));
+    }
+
+    private static String sqlState(Throwable t) {
+        if (t instanceof PgException pg) {
+            return pg.getSqlState();
+        }
+        return t instanceof SQLException sql ? sql.getSQLState() : null;
+    }
+
     public static boolean isDependencyDown(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException || DOWN_TYPES.contains(t.getClass().getName())) {
+            // A socket error that reaches the REST layer is one of ours to PostgreSQL or Redis (refused, reset).
+            if (t instanceof SocketException || DOWN_TYPES.contains(t.getClass().getName()) || isUnavailableState(sqlState(t))) {
                 return true;
             }
             String message = t.getMessage();

@@ -5,6 +5,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import jakarta.ws.rs.core.MediaType;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.MDC;
 
@@ -39,6 +41,41 @@ public class HttpEdgeFilters {
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::requestId);
         router.route().order(Integer.MIN_VALUE + 1).handler(this::bodyCap);
+        router.route().order(Integer.MIN_VALUE + 2).handler(this::acceptHeader);
+    }
+
+    /**
+     * Content negotiation the REST layer gets wrong, settled here: an empty {@code Accept} asks for nothing
+     * in particular, like none at all; one that does not parse cannot be honoured (406), where the REST
+     * layer failed with a 500; and {@code application/*} is narrowed to the JSON it includes, for which
+     * the REST layer chose no JSON writer and answered the model's {@code toString()} as octet-stream.
+     */
+    private void acceptHeader(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept == null) {
+            ctx.next();
+            return;
+        }
+        if (accept.isBlank()) {
+            request.headers().remove(HttpHeaders.ACCEPT);
+            ctx.next();
+            return;
+        }
+        List<String> ranges = new java.util.ArrayList<>();
+        for (String range : accept.split(",")) {
+            MediaType type;
+            try {
+                type = MediaType.valueOf(range.trim());
+            } catch (IllegalArgumentException malformed) {
+                reject(ctx, ErrorCode.NOT_ACCEPTABLE, List.of());
+                return;
+            }
+            boolean anyApplicationType = "application".equals(type.getType()) && type.isWildcardSubtype();
+            ranges.add(anyApplicationType ? new MediaType("application", "json", type.getParameters()).toString() : range.trim());
+        }
+        request.headers().set(HttpHeaders.ACCEPT, String.join(", ", ranges));
+        ctx.next();
     }
 
     private void requestId(RoutingContext ctx) {

@@ -1,0 +1,34 @@
+package app.banhao.platform.error;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+
+import org.hibernate.HibernateException;
+import org.junit.jupiter.api.Test;
+
+import io.vertx.pgclient.PgException;
+
+/** What PostgreSQL says while it restarts is "down, retry later", not a fault of ours. */
+class DependencyFailuresTest {
+
+    @Test
+    void databaseStartingOrStoppingIsDown() {
+        // Seen by PostgresOutageTest as a 500 before: the first connection after a restart.
+        assertTrue(DependencyFailures.isDependencyDown(
+                new HibernateException(new PgException("the database system is starting up", "FATAL", "57P03", null))));
+        assertTrue(DependencyFailures.isDependencyDown(
+                new PgException("terminating connection due to administrator command", "FATAL", "57P01", null)));
+        assertTrue(DependencyFailures.isDependencyDown(new SQLException("Connection attempt failed", "08001")));
+        // Also seen as a 500: the server went away while a query was in flight.
+        assertTrue(DependencyFailures.isDependencyDown(new java.net.SocketException("Connection reset")));
+    }
+
+    @Test
+    void errorsOfTheQueryItselfAreNot() {
+        assertFalse(DependencyFailures.isDependencyDown(new PgException("duplicate key", "ERROR", "23505", null)));
+        assertFalse(DependencyFailures.isDependencyDown(new SQLException("syntax error", "42601")));
+        assertFalse(DependencyFailures.isDependencyDown(new IllegalStateException("bug")));
+    }
+}

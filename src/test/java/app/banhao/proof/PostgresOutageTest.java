@@ -1,0 +1,131 @@
+package app.banhao.proof;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import app.banhao.platform.embedded.EmbeddedServers;
+import app.banhao.testing.EmbeddedServersResource;
+import app.banhao.testing.faults.Await;
+import app.banhao.testing.faults.FaultFixtureResource;
+import app.banhao.testing.faults.SubmissionStorm;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * PostgreSQL stopped and restarted under a running instance: readiness goes DOWN and back UP without a
+ * restart of the app, calls that need the database answer 503 problems with Retry-After (never a 500),
+ * and every submission acknowledged around the outage is stored exactly once.
+ */
+@QuarkusTest
+class PostgresOutageTest {
+
+    private static final Duration RECOVERY = Duration.ofSeconds(60);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TestHTTPResource("/")
+    URI root;
+
+    @Test
+    void readinessAndDatabaseCallsFollowTheDatabaseDownAndUp() throws Exception {
+        EmbeddedServers servers = EmbeddedServersResource.servers();
+        CompletableFuture<HttpResponse<String>> interrupted = HTTP.sendAsync(
+                HttpRequest.newBuilder(root.resolve("/test-fixtures/faults/slow")).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(1_000);
+        servers.stopPostgres();
+        try {
+            HttpResponse<String> cut = interrupted.get(30, TimeUnit.SECONDS);
+            assertEquals(503, cut.statusCode(), "a query cut off by the shutdown: " + cut.body());
+            assertTrue(cut.headers().firstValue("Retry-After").isPresent(), "Retry-After on " + cut.body());
+            Await.until(Duration.ofSeconds(20), "readiness DOWN", () -> readyStatus() == 503);
+            given().when().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+            given().when().get("/test-fixtures/faults/boots").then().statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", notNullValue())
+                    .body("code", equalTo("SERVICE_UNAVAILABLE"));
+            given().when().get("/api/v1/system/info").then().statusCode(200);
+        } finally {
+            servers.restartPostgres();
+        }
+        Await.until(RECOVERY, "readiness UP again", () -> readyStatus() == 200);
+        Await.until(RECOVERY, "database reads answer again",
+                () -> given().when().get("/test-fixtures/faults/boots").statusCode() == 200);
+    }
+
+    @Test
+    void everyAcknowledgedSubmissionIsStoredOnceThroughARestart() throws Exception {
+        EmbeddedServers servers = EmbeddedServersResource.servers();
+        execute(servers, FaultFixtureResource.SUBMISSIONS_TABLE);
+        SubmissionStorm storm;
+        try (SubmissionStorm running = SubmissionStorm.start(this::submit, 4)) {
+            storm = running;
+            running.awaitAcknowledged(20, RECOVERY);
+            servers.stopPostgres();
+            try {
+                Await.until(Duration.ofSeconds(20), "callers told to retry", () -> running.unavailable() > 0);
+            } finally {
+                servers.restartPostgres();
+            }
+            Await.until(RECOVERY, "readiness UP again", () -> readyStatus() == 200);
+            running.awaitAcknowledged(20, RECOVERY);
+        }
+        assertTrue(storm.unexpected().isEmpty(), "answers other than 2xx or a 503 problem with Retry-After:\n"
+                + String.join("\n", storm.unexpected()));
+        assertEquals(List.of(), SubmissionStorm.lostOrDuplicated(storm.acknowledged(), stored(servers)));
+    }
+
+    private HttpResponse<String> submit(String key) throws java.io.IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(root.resolve("/test-fixtures/faults/submissions"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"form\":\"" + key + "\"}")).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int readyStatus() {
+        return given().when().get("/q/health/ready").statusCode();
+    }
+
+    private static Map<String, Integer> stored(EmbeddedServers servers) throws SQLException {
+        Map<String, Integer> counts = new HashMap<>();
+        try (Connection c = connect(servers); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT idempotency_key, count(*) FROM fault_submission GROUP BY idempotency_key")) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return counts;
+    }
+
+    private static void execute(EmbeddedServers servers, String sql) throws SQLException {
+        try (Connection c = connect(servers); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static Connection connect(EmbeddedServers servers) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + servers.postgresPort().orElseThrow() + "/banhao",
+                "postgres", "");
+    }
+}

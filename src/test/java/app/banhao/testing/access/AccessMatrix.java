@@ -1,0 +1,177 @@
+package app.banhao.testing.access;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import app.banhao.testing.contract.ApiContract;
+import app.banhao.testing.contract.SpecOperation;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The authorization matrix (DESIGN.md §7), driven by the contract: every operation with an identifier
+ * in its path has a rule in {@link AccessCases}; for each owned one an object is created as its owner A
+ * and the operation is called on it as another resident, as staff of another department and without a
+ * token. They get 404 (another resident's object), 403/404 (staff, department objects) or 401 (no
+ * token), never a value of A's object; and A itself succeeds, so a broken case cannot pass by accident.
+ */
+public final class AccessMatrix {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Values shorter than this (levels, flags, small counts) say nothing about a leak. */
+    private static final int MIN_SECRET_LENGTH = 4;
+
+    private AccessMatrix() {
+    }
+
+    /** What the registry lacks or gets wrong for the contract; empty when every operation is covered. */
+    public static List<String> gaps(ApiContract contract, AccessCases cases) {
+        List<String> gaps = new ArrayList<>();
+        for (SpecOperation operation : contract.operations()) {
+            AccessRule rule = cases.rules().get(operation.operationId());
+            if (rule == null) {
+                if (operation.hasPathIdentifier()) {
+                    gaps.add(operation + " has an identifier in its path but no case in the authorization matrix"
+                            + (operation.isPublic() ? " (it needs no token: declare it with publicOperation(..., reason))"
+                                    : " (add ownedByResident/ownedByDepartment to the registry)"));
+                }
+            } else if (rule instanceof AccessRule.Public && !operation.isPublic()) {
+                gaps.add(operation + " is declared public in the matrix but the contract requires a token");
+            } else if (rule instanceof AccessRule.Owned && operation.isPublic()) {
+                gaps.add(operation + " is declared owned in the matrix but the contract lets anyone call it (security: [])");
+            }
+        }
+        cases.rules().keySet().stream().filter(id -> contract.operation(id).isEmpty()).sorted()
+                .forEach(id -> gaps.add(id + " has a case in the matrix but is not an operation of " + contract.location()));
+        return gaps;
+    }
+
+    /** Runs every owned case of the registry that the contract has; returns the failures. */
+    public static List<String> run(ApiContract contract, AccessCases cases) {
+        List<String> failures = new ArrayList<>();
+        for (AccessRule rule : cases.rules().values()) {
+            if (rule instanceof AccessRule.Owned owned) {
+                contract.operation(owned.operationId()).ifPresent(op -> failures.addAll(runCase(op, owned)));
+            } else if (rule instanceof AccessRule.RoleGuarded guarded) {
+                contract.operation(guarded.operationId()).ifPresent(op -> failures.addAll(runGuarded(op, guarded)));
+            }
+        }
+        return failures;
+    }
+
+    private static List<String> runCase(SpecOperation operation, AccessRule.Owned rule) {
+        List<String> failures = new ArrayList<>();
+        Caller owner = rule.owner() == AccessRule.Owner.RESIDENT ? Caller.resident("owner A")
+                : Caller.staff("owner A", Caller.OWNER_DEPARTMENT);
+        Target target = rule.create().apply(owner);
+        List<String> missing = operation.pathParameters().stream().map(p -> p.getName())
+                .filter(name -> !target.pathParameters().containsKey(name)).toList();
+        if (!missing.isEmpty()) {
+            return List.of(operation + ": the case's target lacks path parameters " + missing);
+        }
+        Map<String, String> secrets = secretsOf(target);
+        for (Caller intruder : List.of(Caller.resident("another resident"),
+                Caller.staff("staff of another department", Caller.OTHER_DEPARTMENT), Caller.anonymous())) {
+            Response response = call(operation, target, intruder);
+            Set<Integer> allowed = expectedRefusal(rule.owner(), intruder);
+            if (!allowed.contains(response.statusCode())) {
+                failures.add(operation + " called by " + intruder + " on A's object answered " + response.statusCode()
+                        + ", expected " + allowed + ": " + abbreviate(response.asString()));
+            }
+            String body = response.asString();
+            secrets.forEach((field, value) -> {
+                if (body.contains(value)) {
+                    failures.add(operation + " called by " + intruder + " shows A's " + field + " (\"" + value + "\")");
+                }
+            });
+        }
+        Response own = call(operation, target, owner);
+        if (own.statusCode() >= 300) {
+            failures.add(operation + " called by its owner answered " + own.statusCode()
+                    + ": the case does not reach the object, so the refusals above prove nothing: " + abbreviate(own.asString()));
+        }
+        return failures;
+    }
+
+    /** Callers without the role are refused before anything is looked up, whatever the identifier. */
+    private static List<String> runGuarded(SpecOperation operation, AccessRule.RoleGuarded rule) {
+        Map<String, String> probe = new LinkedHashMap<>();
+        operation.pathParameters().forEach(p -> probe.put(p.getName(), "matrix-probe"));
+        Target target = new Target(probe, "{}", null);
+        List<String> failures = new ArrayList<>();
+        String otherRole = app.banhao.platform.security.TokenClaims.ADMIN.equals(rule.role())
+                ? app.banhao.platform.security.TokenClaims.REVIEWER : app.banhao.platform.security.TokenClaims.AGENT;
+        String staffId = java.util.UUID.randomUUID().toString();
+        Caller withoutRole = new Caller("staff without " + rule.role(), staffId, Caller.OTHER_DEPARTMENT,
+                app.banhao.testing.TestTokens.staff(staffId, Caller.OTHER_DEPARTMENT, otherRole));
+        for (Caller intruder : List.of(Caller.resident("a resident"), withoutRole, Caller.anonymous())) {
+            int status = call(operation, target, intruder).statusCode();
+            int expected = intruder.isAnonymous() ? 401 : 403;
+            if (status != expected) {
+                failures.add(operation + " called by " + intruder + " answered " + status + ", expected " + expected);
+            }
+        }
+        return failures;
+    }
+
+    private static Set<Integer> expectedRefusal(AccessRule.Owner owner, Caller intruder) {
+        if (intruder.isAnonymous()) {
+            return Set.of(401);
+        }
+        return owner == AccessRule.Owner.RESIDENT && !intruder.isStaff() ? Set.of(404) : Set.of(403, 404);
+    }
+
+    private static Response call(SpecOperation operation, Target target, Caller caller) {
+        RequestSpecification request = caller.authorize(given()).pathParams(target.pathParameters());
+        if (operation.jsonBody().isPresent()) {
+            request = request.contentType(ContentType.JSON).body(target.body() == null ? "{}" : target.body());
+        }
+        return request.request(operation.method(), operation.path());
+    }
+
+    /**
+     * The values of A's object that no one else may see, by JSON path; leaving out what the intruder sent
+     * itself (the identifier in the path, the body), which any answer may echo.
+     */
+    static Map<String, String> secretsOf(Target target) {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        try {
+            collect("", JSON.readTree(target.representation()), secrets);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("The case's representation is not JSON: " + target.representation(), e);
+        }
+        String sent = String.join("\n", target.pathParameters().values()) + "\n" + (target.body() == null ? "" : target.body());
+        secrets.values().removeIf(sent::contains);
+        return secrets;
+    }
+
+    private static void collect(String path, JsonNode node, Map<String, String> into) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> field = it.next();
+                collect(path.isEmpty() ? field.getKey() : path + "." + field.getKey(), field.getValue(), into);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collect(path + "[" + i + "]", node.get(i), into);
+            }
+        } else if (node.isValueNode() && !node.isBoolean() && !node.isNull() && node.asText().length() >= MIN_SECRET_LENGTH) {
+            into.put(path, node.asText());
+        }
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() <= 500 ? body : body.substring(0, 500) + "…";
+    }
+}
