@@ -76,6 +76,18 @@ class ContractFilterTest {
     }
 
     @Test
+    void problemCodeOutsideTheStableSetFails() {
+        assertThat(failure(() -> heldToFixtureContract().get(WIDGETS + "/unknown-code")),
+                containsString("NO_SUCH_WIDGET is not one of app.banhao.platform.error.ErrorCode"));
+    }
+
+    @Test
+    void problemCodeOfAnotherStatusFails() {
+        assertThat(failure(() -> heldToFixtureContract().get(WIDGETS + "/code-of-another-status")),
+                containsString("CONFLICT goes with status 409"));
+    }
+
+    @Test
     void stackTraceInABodyFails() {
         assertThat(failure(() -> heldToFixtureContract().get(WIDGETS + "/stack-trace")),
                 containsString("shows internals"));

@@ -24,14 +24,13 @@ public class ContractFixtureResource {
             case "conforming" -> json(200, "{\"name\":\"lamp\",\"size\":1}");
             case "extra-field" -> json(200, "{\"name\":\"lamp\",\"size\":1,\"ownerPhone\":\"13800001234\"}");
             case "wrong-type" -> json(200, "{\"name\":\"lamp\",\"size\":\"one\"}");
-            case "undocumented-status" -> Response.status(418).type(PROBLEM)
-                    .entity("{\"type\":\"t\",\"title\":\"t\",\"status\":418,\"code\":\"TEAPOT\"}").build();
+            case "undocumented-status" -> problem(409, "CONFLICT", "");
+            case "unknown-code" -> problem(404, "NO_SUCH_WIDGET", "");
+            case "code-of-another-status" -> problem(404, "CONFLICT", "");
             case "undocumented-content-type" -> Response.ok("lamp", MediaType.TEXT_PLAIN).build();
             case "plain-error" -> json(404, "{\"message\":\"no such widget\"}");
-            case "stack-trace" -> Response.status(404).type(PROBLEM).entity("{\"type\":\"t\",\"title\":\"t\",\"status\":404,"
-                    + "\"code\":\"NOT_FOUND\",\"detail\":\"java.lang.IllegalStateException\\n\\tat app.banhao.X\"}").build();
-            default -> Response.status(404).type(PROBLEM)
-                    .entity("{\"type\":\"t\",\"title\":\"t\",\"status\":404,\"code\":\"NOT_FOUND\"}").build();
+            case "stack-trace" -> problem(404, "NOT_FOUND", ",\"detail\":\"java.lang.IllegalStateException\\n\\tat app.banhao.X\"");
+            default -> problem(404, "NOT_FOUND", "");
         };
     }
 
@@ -46,6 +45,12 @@ public class ContractFixtureResource {
     @Path("/undocumented/{anything}/deeper")
     public Response undocumented(@PathParam("anything") String anything) {
         return json(200, "{\"name\":\"lamp\",\"size\":1}");
+    }
+
+    private static Response problem(int status, String code, String more) {
+        String type = "https://banhao.app/problems/" + code.toLowerCase().replace('_', '-');
+        return Response.status(status).type(PROBLEM).entity("{\"type\":\"" + type + "\",\"title\":\"t\",\"status\":" + status
+                + ",\"code\":\"" + code + "\"" + more + "}").build();
     }
 
     private static Response json(int status, String body) {

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import com.atlassian.oai.validator.model.Request;
@@ -16,6 +18,8 @@ import com.atlassian.oai.validator.report.ValidationReport.Level;
 import com.atlassian.oai.validator.report.ValidationReport.Message;
 import com.atlassian.oai.validator.report.ValidationReport.MessageContext.Location;
 
+import app.banhao.platform.error.ErrorCode;
+
 /**
  * What every answer of the API must be, judged against a contract by swagger-request-validator:
  * <ul>
@@ -24,8 +28,9 @@ import com.atlassian.oai.validator.report.ValidationReport.MessageContext.Locati
  * <li>a request the contract forbids is never accepted (a 2xx/3xx to it is a missing check on our
  * side; a 4xx is the API doing its job, which is what negative tests provoke on purpose);</li>
  * <li>a path or method the contract lacks answers only with an error;</li>
- * <li>every error is {@code application/problem+json} matching the {@code Problem} schema, with the
- * HTTP status in it, and no answer carries a stack trace.</li>
+ * <li>every error is {@code application/problem+json} matching the {@code Problem} schema, with a
+ * stable code of {@link ErrorCode} and the status and type that go with it, and no answer carries a
+ * stack trace.</li>
  * </ul>
  */
 public final class ExchangeCheck {
@@ -87,9 +92,18 @@ public final class ExchangeCheck {
         report.getMessages().stream().filter(m -> m.getLevel() == Level.ERROR)
                 .forEach(m -> problems.add("problem document: " + describe(m)));
         try {
-            int stated = JSON.readTree(body).path("status").asInt(-1);
+            JsonNode problem = JSON.readTree(body);
+            int stated = problem.path("status").asInt(-1);
             if (stated != response.getStatus()) {
                 problems.add("problem document states status " + stated + " on a " + response.getStatus() + " response");
+            }
+            String code = problem.path("code").asText();
+            Optional<ErrorCode> known = Arrays.stream(ErrorCode.values()).filter(c -> c.name().equals(code)).findFirst();
+            if (known.isEmpty()) {
+                problems.add("problem code " + code + " is not one of app.banhao.platform.error.ErrorCode");
+            } else if (known.get().status() != response.getStatus() || !known.get().typeUri().equals(problem.path("type").asText())) {
+                problems.add("problem code " + code + " goes with status " + known.get().status() + " and type "
+                        + known.get().typeUri() + ", not " + response.getStatus() + " and " + problem.path("type").asText());
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
             problems.add("problem document is not JSON: " + notJson.getOriginalMessage());
