@@ -156,7 +156,10 @@ public class CacheAside {
                                 .chain(found -> found != null ? Uni.createFrom().item(found)
                                         : loadAndStore(namespace, entryKey, ttl, loader));
                     }
-                    return loadAndStore(namespace, entryKey, ttl, loader)
+                    // The lock may have been freed by a loader that just stored the entry: look before loading.
+                    return availability.guard(redis.execute("GET", entryKey)).onFailure().recoverWithNull()
+                            .chain(stored -> stored != null ? Uni.createFrom().item(CachedJson.decode(stored.toString()))
+                                    : loadAndStore(namespace, entryKey, ttl, loader))
                             .call(() -> availability.guard(redis.execute("DEL", lockKey)).onFailure().recoverWithNull());
                 });
     }
