@@ -27,8 +27,7 @@ command -v wrk >/dev/null || { echo "wrk not found: apt-get update && apt-get in
 
 DATA=$(mktemp -d)
 LOG="$DATA/app.log"
-java -jar "$JAR" -Dquarkus.http.port="$PORT" -Dbanhao.data-dir="$DATA" -Dquarkus.log.level=WARN \
-  -Dquarkus.log.category.\"app.banhao\".level=INFO >"$LOG" 2>&1 &
+QUARKUS_HTTP_PORT="$PORT" BANHAO_DATA_DIR="$DATA" java -jar "$JAR" >"$LOG" 2>&1 &
 APP=$!
 cleanup() { kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null; rm -rf "$DATA"; }
 trap cleanup EXIT
