@@ -51,6 +51,8 @@ public class SessionRevocations {
     private Uni<Boolean> revokedInDatabase(UUID sessionId) {
         return db.preparedQuery("SELECT revoked_at IS NOT NULL OR expires_at <= now() FROM auth_session WHERE id = $1")
                 .execute(Tuple.of(sessionId))
-                .map(rows -> !rows.iterator().hasNext() || rows.iterator().next().getBoolean(0));
+                // Revoked means recorded as revoked or expired; a session this database does not know was never
+                // revoked here (its token's signature is what vouches for it).
+                .map(rows -> rows.iterator().hasNext() && rows.iterator().next().getBoolean(0));
     }
 }

@@ -43,7 +43,8 @@ final class FormSchemas {
             try {
                 FACTORY.getSchema(node).validate(JSON.createObjectNode());
             } catch (RuntimeException unusable) {
-                problem = unusable.getMessage();
+                // The library's message names its own classes (e.g. a regex exception): not for the caller.
+                problem = "the schema cannot be compiled (for example an invalid pattern)";
             }
         }
         if (problem != null) {

@@ -40,6 +40,9 @@ import io.vertx.mutiny.redis.client.Response;
  * one round trip by a script; the hash tag {@code {ns}} keeps a namespace's keys in one Redis Cluster slot
  * as scripts require.</li>
  * <li><b>TTL with jitter</b> (up to +20%), so entries written together do not expire together.</li>
+ * <li><b>Near cache.</b> Each node keeps what it read for {@code banhao.cache.local-ttl} (1 s), under the
+ * version it last learnt from Redis (at most that long ago): the hottest reads cost no round trip. A
+ * publish on this node is seen at once; on other nodes within the local TTL. 0 turns it off.</li>
  * <li><b>One loader per key.</b> Concurrent misses on one node share one load; across nodes a short
  * Redis lock lets one node load while the others wait briefly for its result.</li>
  * <li><b>Redis down.</b> Reads go straight to the loader (still one per key per node), counted in
@@ -77,17 +80,33 @@ public class CacheAside {
     private final Map<String, Uni<CachedJson>> inFlight = new ConcurrentHashMap<>();
     private final Set<String> pendingBumps = ConcurrentHashMap.newKeySet();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final long localTtlNanos;
+    private final int localMaxEntries;
+    /** Per namespace, the newest version this node knows and when it learnt it. */
+    private final Map<String, KnownVersion> versions = new ConcurrentHashMap<>();
+    /** Near cache: entries by versioned key, each kept for at most the local TTL. */
+    private final Map<String, LocalEntry> local = new ConcurrentHashMap<>();
+
+    private record KnownVersion(long version, long learntAt) {
+    }
+
+    private record LocalEntry(CachedJson json, long expiresAt) {
+    }
 
     public CacheAside(ReactiveRedisDataSource redis, RedisAvailability availability, ObjectMapper json,
             MeterRegistry metrics,
             @ConfigProperty(name = "banhao.cache.lock-ttl", defaultValue = "PT5S") Duration lockTtl,
-            @ConfigProperty(name = "banhao.cache.lock-wait", defaultValue = "PT1S") Duration lockWait) {
+            @ConfigProperty(name = "banhao.cache.lock-wait", defaultValue = "PT1S") Duration lockWait,
+            @ConfigProperty(name = "banhao.cache.local-ttl", defaultValue = "PT1S") Duration localTtl,
+            @ConfigProperty(name = "banhao.cache.local-max-entries", defaultValue = "10000") int localMaxEntries) {
         this.redis = redis;
         this.availability = availability;
         this.json = json;
         this.metrics = metrics;
         this.lockTtl = lockTtl;
         this.lockWait = lockWait;
+        this.localTtlNanos = localTtl.toNanos();
+        this.localMaxEntries = localMaxEntries;
     }
 
     /**
@@ -98,6 +117,11 @@ public class CacheAside {
         if (!availability.usable()) {
             return bypass(namespace, key, loader);
         }
+        CachedJson near = nearHit(namespace, key);
+        if (near != null) {
+            count(namespace, "hit-local");
+            return Uni.createFrom().item(near);
+        }
         Uni<Void> catchUp = pendingBumps.contains(namespace) ? invalidate(namespace) : Uni.createFrom().voidItem();
         return catchUp.chain(() -> availability.guard(readScript(namespace, key)))
                 .onFailure().recoverWithNull()
@@ -106,14 +130,16 @@ public class CacheAside {
                         return bypass(namespace, key, loader);
                     }
                     String version = reply.get(0).toString();
+                    boolean current = learn(namespace, version);
+                    String entryKey = prefix(namespace) + version + ":" + key;
                     Response entry = reply.get(1);
                     if (entry != null) {
                         count(namespace, "hit");
-                        return Uni.createFrom().item(CachedJson.decode(entry.toString()));
+                        return Uni.createFrom().item(remember(current, entryKey, ttl, CachedJson.decode(entry.toString())));
                     }
                     count(namespace, "miss");
-                    String entryKey = prefix(namespace) + version + ":" + key;
-                    return once(entryKey, () -> loadUnderLock(namespace, entryKey, ttl, loader));
+                    return once(entryKey, () -> loadUnderLock(namespace, entryKey, ttl, loader))
+                            .map(json -> remember(current, entryKey, ttl, json));
                 });
     }
 
@@ -123,7 +149,10 @@ public class CacheAside {
                 Long.toString(System.currentTimeMillis()))
                 .onFailure(CacheAside::isNoScript).recoverWithUni(() -> redis.execute("EVAL", BUMP_SCRIPT, "1",
                         versionKey(namespace), Long.toString(System.currentTimeMillis()))))
-                .invoke(() -> pendingBumps.remove(namespace))
+                .invoke(version -> {
+                    pendingBumps.remove(namespace);
+                    versions.put(namespace, new KnownVersion(version.toLong(), System.nanoTime()));
+                })
                 .onFailure().invoke(e -> pendingBumps.add(namespace))
                 .onFailure().invoke(e -> Log.warnf("Cache version of %s not bumped (Redis unavailable); "
                         + "repeated once Redis answers", namespace))
@@ -156,7 +185,10 @@ public class CacheAside {
                                 .chain(found -> found != null ? Uni.createFrom().item(found)
                                         : loadAndStore(namespace, entryKey, ttl, loader));
                     }
-                    return loadAndStore(namespace, entryKey, ttl, loader)
+                    // The lock may have been freed by a loader that just stored the entry: look before loading.
+                    return availability.guard(redis.execute("GET", entryKey)).onFailure().recoverWithNull()
+                            .chain(stored -> stored != null ? Uni.createFrom().item(CachedJson.decode(stored.toString()))
+                                    : loadAndStore(namespace, entryKey, ttl, loader))
                             .call(() -> availability.guard(redis.execute("DEL", lockKey)).onFailure().recoverWithNull());
                 });
     }
@@ -212,6 +244,39 @@ public class CacheAside {
                 : Counter.builder("banhao.cache.reads").description("Cached reads by outcome")
                         .tag("namespace", namespace).tag("result", result).register(metrics))
                 .increment();
+    }
+
+    /**
+     * The near-cache entry for {@code key}, when this node learnt the namespace's version within the local
+     * TTL (a publish on this node updates it at once; one on another node is seen within the local TTL).
+     */
+    private CachedJson nearHit(String namespace, String key) {
+        KnownVersion known = versions.get(namespace);
+        long now = System.nanoTime();
+        if (known == null || now - known.learntAt() > localTtlNanos) {
+            return null;
+        }
+        LocalEntry entry = local.get(prefix(namespace) + known.version() + ":" + key);
+        return entry != null && now - entry.expiresAt() < 0 ? entry.json() : null;
+    }
+
+    /** Records the version Redis just reported; false when this node already knows a newer one (a late reply). */
+    private boolean learn(String namespace, String version) {
+        long reported = Long.parseLong(version);
+        KnownVersion updated = versions.compute(namespace, (ns, known) ->
+                known == null || reported >= known.version() ? new KnownVersion(reported, System.nanoTime()) : known);
+        return updated.version() == reported;
+    }
+
+    private CachedJson remember(boolean current, String entryKey, Duration ttl, CachedJson json) {
+        if (current && localTtlNanos > 0) {
+            if (local.size() >= localMaxEntries) {
+                // Entries of old versions and expired ones go too; the next reads refill from Redis.
+                local.clear();
+            }
+            local.put(entryKey, new LocalEntry(json, System.nanoTime() + Math.min(localTtlNanos, ttl.toNanos())));
+        }
+        return json;
     }
 
     /**

@@ -6,15 +6,39 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * A JSON representation ready to send as is, with its entity tag. Cached in this form so that a hit costs
- * no serialisation at all; the tag is a digest of the body, so every node derives the same one.
+ * A JSON representation ready to send as is, with its entity tag. Cached in this form, UTF-8 bytes
+ * included, so that a hit costs neither serialisation nor encoding; the tag is a digest of the body, so
+ * every node derives the same one.
  */
-public record CachedJson(String body, String etag) {
+public final class CachedJson {
 
     private static final char SEPARATOR = '\n';
 
+    private final String body;
+    private final String etag;
+    private final byte[] bytes;
+
+    private CachedJson(String body, String etag) {
+        this.body = body;
+        this.etag = etag;
+        this.bytes = body.getBytes(StandardCharsets.UTF_8);
+    }
+
     public static CachedJson of(String body) {
         return new CachedJson(body, tagOf(body));
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public String etag() {
+        return etag;
+    }
+
+    /** The body in UTF-8; shared, not to be modified. */
+    byte[] bytes() {
+        return bytes;
     }
 
     /** The form stored in Redis: the tag, a newline (never inside a tag), the body. */

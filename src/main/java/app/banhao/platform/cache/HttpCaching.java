@@ -18,7 +18,7 @@ public final class HttpCaching {
             return Response.notModified().header(HttpHeaders.ETAG, json.etag())
                     .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build();
         }
-        return Response.ok(json.body(), MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, json.etag())
+        return Response.ok(json.bytes(), MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, json.etag())
                 .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build();
     }
 

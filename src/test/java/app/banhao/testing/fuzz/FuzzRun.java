@@ -161,16 +161,27 @@ public final class FuzzRun {
         return builder.build();
     }
 
+    /**
+     * A fuzzed value may itself be a malformed escape ("%zz"): judged as sent, then, with its '%' escaped,
+     * since the validator decodes once more.
+     */
+    private static String decode(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return raw.replace("%", "%25");
+        }
+    }
+
     private static Request toValidated(FuzzRequest request) {
         String target = request.pathAndQuery();
         int q = target.indexOf('?');
         SimpleRequest.Builder builder = new SimpleRequest.Builder(request.method(),
-                URLDecoder.decode(q < 0 ? target : target.substring(0, q), StandardCharsets.UTF_8));
+                decode(q < 0 ? target : target.substring(0, q)));
         if (q >= 0) {
             for (String pair : target.substring(q + 1).split("&")) {
                 int eq = pair.indexOf('=');
-                builder.withQueryParam(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                builder.withQueryParam(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
             }
         }
         request.headers().forEach(h -> builder.withHeader(h.getKey(), h.getValue()));
