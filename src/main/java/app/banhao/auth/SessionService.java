@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -81,7 +82,7 @@ public class SessionService {
      * Exchanges a refresh token for a new pair. A token presented a second time revokes its session: the
      * revocation commits even though the caller gets a 401, hence the two steps.
      */
-    public Uni<TokenPair> refresh(String presented, java.util.function.Function<AuthSession, Uni<Grant>> regrant) {
+    public Uni<TokenPair> refresh(String presented, Function<AuthSession, Uni<Grant>> regrant) {
         return rotate(presented, regrant).chain(outcome -> {
             if (outcome.pair() != null) {
                 return Uni.createFrom().item(outcome.pair());
@@ -96,7 +97,7 @@ public class SessionService {
     }
 
     @WithTransaction
-    Uni<Rotation> rotate(String presented, java.util.function.Function<AuthSession, Uni<Grant>> regrant) {
+    Uni<Rotation> rotate(String presented, Function<AuthSession, Uni<Grant>> regrant) {
         OffsetDateTime now = now();
         return refreshTokens.findById(hash(presented), LockModeType.PESSIMISTIC_WRITE).chain(token -> {
             if (token == null) {

@@ -96,18 +96,19 @@ public final class LocalKeys {
     }
 
     private static void writePrivate(Path file, String content) throws IOException {
-        Path tmp = Files.createTempFile(file.getParent(), "key", ".tmp");
-        try {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // best effort on file systems without POSIX permissions
-        }
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        writeAtomically(file, content, true);
     }
 
     private static void write(Path file, String content) throws IOException {
-        Path tmp = Files.createTempFile(file.getParent(), "jwks", ".tmp");
+        writeAtomically(file, content, false);
+    }
+
+    /** Written whole or not at all; a secret is readable by its owner only where the file system knows POSIX modes. */
+    private static void writeAtomically(Path file, String content, boolean secret) throws IOException {
+        Path tmp = Files.createTempFile(file.getParent(), "key", ".tmp");
+        if (secret && tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        }
         Files.writeString(tmp, content, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
