@@ -15,5 +15,7 @@ public enum FieldCode {
     TOO_SMALL,
     TOO_LARGE,
     NOT_ALLOWED,
+    REPEATED,
+    DUPLICATE_ITEMS,
     INVALID
 }

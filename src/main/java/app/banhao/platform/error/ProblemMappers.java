@@ -76,6 +76,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalidParameter(InvalidParameterException e, HttpHeaders headers, UriInfo uri) {
         FieldError error = e.error();
+        if (error.field() == null) {
+            error = new FieldError(parameterHolding(String.valueOf(error.args().get(0)), headers, uri), error.code(),
+                    error.args(), error.message());
+        }
         return respond(ErrorCode.INVALID_PARAMETER, List.of(error.field()), List.of(error), Map.of(), headers, uri);
     }
 
@@ -166,6 +170,31 @@ public class ProblemMappers {
         return respond(ErrorCode.INTERNAL_ERROR, List.of(requestId), List.of(), Map.of(), headers, uri);
     }
 
+    /**
+     * The name of the query, path or header parameter whose raw value could not be converted, for
+     * converters that were not told their parameter's name (see {@link StrictParamConverters}).
+     */
+    private static String parameterHolding(String raw, HttpHeaders headers, UriInfo uri) {
+        for (var query : uri.getQueryParameters().entrySet()) {
+            if (query.getValue().contains(raw)) {
+                return query.getKey();
+            }
+        }
+        for (var path : uri.getPathParameters().entrySet()) {
+            if (path.getValue().contains(raw)) {
+                return path.getKey();
+            }
+        }
+        if (headers != null) {
+            for (var header : headers.getRequestHeaders().entrySet()) {
+                if (header.getValue().contains(raw)) {
+                    return header.getKey();
+                }
+            }
+        }
+        return "$";
+    }
+
     private Response jsonProblem(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
         if (e instanceof JsonParseException parse) {
             var at = parse.getLocation();
@@ -189,6 +218,9 @@ public class ProblemMappers {
     }
 
     private static FieldError fieldError(String field, JsonMappingException e) {
+        if (e instanceof app.banhao.platform.web.StrictRequestJson.DuplicateItemsException) {
+            return FieldError.of(field, FieldCode.DUPLICATE_ITEMS);
+        }
         Class<?> target = targetType(e);
         Object value = e instanceof InvalidFormatException f ? f.getValue() : null;
         String shown = value == null ? "" : String.valueOf(value);

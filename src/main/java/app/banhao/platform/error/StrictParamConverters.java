@@ -26,10 +26,10 @@ public class StrictParamConverters implements ParamConverterProvider {
     @Override
     @SuppressWarnings("unchecked")
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        // Null on resources that implement a generated interface: the REST layer hands converters the
+        // implementing method's (unannotated) parameters. The problem mapper then finds the name from the
+        // request itself (ParameterNames).
         String name = WireNames.of(annotations);
-        if (name == null) {
-            return null;
-        }
         Function<String, ?> parse;
         FieldCode code;
         if (rawType == Integer.class || rawType == int.class) {
@@ -69,7 +69,7 @@ public class StrictParamConverters implements ParamConverterProvider {
                 return null;
             }
             try {
-                return parse.apply(value.trim());
+                return parse.apply(value);
             } catch (DateTimeParseException | IllegalArgumentException e) {
                 throw new InvalidParameterException(FieldError.of(name, code, value));
             }
@@ -96,10 +96,11 @@ public class StrictParamConverters implements ParamConverterProvider {
     }
 
     private static Boolean parseBoolean(String value) {
-        if ("true".equalsIgnoreCase(value)) {
+        // Exactly the contract's literals: "TRUE", "1" or "yes" would be guesses.
+        if ("true".equals(value)) {
             return Boolean.TRUE;
         }
-        if ("false".equalsIgnoreCase(value)) {
+        if ("false".equals(value)) {
             return Boolean.FALSE;
         }
         throw new IllegalArgumentException(value);

@@ -18,7 +18,11 @@ public class SuccessMediaType {
     @ServerResponseFilter
     public void relabel(ContainerResponseContext response) {
         MediaType type = response.getMediaType();
-        if (response.getStatus() < 400 && type != null && Problems.MEDIA_TYPE.equals(type.getType() + "/" + type.getSubtype())) {
+        boolean problemLabel = type != null && Problems.MEDIA_TYPE.equals(type.getType() + "/" + type.getSubtype());
+        // A raw Response without a type is labelled only when written, after this filter, from the Accept
+        // header: every success of the contract is application/json, so it is fixed here.
+        boolean unlabelled = type == null && response.hasEntity();
+        if (response.getStatus() < 400 && (problemLabel || unlabelled)) {
             response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"));
         }
     }

@@ -1,0 +1,116 @@
+package app.banhao.platform.web;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import app.banhao.platform.error.ApiException;
+import app.banhao.platform.error.ErrorCode;
+import app.banhao.platform.error.FieldCode;
+import app.banhao.platform.error.FieldError;
+
+/**
+ * Holds a request to what its operation declares, where the REST layer would quietly guess: a declared
+ * query parameter or header given more than once (the REST layer takes the first and acts on a request
+ * the caller may not have meant) is a 400 naming it; a body sent as {@code *}{@code /*} or
+ * {@code application/*} to an operation that reads one is a 415 instead of a reader picked at random.
+ * Parameters an operation does not declare are ignored, as the contract allows.
+ */
+public class DeclaredParameters {
+
+    private final Map<Method, Declared> declared = new ConcurrentHashMap<>();
+
+    @ServerRequestFilter
+    public void check(ContainerRequestContext request, ResourceInfo resource) {
+        Method method = resource.getResourceMethod();
+        if (method == null) {
+            return;
+        }
+        Declared operation = declared.computeIfAbsent(method, DeclaredParameters::of);
+        for (String name : operation.query()) {
+            List<String> values = request.getUriInfo().getQueryParameters().getOrDefault(name, List.of());
+            if (values.size() > 1) {
+                throw repeated(name);
+            }
+            // "?limit=" is no number: the REST layer would quietly take the default instead.
+            if (values.size() == 1 && values.get(0).isEmpty() && operation.typed().contains(name)) {
+                throw ApiException.field(ErrorCode.INVALID_PARAMETER, FieldError.of(name, FieldCode.INVALID_FORMAT));
+            }
+        }
+        for (String name : operation.headers()) {
+            if (request.getHeaders().getOrDefault(name, List.of()).size() > 1) {
+                throw repeated(name);
+            }
+        }
+        if (operation.readsBody() && isWildcard(request.getHeaderString(HttpHeaders.CONTENT_TYPE))) {
+            throw ApiException.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+        }
+    }
+
+    /** A malformed type is left to the REST layer, which refuses it with its own 415. */
+    private static boolean isWildcard(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.valueOf(contentType.trim());
+            return type.isWildcardType() || type.isWildcardSubtype();
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
+    private static ApiException repeated(String name) {
+        return ApiException.field(ErrorCode.INVALID_PARAMETER, FieldError.of(name, FieldCode.REPEATED));
+    }
+
+    /** {@code typed}: the query parameters that are not plain strings (numbers, booleans, enums, dates). */
+    private record Declared(List<String> query, List<String> typed, List<String> headers, boolean readsBody) {
+    }
+
+    /** The JAX-RS annotations of the operation: on the generated interface the resource implements. */
+    private static Declared of(Method implementation) {
+        Method annotated = annotatedDeclaration(implementation);
+        List<String> query = new ArrayList<>();
+        List<String> typed = new ArrayList<>();
+        List<String> headers = new ArrayList<>();
+        for (var parameter : annotated.getParameters()) {
+            QueryParam q = parameter.getAnnotation(QueryParam.class);
+            HeaderParam h = parameter.getAnnotation(HeaderParam.class);
+            if (q != null) {
+                query.add(q.value());
+                if (parameter.getType() != String.class) {
+                    typed.add(q.value());
+                }
+            } else if (h != null) {
+                headers.add(h.value());
+            }
+        }
+        boolean readsBody = annotated.isAnnotationPresent(Consumes.class)
+                || annotated.getDeclaringClass().isAnnotationPresent(Consumes.class);
+        return new Declared(List.copyOf(query), List.copyOf(typed), List.copyOf(headers), readsBody);
+    }
+
+    private static Method annotatedDeclaration(Method implementation) {
+        for (Class<?> type : implementation.getDeclaringClass().getInterfaces()) {
+            try {
+                return type.getMethod(implementation.getName(), implementation.getParameterTypes());
+            } catch (NoSuchMethodException notThisOne) {
+                // another interface
+            }
+        }
+        return implementation;
+    }
+}
