@@ -318,7 +318,8 @@ public class ApplicationService {
             boolean known = item.materials.stream().anyMatch(m -> m.name.equals(wanted))
                     || mapper.readStrings(a.supplementMissing).contains(wanted) && a.state == ApplicationStatus.SUPPLEMENT_REQUIRED;
             if (!known) {
-                throw ApiException.field(ErrorCode.UNKNOWN_MATERIAL, FieldError.of("name", FieldCode.NOT_ALLOWED));
+                throw new ApiException(ErrorCode.UNKNOWN_MATERIAL, List.of(wanted),
+                        List.of(FieldError.of("name", FieldCode.NOT_ALLOWED)), Map.of());
             }
             return a;
         })));
