@@ -35,8 +35,14 @@ class ApplicationStateMachineTest {
             "request-supplement", "SUPPLEMENT_REQUIRED", "suspend", "SUSPENDED", "resume", "ACCEPTED", "approve", "APPROVED",
             "reject", "REJECTED");
 
-    private final ApplicationFixtures.Dept dept = ApplicationFixtures.department(false);
-    private final String resident = Logins.newResidentToken();
+    private ApplicationFixtures.Dept dept;
+    private String resident;
+
+    @org.junit.jupiter.api.BeforeEach
+    void setUp() {
+        dept = ApplicationFixtures.department(false);
+        resident = Logins.newResidentToken();
+    }
 
     /** A fresh application brought into {@code state} through the API. */
     private String inState(String state) {
