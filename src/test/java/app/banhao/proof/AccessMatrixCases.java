@@ -39,6 +39,28 @@ final class AccessMatrixCases {
                 var sessions = owner.authorize(given()).get("/api/v1/me/sessions").then().statusCode(200).extract();
                 return Target.of(Map.of("sessionId", sessions.path("items[0].id")), sessions.asString());
             }, "endMySession")
+            .ownedByResident(owner -> {
+                var item = app.banhao.application.ApplicationFixtures.department(false).item();
+                var draft = app.banhao.application.ApplicationFixtures.draft(owner.token(), item);
+                return Target.of(Map.of("applicationNo", draft.getString("applicationNo")), draft.prettify())
+                        .withBody("{\"formData\":{\"applicantName\":\"李四\"}}");
+            }, "getApplication", "listApplicationEvents", "updateApplicationDraft", "withdrawApplication")
+            .ownedByResident(owner -> {
+                var item = app.banhao.application.ApplicationFixtures.department(false).item();
+                var draft = app.banhao.application.ApplicationFixtures.draft(owner.token(), item);
+                String no = draft.getString("applicationNo");
+                app.banhao.application.ApplicationFixtures.upload(owner.token(), no, "申请书",
+                        app.banhao.application.ApplicationFixtures.PDF, "a.pdf");
+                app.banhao.application.ApplicationFixtures.upload(owner.token(), no, "身份证",
+                        app.banhao.application.ApplicationFixtures.PNG, "b.png");
+                return Target.of(Map.of("applicationNo", no), draft.prettify()).withBody("{}");
+            }, "submitApplication")
+            .ownedByResident(owner -> {
+                var item = app.banhao.application.ApplicationFixtures.department(false).item();
+                app.banhao.application.ApplicationFixtures.submitted(owner.token(), item);
+                var inbox = owner.authorize(given()).get("/api/v1/me/messages").then().statusCode(200).extract();
+                return Target.of(Map.of("messageId", inbox.path("items[0].id")), inbox.asString());
+            }, "markMessageRead")
             .publicOperation("getCatalogItem", "the catalogue (办事指南) is public")
             .publicOperation("getBundle", "the catalogue (一件事) is public")
             .roleGuarded("ADMIN", "the catalogue and home content are province-wide, published by administrators",

@@ -1,0 +1,188 @@
+package app.banhao.application;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import app.banhao.api.model.Applicant;
+import app.banhao.api.model.ApplicationState;
+import app.banhao.api.model.ApplicationSummary;
+import app.banhao.api.model.CommitmentRecord;
+import app.banhao.api.model.FiledBy;
+import app.banhao.api.model.MaterialKind;
+import app.banhao.api.model.Message;
+import app.banhao.api.model.RealNameLevel;
+import app.banhao.api.model.SupplementRequestRecord;
+import app.banhao.api.model.WorklistItem;
+import app.banhao.platform.crypto.DataProtection;
+import app.banhao.platform.i18n.Messages;
+import app.banhao.platform.privacy.Masks;
+import app.banhao.resident.Resident;
+
+/** Applications, materials, events and messages as API models. */
+@ApplicationScoped
+public class ApplicationMapper {
+
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    /** "Due soon" on the worklist: within this many working days. */
+    static final int DUE_SOON_WORKING_DAYS = 2;
+
+    private final ObjectMapper json;
+    private final Workflow workflow;
+    private final DataProtection crypto;
+
+    public ApplicationMapper(ObjectMapper json, Workflow workflow, DataProtection crypto) {
+        this.json = json;
+        this.workflow = workflow;
+        this.crypto = crypto;
+    }
+
+    public app.banhao.api.model.Application toApplication(Application a, List<ApplicationMaterial> materials) {
+        var view = new app.banhao.api.model.Application()
+                .applicationNo(a.applicationNo)
+                .itemCode(a.itemCode)
+                .itemName(a.itemName)
+                .departmentCode(a.departmentCode)
+                .state(state(a.state))
+                .formData(readObject(a.formData))
+                .materials(materials.stream().map(this::toMaterial).toList())
+                .submittedAt(utc(a.submittedAt))
+                .acceptedAt(utc(a.acceptedAt))
+                .decidedAt(utc(a.decidedAt))
+                .dueDate(a.dueDate)
+                .stoppedWorkingDays(a.stoppedWorkingDays + workflow.stoppedSoFar(a))
+                .version(a.version)
+                .filedBy(FiledBy.fromValue(a.filedBy))
+                .createdAt(utc(a.createdAt))
+                .updatedAt(utc(a.updatedAt));
+        if (a.commitmentSignedAt != null) {
+            view.commitment(new CommitmentRecord().textVersion(a.commitmentTextVersion).signedAt(utc(a.commitmentSignedAt)));
+        }
+        if (a.supplementRequestedAt != null) {
+            view.supplementRequest(new SupplementRequestRecord().missing(readStrings(a.supplementMissing))
+                    .note(a.supplementNote).deadline(a.supplementDeadline).requestedAt(utc(a.supplementRequestedAt)));
+        }
+        if (a.dueDate != null && !a.state.isFinal()) {
+            LocalDate predicted = predictedCompletion(a);
+            view.clockStopped(a.clockStoppedOn != null)
+                    .workingDaysLeft(workflow.workingDaysUntil(predicted))
+                    .predictedCompletionDate(predicted);
+        }
+        return view;
+    }
+
+    /**
+     * The due date as it stands if the clock restarted today: while it is stopped, the due date moves on by
+     * the working days it has stood still so far.
+     */
+    LocalDate predictedCompletion(Application a) {
+        return a.clockStoppedOn == null ? a.dueDate : workflow.addWorkingDays(a.dueDate, workflow.stoppedSoFar(a));
+    }
+
+    /** The last day of a deadline {@code workingDays} working days from today. */
+    public LocalDate deadline(int workingDays) {
+        return workflow.addWorkingDays(Workflow.today(), workingDays);
+    }
+
+    public ApplicationSummary toSummary(Application a) {
+        return new ApplicationSummary().applicationNo(a.applicationNo).itemCode(a.itemCode).itemName(a.itemName)
+                .departmentCode(a.departmentCode).state(state(a.state)).submittedAt(utc(a.submittedAt)).dueDate(a.dueDate)
+                .createdAt(utc(a.createdAt)).updatedAt(utc(a.updatedAt));
+    }
+
+    public WorklistItem toWorklistItem(Application a) {
+        boolean open = !a.state.isFinal() && a.dueDate != null;
+        int left = open ? workflow.workingDaysUntil(predictedCompletion(a)) : 0;
+        boolean overdue = open && predictedCompletion(a).isBefore(Workflow.today());
+        return new WorklistItem().applicationNo(a.applicationNo).itemCode(a.itemCode).itemName(a.itemName)
+                .state(state(a.state)).submittedAt(utc(a.submittedAt)).dueDate(a.dueDate)
+                .overdue(overdue).dueSoon(open && !overdue && left <= DUE_SOON_WORKING_DAYS).version(a.version);
+    }
+
+    public app.banhao.api.model.ApplicationMaterial toMaterial(ApplicationMaterial m) {
+        return new app.banhao.api.model.ApplicationMaterial().id(m.id).name(m.name)
+                .kind(MaterialKind.fromValue(m.kind.name())).fileName(m.fileName)
+                .contentType(m.contentType == null ? null
+                        : app.banhao.api.model.ApplicationMaterial.ContentTypeEnum.fromValue(m.contentType))
+                .size(m.sizeBytes).sha256(m.sha256 == null ? null : HexFormat.of().formatHex(m.sha256))
+                .certificateId(m.certificateId).suppliedAt(utc(m.suppliedAt)).supplyBy(m.supplyBy);
+    }
+
+    public app.banhao.api.model.ApplicationEvent toEvent(ApplicationEvent e) {
+        return new app.banhao.api.model.ApplicationEvent().at(utc(e.at)).type(e.type)
+                .fromState(e.fromState == null ? null : state(e.fromState))
+                .toState(e.toState == null ? null : state(e.toState))
+                .actorKind(app.banhao.api.model.ApplicationEvent.ActorKindEnum.fromValue(e.actorKind))
+                .actorName(e.actorDisplay).note(e.note);
+    }
+
+    public Message toMessage(ResidentMessage m, Messages.Language language) {
+        String title = Messages.text(language, "message.title." + m.state);
+        String body = m.note == null || m.note.isBlank()
+                ? Messages.text(language, "message.body", m.itemName, m.applicationNo)
+                : Messages.text(language, "message.body.note", m.itemName, m.applicationNo, m.note);
+        return new Message().id(m.id).applicationNo(m.applicationNo).state(m.state == null ? null : state(m.state))
+                .title(title).body(body).read(m.readAt != null).createdAt(utc(m.createdAt)).readAt(utc(m.readAt));
+    }
+
+    /** The applicant as a reviewer sees them: masked. */
+    public Applicant toApplicant(Resident r) {
+        return new Applicant()
+                .name(r.nameEnc == null ? null : Masks.name(crypto.decrypt(r.nameEnc)))
+                .phone(Masks.phone(crypto.decrypt(r.phoneEnc)))
+                .idNumber(r.idNumberEnc == null ? null : Masks.idNumber(crypto.decrypt(r.idNumberEnc)))
+                .level(RealNameLevel.fromValue(r.level.name()));
+    }
+
+    /** How a resident appears on timelines: masked name, or masked phone before real-name verification. */
+    public String displayName(Resident r) {
+        return r.nameEnc != null ? Masks.name(crypto.decrypt(r.nameEnc)) : Masks.phone(crypto.decrypt(r.phoneEnc));
+    }
+
+    public String writeJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not serialisable as JSON", e);
+        }
+    }
+
+    private Map<String, Object> readObject(String text) {
+        try {
+            return json.readValue(text, OBJECT);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored form data is not a JSON object", e);
+        }
+    }
+
+    List<String> readStrings(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(text, STRINGS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored list is not a JSON array of text", e);
+        }
+    }
+
+    static ApplicationState state(ApplicationStatus s) {
+        return ApplicationState.fromValue(s.name());
+    }
+
+    private static OffsetDateTime utc(OffsetDateTime t) {
+        return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

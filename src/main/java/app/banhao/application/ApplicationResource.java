@@ -1,0 +1,96 @@
+package app.banhao.application;
+
+import java.io.InputStream;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import app.banhao.api.ApplicationsApi;
+import app.banhao.api.model.Application;
+import app.banhao.api.model.ApplicationCreate;
+import app.banhao.api.model.ApplicationEventList;
+import app.banhao.api.model.ApplicationMaterial;
+import app.banhao.api.model.ApplicationPage;
+import app.banhao.api.model.ApplicationState;
+import app.banhao.api.model.ApplicationSubmit;
+import app.banhao.api.model.ApplicationUpdate;
+import app.banhao.api.model.MaterialReference;
+import app.banhao.api.model.SupplementAnswer;
+import app.banhao.api.model.WithdrawRequest;
+import app.banhao.platform.paging.PageRequest;
+import app.banhao.platform.security.CurrentActor;
+import app.banhao.platform.security.TokenClaims;
+import app.banhao.platform.web.SuccessStatus;
+import io.smallrye.mutiny.Uni;
+
+/** /api/v1/applications: the caller's own applications only. */
+@RolesAllowed(TokenClaims.RESIDENT)
+public class ApplicationResource implements ApplicationsApi {
+
+    private final ApplicationService service;
+    private final CurrentActor actor;
+
+    public ApplicationResource(ApplicationService service, CurrentActor actor) {
+        this.service = service;
+        this.actor = actor;
+    }
+
+    @Override
+    @SuccessStatus(201)
+    public Uni<Application> createApplication(ApplicationCreate request, String idempotencyKey) {
+        return service.create(me(), request, idempotencyKey);
+    }
+
+    @Override
+    public Uni<Application> getApplication(String applicationNo) {
+        return service.get(me(), applicationNo);
+    }
+
+    @Override
+    public Uni<ApplicationEventList> listApplicationEvents(String applicationNo) {
+        return service.timeline(me(), applicationNo);
+    }
+
+    @Override
+    public Uni<ApplicationPage> listMyApplications(ApplicationState state, String cursor, Integer limit) {
+        return service.list(me(), state == null ? null : ApplicationStatus.valueOf(state.toString()), PageRequest.of(cursor, limit));
+    }
+
+    @Override
+    @SuccessStatus(201)
+    public Uni<ApplicationMaterial> referenceApplicationMaterial(String applicationNo, MaterialReference reference) {
+        return service.reference(me(), applicationNo, reference);
+    }
+
+    @Override
+    public Uni<Application> submitApplication(String applicationNo, String idempotencyKey, ApplicationSubmit request) {
+        return service.submit(me(), applicationNo, idempotencyKey, request);
+    }
+
+    @Override
+    public Uni<Application> supplyApplicationSupplement(String applicationNo, SupplementAnswer answer) {
+        return service.supply(me(), applicationNo, answer);
+    }
+
+    @Override
+    public Uni<Application> updateApplicationDraft(String applicationNo, ApplicationUpdate update) {
+        return service.updateDraft(me(), applicationNo, update);
+    }
+
+    @Override
+    @SuccessStatus(201)
+    public Uni<ApplicationMaterial> uploadApplicationMaterial(String applicationNo, String name, InputStream file) {
+        UUID me = me();
+        byte[] content = ApplicationService.readCapped(file);
+        return service.upload(me, applicationNo, name, null, content);
+    }
+
+    @Override
+    public Uni<Application> withdrawApplication(String applicationNo, WithdrawRequest request) {
+        return service.withdraw(me(), applicationNo, request == null ? null : request.getReason());
+    }
+
+    private UUID me() {
+        return actor.uuid();
+    }
+}

@@ -1,0 +1,46 @@
+package app.banhao.application;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A message in a resident's inbox about a state change of one of their applications. Stored as facts
+ * (state, item, note), worded in the reader's language when read.
+ */
+@Entity
+@Table(name = "resident_message")
+public class ResidentMessage {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "resident_id", nullable = false)
+    public UUID residentId;
+
+    @Column(name = "application_id")
+    public UUID applicationId;
+
+    @Column(name = "application_no")
+    public String applicationNo;
+
+    @Enumerated(EnumType.STRING)
+    public ApplicationStatus state;
+
+    @Column(name = "item_name")
+    public String itemName;
+
+    public String note;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "read_at")
+    public OffsetDateTime readAt;
+}

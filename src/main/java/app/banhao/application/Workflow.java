@@ -1,0 +1,147 @@
+package app.banhao.application;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.banhao.platform.calendar.WorkingCalendar;
+import app.banhao.platform.error.ApiException;
+import app.banhao.platform.error.ErrorCode;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The one place an application changes state: checks the edge against the state machine (409 naming the
+ * current state), keeps the clock (stopped in 补正 and 特别程序; on restart the due date moves by the working
+ * days it stood still), raises the version, and records one timeline event and one inbox message, all in
+ * the caller's transaction. {@link #commitThenPublish} publishes the change once it is committed.
+ */
+@ApplicationScoped
+public class Workflow {
+
+    /** Who acts: RESIDENT, STAFF or SYSTEM, with an id and the name the timeline shows. */
+    public record Actor(String kind, String id, String display) {
+    }
+
+    /** What a unit of work answers, and the state change to publish after commit (null for none). */
+    public record Outcome<T>(T view, UUID residentId, ApplicationEvents.StateChanged change) {
+    }
+
+    private final WorkingCalendar calendar;
+    private final ApplicationEventRepository events;
+    private final ResidentMessageRepository messages;
+    private final ApplicationEvents publisher;
+
+    public Workflow(WorkingCalendar calendar, ApplicationEventRepository events, ResidentMessageRepository messages,
+            ApplicationEvents publisher) {
+        this.calendar = calendar;
+        this.events = events;
+        this.messages = messages;
+        this.publisher = publisher;
+    }
+
+    public static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public static LocalDate today() {
+        return LocalDate.now(ApplicationNumbers.ZONE);
+    }
+
+    /** Runs {@code work} in a transaction and, once it committed, publishes its state change (best effort). */
+    public <T> Uni<T> commitThenPublish(Supplier<Uni<Outcome<T>>> work) {
+        return Panache.withTransaction(work)
+                .call(o -> o.change() == null ? Uni.createFrom().voidItem() : publisher.publish(o.residentId(), o.change()))
+                .map(Outcome::view);
+    }
+
+    /** 409 naming the current state unless {@code t} may start from it. */
+    public static void require(Application a, Transition t) {
+        if (!t.allowedFrom(a.state)) {
+            throw ApiException.of(ErrorCode.APPLICATION_STATE_CONFLICT, a.state.name());
+        }
+    }
+
+    /** Moves {@code a} (locked by the caller) along {@code t}; the caller has set the transition's own fields. */
+    public Uni<ApplicationEvents.StateChanged> apply(Application a, Transition t, Actor actor, String note) {
+        require(a, t);
+        ApplicationStatus from = a.state;
+        ApplicationStatus to = t.target(a.resumeState);
+        OffsetDateTime now = now();
+        LocalDate today = today();
+        if (from.stopsClock() && !to.stopsClock()) {
+            restartClock(a, today);
+        } else if (!from.stopsClock() && to.stopsClock()) {
+            a.clockStoppedOn = today;
+        }
+        if (to.isFinal()) {
+            a.decidedAt = now;
+        }
+        a.state = to;
+        touch(a, now);
+        ResidentMessage message = new ResidentMessage();
+        message.id = UUID.randomUUID();
+        message.residentId = a.residentId;
+        message.applicationId = a.id;
+        message.applicationNo = a.applicationNo;
+        message.state = to;
+        message.itemName = a.itemName;
+        message.note = note;
+        message.createdAt = now;
+        return record(a, actor, from, to, t.eventType(), note, now)
+                .chain(() -> messages.persist(message))
+                .map(m -> new ApplicationEvents.StateChanged(a.applicationNo, a.itemCode, from, to, t.eventType(), now, a.version));
+    }
+
+    /** A timeline entry without a state change (creation). */
+    public Uni<Void> record(Application a, Actor actor, ApplicationStatus from, ApplicationStatus to, String type, String note,
+            OffsetDateTime at) {
+        ApplicationEvent e = new ApplicationEvent();
+        e.id = UUID.randomUUID();
+        e.applicationId = a.id;
+        e.at = at;
+        e.actorKind = actor.kind();
+        e.actorId = actor.id();
+        e.actorDisplay = actor.display();
+        e.fromState = from;
+        e.toState = to;
+        e.type = type;
+        e.note = note;
+        return events.persist(e).replaceWithVoid();
+    }
+
+    /** Any change of the application (a material, the form) raises its version. */
+    public static void touch(Application a, OffsetDateTime now) {
+        a.updatedAt = now;
+        a.version++;
+    }
+
+    private void restartClock(Application a, LocalDate today) {
+        int stood = calendar.workingDaysBetween(a.clockStoppedOn, today);
+        if (a.dueDate != null) {
+            a.dueDate = calendar.addWorkingDays(a.dueDate, stood);
+        }
+        a.stoppedWorkingDays += stood;
+        a.clockStoppedOn = null;
+    }
+
+    /** Working days the clock has stood still in the current stop, as of today (0 while it runs). */
+    public int stoppedSoFar(Application a) {
+        return a.clockStoppedOn == null ? 0 : calendar.workingDaysBetween(a.clockStoppedOn, today());
+    }
+
+    public LocalDate addWorkingDays(LocalDate from, int days) {
+        return calendar.addWorkingDays(from, days);
+    }
+
+    /** Signed working days from today to {@code day}: negative when it has passed. */
+    public int workingDaysUntil(LocalDate day) {
+        LocalDate today = today();
+        return day.isBefore(today) ? -calendar.workingDaysBetween(day, today) : calendar.workingDaysBetween(today, day);
+    }
+}

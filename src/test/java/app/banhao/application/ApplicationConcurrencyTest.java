@@ -1,0 +1,100 @@
+package app.banhao.application;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import app.banhao.testing.Logins;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/** One Idempotency-Key creates one application whatever the concurrency; numbers never repeat. */
+@QuarkusTest
+class ApplicationConcurrencyTest {
+
+    private static <T> List<T> concurrently(int n, Callable<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(call));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void fiftyConcurrentRetriesWithOneKeyCreateOneApplication() throws Exception {
+        var dept = ApplicationFixtures.department(false);
+        String resident = Logins.newResidentToken();
+        String key = UUID.randomUUID().toString();
+        String body = "{\"itemCode\":\"" + dept.item() + "\",\"formData\":" + ApplicationFixtures.FORM + "}";
+        List<Response> answers = concurrently(50, () -> given().auth().oauth2(resident).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/api/v1/applications").andReturn());
+        for (Response r : answers) {
+            assertEquals(201, r.statusCode(), r.asString());
+        }
+        assertEquals(1, answers.stream().map(r -> r.jsonPath().getString("applicationNo")).distinct().count());
+        assertEquals(1, answers.stream().map(r -> r.jsonPath().getString("createdAt")).distinct().count());
+        given().auth().oauth2(resident).get("/api/v1/applications").then().statusCode(200).body("items", hasSize(1));
+
+        given().auth().oauth2(resident).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body("{\"itemCode\":\"" + dept.item() + "\"}").post("/api/v1/applications").then().statusCode(422)
+                .body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+    }
+
+    @Test
+    void aRepeatedSubmitWithItsKeyGetsTheFirstAnswer() {
+        var dept = ApplicationFixtures.department(false);
+        String resident = Logins.newResidentToken();
+        String no = ApplicationFixtures.draft(resident, dept.item()).getString("applicationNo");
+        ApplicationFixtures.upload(resident, no, "申请书", ApplicationFixtures.PDF, "a.pdf");
+        ApplicationFixtures.upload(resident, no, "身份证", ApplicationFixtures.PNG, "b.png");
+        String key = UUID.randomUUID().toString();
+        String first = given().auth().oauth2(resident).header("Idempotency-Key", key).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/applications/" + no + "/submit").then().statusCode(200).extract().asString();
+        String again = given().auth().oauth2(resident).header("Idempotency-Key", key).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/applications/" + no + "/submit").then().statusCode(200).extract().asString();
+        assertEquals(first, again);
+        given().auth().oauth2(resident).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/applications/" + no + "/submit").then().statusCode(409);
+        given().auth().oauth2(resident).get("/api/v1/applications/" + no + "/timeline").then()
+                .body("items.findAll { it.type == 'SUBMITTED' }", hasSize(1));
+    }
+
+    @Test
+    void concurrentCreatesGetDistinctNumbers() throws Exception {
+        var dept = ApplicationFixtures.department(false);
+        List<String> residents = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            residents.add(Logins.newResidentToken());
+        }
+        String body = "{\"itemCode\":\"" + dept.item() + "\"}";
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> numbers = concurrently(40, () -> given().auth().oauth2(residents.get(n.getAndIncrement() % 4))
+                .contentType(ContentType.JSON).body(body).post("/api/v1/applications").then().statusCode(201)
+                .extract().path("applicationNo"));
+        assertEquals(40, new HashSet<>(numbers).size(), numbers.toString());
+        assertTrue(numbers.stream().allMatch(no -> no.matches("430000[0-9]{16}")), numbers.toString());
+    }
+}

@@ -1,0 +1,92 @@
+package app.banhao.application;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import app.banhao.platform.security.TokenClaims;
+import app.banhao.testing.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** Departments, items and applications for application tests, made through the API itself. */
+public final class ApplicationFixtures {
+
+    public static final String FORM = "{\"applicantName\":\"张三\",\"phone\":\"13800138000\"}";
+    /** A PNG's first bytes: enough for the content check. */
+    public static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    public static final byte[] PDF = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".getBytes();
+
+    private ApplicationFixtures() {
+    }
+
+    /** A department of its own and one item in it: 2 promised days, one required, one tolerated material. */
+    public static Dept department(boolean commitmentAllowed) {
+        String code = "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String admin = TestTokens.staff(UUID.randomUUID().toString(), code, TokenClaims.ADMIN);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", "测试局 " + code))
+                .put("/api/v1/admin/catalog/departments/" + code).then().statusCode(201);
+        String item = code + "-ITEM";
+        Map<String, Object> schema = Map.of("type", "object", "required", List.of("applicantName", "phone"),
+                "properties", Map.of("applicantName", Map.of("type", "string", "maxLength", 50),
+                        "phone", Map.of("type", "string", "pattern", "^1[3-9][0-9]{9}$")),
+                "additionalProperties", false);
+        Map<String, Object> body = Map.ofEntries(Map.entry("name", "测试事项 " + code), Map.entry("departmentCode", code),
+                Map.entry("kind", "PUBLIC_SERVICE"), Map.entry("onlineDepth", "FULLY_ONLINE"),
+                Map.entry("promisedDays", 2), Map.entry("legalDays", 10), Map.entry("instant", false),
+                Map.entry("crossProvince", false), Map.entry("fee", 0), Map.entry("conditions", List.of("本地居民")),
+                Map.entry("guide", "在线申请。"), Map.entry("formSchema", schema),
+                Map.entry("materials", List.of(
+                        Map.of("name", "申请书", "required", true, "toleratedIfMissing", false),
+                        Map.of("name", "身份证", "required", true, "replaceableBy", "RESIDENT_ID_CARD", "toleratedIfMissing", false),
+                        Map.of("name", "场所证明", "required", true, "toleratedIfMissing", true))),
+                Map.entry("commitmentAllowed", commitmentAllowed), Map.entry("deliveryOptions", List.of("ELECTRONIC")));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(body)
+                .put("/api/v1/admin/catalog/items/" + item).then().statusCode(201);
+        String reviewerId = UUID.randomUUID().toString();
+        return new Dept(code, item, TestTokens.staff(reviewerId, code, TokenClaims.REVIEWER));
+    }
+
+    public record Dept(String code, String item, String reviewer) {
+    }
+
+    public static JsonPath draft(String resident, String item) {
+        return given().auth().oauth2(resident).contentType(ContentType.JSON)
+                .body("{\"itemCode\":\"" + item + "\",\"formData\":" + FORM + "}")
+                .post("/api/v1/applications").then().statusCode(201).extract().jsonPath();
+    }
+
+    public static void upload(String resident, String no, String name, byte[] content, String fileName) {
+        given().auth().oauth2(resident).multiPart(namePart(name)).multiPart("file", fileName, content, "application/pdf")
+                .post("/api/v1/applications/" + no + "/materials").then().log().ifValidationFails().statusCode(201);
+    }
+
+    /** The material's name as a UTF-8 text part, as browsers send it. */
+    public static io.restassured.specification.MultiPartSpecification namePart(String name) {
+        return new io.restassured.builder.MultiPartSpecBuilder(name).controlName("name").charset("UTF-8").build();
+    }
+
+    /** A draft with the one non-tolerated upload and the other material uploaded too, then submitted. */
+    public static String submitted(String resident, String item) {
+        String no = draft(resident, item).getString("applicationNo");
+        upload(resident, no, "申请书", PDF, "form.pdf");
+        upload(resident, no, "身份证", PNG, "id.png");
+        given().auth().oauth2(resident).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/applications/" + no + "/submit").then().statusCode(200);
+        return no;
+    }
+
+    public static long version(String reviewer, String no) {
+        return given().auth().oauth2(reviewer).get("/api/v1/staff/applications/" + no).then().statusCode(200)
+                .extract().jsonPath().getLong("application.version");
+    }
+
+    /** A staff transition with the current version. */
+    public static io.restassured.response.ValidatableResponse act(String reviewer, String no, String action, String body) {
+        return given().auth().oauth2(reviewer).header("If-Match", "\"" + version(reviewer, no) + "\"")
+                .contentType(ContentType.JSON).body(body)
+                .post("/api/v1/staff/applications/" + no + "/" + action).then();
+    }
+}
