@@ -43,7 +43,7 @@ public final class IdNumbers {
         return id.charAt(17) == checkDigit(id);
     }
 
-    static char checkDigit(String id) {
+    public static char checkDigit(String id) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (id.charAt(i) - '0') * WEIGHTS[i];

@@ -24,11 +24,19 @@ public final class ApplicationFixtures {
 
     /** A department of its own and one item in it: 2 promised days, one required, one tolerated material. */
     public static Dept department(boolean commitmentAllowed) {
-        String code = "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        return department("T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), commitmentAllowed);
+    }
+
+    /** The department {@code code} with its one item, created on first use and reused after. */
+    public static Dept department(String code, boolean commitmentAllowed) {
+        String item = code + "-ITEM";
+        String reviewer = TestTokens.staff(UUID.randomUUID().toString(), code, TokenClaims.REVIEWER);
+        if (given().get("/api/v1/catalog/items/" + item).statusCode() == 200) {
+            return new Dept(code, item, reviewer);
+        }
         String admin = TestTokens.staff(UUID.randomUUID().toString(), code, TokenClaims.ADMIN);
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", "测试局 " + code))
                 .put("/api/v1/admin/catalog/departments/" + code).then().statusCode(201);
-        String item = code + "-ITEM";
         Map<String, Object> schema = Map.of("type", "object", "required", List.of("applicantName", "phone"),
                 "properties", Map.of("applicantName", Map.of("type", "string", "maxLength", 50),
                         "phone", Map.of("type", "string", "pattern", "^1[3-9][0-9]{9}$")),
@@ -45,8 +53,7 @@ public final class ApplicationFixtures {
                 Map.entry("commitmentAllowed", commitmentAllowed), Map.entry("deliveryOptions", List.of("ELECTRONIC")));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(body)
                 .put("/api/v1/admin/catalog/items/" + item).then().statusCode(201);
-        String reviewerId = UUID.randomUUID().toString();
-        return new Dept(code, item, TestTokens.staff(reviewerId, code, TokenClaims.REVIEWER));
+        return new Dept(code, item, reviewer);
     }
 
     public record Dept(String code, String item, String reviewer) {

@@ -2,9 +2,13 @@ package app.banhao.proof;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.List;
 import java.util.Map;
 
+import app.banhao.application.ApplicationFixtures;
+import app.banhao.testing.Logins;
 import app.banhao.testing.access.AccessCases;
+import app.banhao.testing.access.Caller;
 import app.banhao.testing.access.Target;
 import io.restassured.http.ContentType;
 
@@ -61,12 +65,60 @@ final class AccessMatrixCases {
                 var inbox = owner.authorize(given()).get("/api/v1/me/messages").then().statusCode(200).extract();
                 return Target.of(Map.of("messageId", inbox.path("items[0].id")), inbox.asString());
             }, "markMessageRead")
+            .ownedByResident(owner -> {
+                var item = ApplicationFixtures.department(false).item();
+                var draft = ApplicationFixtures.draft(owner.token(), item);
+                return Target.of(Map.of("applicationNo", draft.getString("applicationNo")), draft.prettify())
+                        .withRequest(r -> r.multiPart(ApplicationFixtures.namePart("申请书"))
+                                .multiPart("file", "form.pdf", ApplicationFixtures.PDF, "application/pdf"));
+            }, "uploadApplicationMaterial")
+            .ownedByResident(owner -> {
+                // A profile reference needs the owner's verified identity (L2).
+                owner.authorize(given()).contentType(ContentType.JSON)
+                        .body("{\"name\":\"张三\",\"idNumber\":\"" + app.banhao.testing.TestIdNumbers.unique() + "\"}")
+                        .post("/api/v1/me/real-name").then().statusCode(200);
+                var item = ApplicationFixtures.department(false).item();
+                var draft = ApplicationFixtures.draft(owner.token(), item);
+                return Target.of(Map.of("applicationNo", draft.getString("applicationNo")), draft.prettify())
+                        .withBody("{\"name\":\"身份证\",\"kind\":\"PROFILE\"}");
+            }, "referenceApplicationMaterial")
+            .ownedByResident(owner -> {
+                var dept = ApplicationFixtures.department(false);
+                String no = ApplicationFixtures.submitted(owner.token(), dept.item());
+                ApplicationFixtures.act(dept.reviewer(), no, "request-supplement", "{\"missing\":[\"场所证明\"]}")
+                        .statusCode(200);
+                ApplicationFixtures.upload(owner.token(), no, "场所证明", ApplicationFixtures.PDF, "site.pdf");
+                var detail = owner.authorize(given()).get("/api/v1/applications/" + no).then().statusCode(200).extract();
+                return Target.of(Map.of("applicationNo", no), detail.asString()).withBody("{\"note\":\"已补充\"}");
+            }, "supplyApplicationSupplement")
+            .ownedByDepartment(staff -> staffCase(staff, List.of()), "getStaffApplication", "acceptApplication",
+                    "notAcceptApplication", "requestApplicationSupplement")
+            .ownedByDepartment(staff -> staffCase(staff, List.of("accept")), "approveApplication", "rejectApplication",
+                    "suspendApplication")
+            .ownedByDepartment(staff -> staffCase(staff, List.of("accept", "suspend")), "resumeApplication")
             .publicOperation("getCatalogItem", "the catalogue (办事指南) is public")
             .publicOperation("getBundle", "the catalogue (一件事) is public")
             .roleGuarded("ADMIN", "the catalogue and home content are province-wide, published by administrators",
                     "putDepartment", "retireDepartment", "putCatalogItem", "retireCatalogItem", "recordHotEvent",
                     "putBundle", "retireBundle", "putBanner", "retireBanner", "putNews", "retireNews")
             .build();
+
+    /** Reason, note and supplement bodies that every staff transition accepts. */
+    private static final String STAFF_BODY = "{\"reason\":\"材料不符合要求\",\"note\":\"矩阵测试\",\"missing\":[\"场所证明\"]}";
+
+    /**
+     * A case submitted by a resident to an item of the owner's department, moved through {@code before}
+     * by the department's reviewer; called with its current version in {@code If-Match}.
+     */
+    private static Target staffCase(Caller staff, List<String> before) {
+        var dept = ApplicationFixtures.department(Caller.OWNER_DEPARTMENT, false);
+        String no = ApplicationFixtures.submitted(Logins.newResidentToken(), dept.item());
+        before.forEach(action -> ApplicationFixtures.act(staff.token(), no, action, STAFF_BODY).statusCode(200));
+        var detail = staff.authorize(given()).get("/api/v1/staff/applications/" + no).then().statusCode(200).extract();
+        return Target.of(Map.of("applicationNo", no), detail.asString())
+                .withBody(STAFF_BODY)
+                .withHeader("If-Match", "\"" + detail.path("application.version") + "\"");
+    }
 
     private AccessMatrixCases() {
     }

@@ -9,9 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.LocalDate;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
@@ -20,6 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import app.banhao.testing.Logins;
+import app.banhao.testing.TestIdNumbers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -28,13 +27,6 @@ class RealNameTest {
 
     @Inject
     DataSource jdbc;
-
-    /** A valid ID number (Changsha Furong district, a random birth date) nobody else in the run has. */
-    static String newIdNumber() {
-        LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(20_000));
-        String body = "430102" + birth.toString().replace("-", "") + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-        return body + IdNumbers.checkDigit(body);
-    }
 
     private static io.restassured.response.ValidatableResponse verify(String token, String name, String id) {
         return given().auth().oauth2(token).contentType(ContentType.JSON)
@@ -45,7 +37,7 @@ class RealNameTest {
     @Test
     void verificationRaisesTheLevelAndAnswersMasked() {
         String token = Logins.newResidentToken();
-        String id = newIdNumber();
+        String id = TestIdNumbers.unique();
         verify(token, "张三丰", id).statusCode(200)
                 .body("level", equalTo("L2"))
                 .body("name", equalTo("张**"))
@@ -57,7 +49,7 @@ class RealNameTest {
     @Test
     void malformedIdNumbersAreNamed() {
         String token = Logins.newResidentToken();
-        String good = newIdNumber();
+        String good = TestIdNumbers.unique();
         char wrongCheck = good.charAt(17) == '1' ? '2' : '1';
         for (String bad : new String[] { good.substring(0, 17) + wrongCheck, "990102199003071234", "430102199013071230" }) {
             verify(token, "李四", bad).statusCode(422).body("code", equalTo("ID_NUMBER_INVALID"))
@@ -67,21 +59,21 @@ class RealNameTest {
 
     @Test
     void oneIdNumberBelongsToOneResident() {
-        String id = newIdNumber();
+        String id = TestIdNumbers.unique();
         verify(Logins.newResidentToken(), "王五", id).statusCode(200);
         verify(Logins.newResidentToken(), "王五", id).statusCode(409).body("code", equalTo("ID_NUMBER_TAKEN"));
     }
 
     @Test
     void aMismatchFromTheIdentityProviderIsRefused() {
-        verify(Logins.newResidentToken(), "不符测试", newIdNumber()).statusCode(422).body("code", equalTo("REAL_NAME_MISMATCH"));
+        verify(Logins.newResidentToken(), "不符测试", TestIdNumbers.unique()).statusCode(422).body("code", equalTo("REAL_NAME_MISMATCH"));
     }
 
     @Test
     void theDatabaseHoldsPhoneNameAndIdNumberEncrypted() throws Exception {
         String phone = Logins.newPhone();
         String token = Logins.resident(phone).getString("accessToken");
-        String id = newIdNumber();
+        String id = TestIdNumbers.unique();
         String residentId = verify(token, "赵六", id).statusCode(200).extract().path("id");
         try (Connection c = jdbc.getConnection();
                 PreparedStatement s = c.prepareStatement(

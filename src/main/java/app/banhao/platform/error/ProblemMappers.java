@@ -161,6 +161,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
         String requestId = RequestIds.of(headers);
+        if (e instanceof java.io.IOException && e.getMessage() != null && e.getMessage().contains("multipart")) {
+            // A multipart body that ends before its closing boundary: the caller's request is broken.
+            return respond(ErrorCode.BAD_REQUEST, List.of(), List.of(), Map.of(), headers, uri);
+        }
         if (DependencyFailures.isDependencyDown(e)) {
             Log.warnf("Dependency unavailable [req=%s]: %s", requestId, e.toString());
             return respond(ErrorCode.SERVICE_UNAVAILABLE, List.of(), List.of(),

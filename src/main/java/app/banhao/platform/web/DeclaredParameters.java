@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.QueryParam;
@@ -44,8 +45,8 @@ public class DeclaredParameters {
             if (values.size() > 1) {
                 throw repeated(name);
             }
-            // "?limit=" is no number: the REST layer would quietly take the default instead.
-            if (values.size() == 1 && values.get(0).isEmpty() && operation.typed().contains(name)) {
+            // "?limit=" is no number, "?q=" no search term: the REST layer would quietly read them as absent.
+            if (values.size() == 1 && values.get(0).isEmpty() && operation.nonEmpty().contains(name)) {
                 throw ApiException.field(ErrorCode.INVALID_PARAMETER, FieldError.of(name, FieldCode.INVALID_FORMAT));
             }
         }
@@ -76,23 +77,27 @@ public class DeclaredParameters {
         return ApiException.field(ErrorCode.INVALID_PARAMETER, FieldError.of(name, FieldCode.REPEATED));
     }
 
-    /** {@code typed}: the query parameters that are not plain strings (numbers, booleans, enums, dates). */
-    private record Declared(List<String> query, List<String> typed, List<String> headers, boolean readsBody) {
+    /**
+     * {@code nonEmpty}: the query parameters an empty value cannot satisfy: numbers, booleans, enums,
+     * dates, and strings with a minimum length.
+     */
+    private record Declared(List<String> query, List<String> nonEmpty, List<String> headers, boolean readsBody) {
     }
 
     /** The JAX-RS annotations of the operation: on the generated interface the resource implements. */
     private static Declared of(Method implementation) {
         Method annotated = annotatedDeclaration(implementation);
         List<String> query = new ArrayList<>();
-        List<String> typed = new ArrayList<>();
+        List<String> nonEmpty = new ArrayList<>();
         List<String> headers = new ArrayList<>();
         for (var parameter : annotated.getParameters()) {
             QueryParam q = parameter.getAnnotation(QueryParam.class);
             HeaderParam h = parameter.getAnnotation(HeaderParam.class);
             if (q != null) {
                 query.add(q.value());
-                if (parameter.getType() != String.class) {
-                    typed.add(q.value());
+                Size size = parameter.getAnnotation(Size.class);
+                if (parameter.getType() != String.class || (size != null && size.min() > 0)) {
+                    nonEmpty.add(q.value());
                 }
             } else if (h != null) {
                 headers.add(h.value());
@@ -100,7 +105,7 @@ public class DeclaredParameters {
         }
         boolean readsBody = annotated.isAnnotationPresent(Consumes.class)
                 || annotated.getDeclaringClass().isAnnotationPresent(Consumes.class);
-        return new Declared(List.copyOf(query), List.copyOf(typed), List.copyOf(headers), readsBody);
+        return new Declared(List.copyOf(query), List.copyOf(nonEmpty), List.copyOf(headers), readsBody);
     }
 
     private static Method annotatedDeclaration(Method implementation) {

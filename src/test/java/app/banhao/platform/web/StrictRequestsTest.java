@@ -54,6 +54,22 @@ class StrictRequestsTest {
     }
 
     @Test
+    void emptySearchTermIsNotAnAbsentOne() {
+        given().when().get("/api/v1/catalog/items?q=")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("q"));
+    }
+
+    @Test
+    void truncatedMultipartBodyIsABadRequest() {
+        given().auth().oauth2(TestTokens.resident(java.util.UUID.randomUUID().toString()))
+                .contentType("multipart/form-data; boundary=x").body(new byte[0])
+                .when().post("/api/v1/applications/4300002026010100000001/materials")
+                .then().statusCode(400)
+                .body("code", equalTo("BAD_REQUEST"));
+    }
+
+    @Test
     void undeclaredParametersAreIgnoredEvenWhenRepeated() {
         given().when().get("/api/v1/system/info?debug=1&debug=2").then().statusCode(200);
     }

@@ -108,7 +108,7 @@ public final class AccessMatrix {
     private static List<String> runGuarded(SpecOperation operation, AccessRule.RoleGuarded rule) {
         Map<String, String> probe = new LinkedHashMap<>();
         operation.pathParameters().forEach(p -> probe.put(p.getName(), "matrix-probe"));
-        Target target = new Target(probe, "{}", null);
+        Target target = Target.of(probe, "{}");
         List<String> failures = new ArrayList<>();
         String otherRole = app.banhao.platform.security.TokenClaims.ADMIN.equals(rule.role())
                 ? app.banhao.platform.security.TokenClaims.REVIEWER : app.banhao.platform.security.TokenClaims.AGENT;
@@ -133,7 +133,7 @@ public final class AccessMatrix {
     }
 
     private static Response call(SpecOperation operation, Target target, Caller caller) {
-        RequestSpecification request = caller.authorize(given()).pathParams(target.pathParameters());
+        RequestSpecification request = target.request().apply(caller.authorize(given()).pathParams(target.pathParameters()));
         if (operation.jsonBody().isPresent()) {
             request = request.contentType(ContentType.JSON).body(target.body() == null ? "{}" : target.body());
         }
