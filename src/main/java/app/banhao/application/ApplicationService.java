@@ -333,7 +333,7 @@ public class ApplicationService {
         String level = instant.requiredLevel(item);
         if (!review.getApproved()) {
             String note = "秒批未通过：" + InstantApproval.describe(review.getFailed(), level, false) + "，转人工审核";
-            return workflow.record(a, InstantApproval.SYSTEM, null, null, "INSTANT_REVIEW", note, now).replaceWith(submitted);
+            return workflow.record(a, InstantApproval.SYSTEM, null, null, "INSTANT_REVIEW", note, Workflow.now()).replaceWith(submitted);
         }
         a.acceptedAt = now;
         String passed = review.getPassed().isEmpty() ? "即办件" : InstantApproval.describe(review.getPassed(), level, true);
