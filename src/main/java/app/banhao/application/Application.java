@@ -34,7 +34,8 @@ public class Application {
     @Column(name = "resident_id", nullable = false)
     public UUID residentId;
 
-    @Column(name = "item_code", nullable = false)
+    /** Null on a bundle's parent, which has no item (nor department) of its own. */
+    @Column(name = "item_code")
     public String itemCode;
 
     @Column(name = "item_name", nullable = false)
@@ -46,7 +47,7 @@ public class Application {
     @Column(name = "bundle_code")
     public String bundleCode;
 
-    @Column(name = "department_code", nullable = false)
+    @Column(name = "department_code")
     public String departmentCode;
 
     @Enumerated(EnumType.STRING)
@@ -97,6 +98,11 @@ public class Application {
 
     @Column(name = "supplement_requested_at")
     public OffsetDateTime supplementRequestedAt;
+
+    /** The 秒批 check made at submission, as JSON text ({@code InstantReview}); null when none was made. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "instant_review", columnDefinition = "jsonb")
+    public String instantReview;
 
     @Column(name = "decided_at")
     public OffsetDateTime decidedAt;

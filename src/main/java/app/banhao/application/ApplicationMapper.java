@@ -16,8 +16,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import app.banhao.api.model.Applicant;
 import app.banhao.api.model.ApplicationState;
 import app.banhao.api.model.ApplicationSummary;
+import app.banhao.api.model.BundleChild;
+import app.banhao.api.model.BundleProgress;
+import app.banhao.api.model.BundleProgressProgress;
 import app.banhao.api.model.CommitmentRecord;
 import app.banhao.api.model.FiledBy;
+import app.banhao.api.model.InstantReview;
 import app.banhao.api.model.MaterialKind;
 import app.banhao.api.model.Message;
 import app.banhao.api.model.RealNameLevel;
@@ -55,6 +59,8 @@ public class ApplicationMapper {
                 .itemCode(a.itemCode)
                 .itemName(a.itemName)
                 .departmentCode(a.departmentCode)
+                .bundleCode(a.bundleCode)
+                .instantReview(readInstantReview(a.instantReview))
                 .state(state(a.state))
                 .formData(readObject(a.formData))
                 .materials(materials.stream().map(this::toMaterial).toList())
@@ -98,7 +104,8 @@ public class ApplicationMapper {
 
     public ApplicationSummary toSummary(Application a) {
         return new ApplicationSummary().applicationNo(a.applicationNo).itemCode(a.itemCode).itemName(a.itemName)
-                .departmentCode(a.departmentCode).state(state(a.state)).submittedAt(utc(a.submittedAt)).dueDate(a.dueDate)
+                .departmentCode(a.departmentCode).bundleCode(a.bundleCode).state(state(a.state)).submittedAt(utc(a.submittedAt))
+                .dueDate(a.dueDate)
                 .createdAt(utc(a.createdAt)).updatedAt(utc(a.updatedAt));
     }
 
@@ -109,6 +116,19 @@ public class ApplicationMapper {
         return new WorklistItem().applicationNo(a.applicationNo).itemCode(a.itemCode).itemName(a.itemName)
                 .state(state(a.state)).submittedAt(utc(a.submittedAt)).dueDate(a.dueDate)
                 .overdue(overdue).dueSoon(open && !overdue && left <= DUE_SOON_WORKING_DAYS).version(a.version);
+    }
+
+    /** A bundle parent's children and how far they are (一件事). */
+    public BundleProgress toBundleProgress(List<Application> children) {
+        int approved = (int) children.stream().filter(c -> c.state == ApplicationStatus.APPROVED).count();
+        int decided = (int) children.stream().filter(c -> c.state.isFinal()).count();
+        int total = children.size();
+        return new BundleProgress()
+                .children(children.stream().map(c -> new BundleChild().applicationNo(c.applicationNo).itemCode(c.itemCode)
+                        .itemName(c.itemName).departmentCode(c.departmentCode).state(state(c.state)).dueDate(c.dueDate)
+                        .decidedAt(utc(c.decidedAt))).toList())
+                .progress(new BundleProgressProgress().total(total).approved(approved).notApproved(decided - approved)
+                        .inProgress(total - decided).percent(total == 0 ? 0 : decided * 100 / total));
     }
 
     public app.banhao.api.model.ApplicationMaterial toMaterial(ApplicationMaterial m) {
@@ -164,6 +184,17 @@ public class ApplicationMapper {
             return json.readValue(text, OBJECT);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored form data is not a JSON object", e);
+        }
+    }
+
+    private InstantReview readInstantReview(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readValue(text, InstantReview.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored instant review does not parse", e);
         }
     }
 

@@ -69,4 +69,14 @@ public class ApplicationRepository implements PanacheRepositoryBase<Application,
         q.append(" order by dueDate, id");
         return find(q.toString(), p).range(0, page.fetchSize() - 1).list();
     }
+
+    /** A bundle parent's children, in the bundle's order (they were numbered in it). */
+    public Uni<List<Application>> children(UUID parentId) {
+        return find("parentId = ?1 order by applicationNo", parentId).list();
+    }
+
+    /** The same, locked for a change. */
+    public Uni<List<Application>> childrenForUpdate(UUID parentId) {
+        return find("parentId = ?1 order by applicationNo", parentId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
 }

@@ -23,8 +23,10 @@ import app.banhao.api.model.ApplicationSubmit;
 import app.banhao.api.model.ApplicationUpdate;
 import app.banhao.api.model.MaterialReference;
 import app.banhao.api.model.SupplementAnswer;
+import app.banhao.catalog.BundleRepository;
 import app.banhao.catalog.HotServices;
 import app.banhao.catalog.Material;
+import app.banhao.catalog.Publication;
 import app.banhao.catalog.ServiceItem;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
@@ -63,10 +65,13 @@ public class ApplicationService {
     private final Idempotency idempotency;
     private final HotServices hot;
     private final CertificateLookup certificates;
+    private final BundleRepository bundles;
+    private final InstantApproval instant;
 
     public ApplicationService(ApplicationRepository applications, ApplicationMaterialRepository materials,
             ApplicationEventRepository events, ApplicationItems items, ResidentRepository residents, ApplicationNumbers numbers,
-            ApplicationMapper mapper, Workflow workflow, Idempotency idempotency, HotServices hot, CertificateLookup certificates) {
+            ApplicationMapper mapper, Workflow workflow, Idempotency idempotency, HotServices hot, CertificateLookup certificates,
+            BundleRepository bundles, InstantApproval instant) {
         this.applications = applications;
         this.materials = materials;
         this.events = events;
@@ -78,29 +83,83 @@ public class ApplicationService {
         this.idempotency = idempotency;
         this.hot = hot;
         this.certificates = certificates;
+        this.bundles = bundles;
+        this.instant = instant;
     }
 
     @WithTransaction
     public Uni<app.banhao.api.model.Application> create(UUID residentId, ApplicationCreate request, String idempotencyKey) {
         return idempotency.once("resident:" + residentId + ":createApplication", idempotencyKey, request,
-                app.banhao.api.model.Application.class, () -> createDraft(residentId, request));
+                app.banhao.api.model.Application.class, () -> {
+                    boolean item = request.getItemCode() != null;
+                    boolean bundle = request.getBundleCode() != null;
+                    if (item == bundle) {
+                        // Exactly one of the two: name the one to drop (both) or the one expected (neither).
+                        throw ApiException.field(ErrorCode.VALIDATION_FAILED,
+                                FieldError.of(item ? "bundleCode" : "itemCode", item ? FieldCode.NOT_ALLOWED : FieldCode.REQUIRED));
+                    }
+                    return item ? createDraft(residentId, request) : createBundle(residentId, request);
+                });
+    }
+
+    /**
+     * 一件事: a DRAFT parent (no item, no department) and a DRAFT child per active item of the bundle, each in its
+     * item's department with the part of the merged form its item's schema has fields for.
+     */
+    private Uni<app.banhao.api.model.Application> createBundle(UUID residentId, ApplicationCreate request) {
+        String code = request.getBundleCode();
+        Map<String, Object> form = request.getFormData() == null ? Map.of() : request.getFormData();
+        return bundles.findActiveWithItems(code).chain(bundle -> {
+            List<ServiceItem> parts = bundle == null ? List.of()
+                    : bundle.items.stream().filter(i -> i != null && Publication.ACTIVE.equals(i.status)).toList();
+            if (parts.isEmpty()) {
+                throw new ApiException(ErrorCode.BUNDLE_NOT_AVAILABLE, List.of(String.valueOf(code)),
+                        List.of(FieldError.of("bundleCode", FieldCode.NOT_ALLOWED)), Map.of());
+            }
+            return resident(residentId).chain(r -> numbers.next().chain(no -> {
+                OffsetDateTime now = Workflow.now();
+                Application parent = newDraft(no, residentId, now, form);
+                parent.bundleCode = bundle.code;
+                parent.itemName = bundle.name;
+                Uni<Void> chain = applications.persist(parent)
+                        .call(() -> workflow.record(parent, residentActor(r), null, ApplicationStatus.DRAFT, "CREATED", null, now))
+                        .replaceWithVoid();
+                for (ServiceItem item : parts) {
+                    chain = chain.chain(() -> numbers.next()).chain(childNo -> {
+                        Application child = newDraft(childNo, residentId, now, FormValidation.fieldsOf(item.formSchema, form));
+                        child.parentId = parent.id;
+                        child.itemCode = item.code;
+                        child.itemName = item.name;
+                        child.departmentCode = item.department.code;
+                        return applications.persist(child).call(() -> workflow.record(child, residentActor(r), null,
+                                ApplicationStatus.DRAFT, "CREATED", "一件事：" + bundle.name + "（" + parent.applicationNo + "）", now));
+                    }).replaceWithVoid();
+                }
+                return chain.chain(() -> view(parent));
+            }));
+        });
+    }
+
+    private Application newDraft(String no, UUID residentId, OffsetDateTime now, Map<String, Object> form) {
+        Application a = new Application();
+        a.id = UUID.randomUUID();
+        a.applicationNo = no;
+        a.residentId = residentId;
+        a.state = ApplicationStatus.DRAFT;
+        a.formData = mapper.writeJson(form);
+        a.filedBy = "RESIDENT";
+        a.createdAt = now;
+        a.updatedAt = now;
+        return a;
     }
 
     private Uni<app.banhao.api.model.Application> createDraft(UUID residentId, ApplicationCreate request) {
         return items.active(request.getItemCode()).chain(item -> numbers.next().chain(no -> resident(residentId).chain(r -> {
             OffsetDateTime now = Workflow.now();
-            Application a = new Application();
-            a.id = UUID.randomUUID();
-            a.applicationNo = no;
-            a.residentId = residentId;
+            Application a = newDraft(no, residentId, now, request.getFormData() == null ? Map.of() : request.getFormData());
             a.itemCode = item.code;
             a.itemName = item.name;
             a.departmentCode = item.department.code;
-            a.state = ApplicationStatus.DRAFT;
-            a.formData = mapper.writeJson(request.getFormData() == null ? Map.of() : request.getFormData());
-            a.filedBy = "RESIDENT";
-            a.createdAt = now;
-            a.updatedAt = now;
             return applications.persist(a)
                     .call(() -> workflow.record(a, residentActor(r), null, ApplicationStatus.DRAFT, "CREATED", null, now))
                     .map(saved -> mapper.toApplication(saved, List.of()));
@@ -115,7 +174,22 @@ public class ApplicationService {
             }
             a.formData = mapper.writeJson(update.getFormData());
             Workflow.touch(a, Workflow.now());
-            return view(a);
+            if (!isParent(a)) {
+                return view(a);
+            }
+            // 一件事: the merged form is split over the children again, each keeping its item's fields.
+            return applications.childrenForUpdate(a.id).chain(children -> {
+                Uni<Void> chain = Uni.createFrom().voidItem();
+                for (Application child : children) {
+                    chain = chain.chain(() -> items.any(child.itemCode)).invoke(item -> {
+                        if (child.state == ApplicationStatus.DRAFT) {
+                            child.formData = mapper.writeJson(FormValidation.fieldsOf(item.formSchema, update.getFormData()));
+                            Workflow.touch(child, a.updatedAt);
+                        }
+                    }).replaceWithVoid();
+                }
+                return chain.chain(() -> view(a));
+            });
         });
     }
 
@@ -145,41 +219,126 @@ public class ApplicationService {
     public Uni<app.banhao.api.model.Application> submit(UUID residentId, String applicationNo, String idempotencyKey,
             ApplicationSubmit request) {
         AtomicReference<ApplicationEvents.StateChanged> change = new AtomicReference<>();
+        List<String> submittedItems = new java.util.concurrent.CopyOnWriteArrayList<>();
         ApplicationSubmit body = request == null ? new ApplicationSubmit() : request;
         return workflow.commitThenPublish(() -> idempotency.once(
                 "resident:" + residentId + ":submitApplication:" + applicationNo, idempotencyKey, body,
-                app.banhao.api.model.Application.class, () -> submitDraft(residentId, applicationNo, body, change))
+                app.banhao.api.model.Application.class, () -> submitDraft(residentId, applicationNo, body, change, submittedItems))
                 .map(view -> new Workflow.Outcome<>(view, residentId, change.get())))
-                .call(view -> change.get() == null ? Uni.createFrom().voidItem() : hot.recordApplication(view.getItemCode()));
+                .call(view -> {
+                    // Each item submitted (a bundle's children one by one) counts in the hot ranking; a replay counts nothing.
+                    Uni<Void> counted = Uni.createFrom().voidItem();
+                    for (String item : submittedItems) {
+                        counted = counted.call(() -> hot.recordApplication(item)).replaceWithVoid();
+                    }
+                    return counted;
+                });
     }
 
     private Uni<app.banhao.api.model.Application> submitDraft(UUID residentId, String applicationNo, ApplicationSubmit body,
-            AtomicReference<ApplicationEvents.StateChanged> change) {
-        return owned(residentId, applicationNo, true).chain(a -> {
-            Workflow.require(a, Transition.SUBMIT);
-            return items.active(a.itemCode).chain(item -> materials.of(a.id).chain(supplied -> resident(residentId).chain(r -> {
-                FormValidation.requireValid(item.code, item.version, item.formSchema, a.formData);
-                OffsetDateTime now = Workflow.now();
-                boolean committed = body.getCommitment() != null && Boolean.TRUE.equals(body.getCommitment().getAccepted());
-                if (committed && !item.commitmentAllowed) {
-                    throw ApiException.field(ErrorCode.COMMITMENT_NOT_ALLOWED,
-                            FieldError.of("commitment.accepted", FieldCode.NOT_ALLOWED));
-                }
-                List<ApplicationMaterial> covered = cover(a, item, supplied, committed, now);
-                if (committed) {
-                    a.commitmentTextVersion = item.code + "@v" + item.version;
-                    a.commitmentSignedAt = now;
-                }
-                a.submittedAt = now;
-                a.dueDate = workflow.addWorkingDays(Workflow.today(), item.promisedDays);
-                List<ApplicationMaterial> all = new ArrayList<>(supplied);
-                all.addAll(covered);
-                return materials.persist(covered)
-                        .chain(() -> workflow.apply(a, Transition.SUBMIT, residentActor(r), null))
-                        .invoke(change::set)
-                        .map(c -> mapper.toApplication(a, all));
-            })));
-        });
+            AtomicReference<ApplicationEvents.StateChanged> change, List<String> submittedItems) {
+        return owned(residentId, applicationNo, true).chain(a -> resident(residentId).chain(r -> {
+            if (isParent(a)) {
+                return submitBundle(a, r, body, change, submittedItems);
+            }
+            if (a.parentId != null) {
+                return applications.findById(a.parentId).map(parent -> {
+                    throw ApiException.of(ErrorCode.BUNDLE_CHILD, parent.applicationNo);
+                });
+            }
+            return submitOne(a, r, body, false).map(done -> {
+                change.set(done.change());
+                submittedItems.add(a.itemCode);
+                return mapper.toApplication(a, done.materials());
+            });
+        }));
+    }
+
+    /** 一件事: the parent, then every child in the bundle's order, in one transaction; a child's problem is named by its number. */
+    private Uni<app.banhao.api.model.Application> submitBundle(Application parent, Resident r, ApplicationSubmit body,
+            AtomicReference<ApplicationEvents.StateChanged> change, List<String> submittedItems) {
+        Workflow.require(parent, Transition.SUBMIT);
+        parent.submittedAt = Workflow.now();
+        return applications.childrenForUpdate(parent.id).chain(children -> workflow.apply(parent, Transition.SUBMIT, residentActor(r), null)
+                .invoke(change::set)
+                .chain(() -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Application child : children) {
+                        chain = chain.chain(() -> submitOne(child, r, body, true)
+                                .onFailure(ApiException.class).transform(e -> named((ApiException) e, child.applicationNo)))
+                                .invoke(() -> submittedItems.add(child.itemCode))
+                                .replaceWithVoid();
+                    }
+                    return chain;
+                })
+                .chain(() -> {
+                    parent.dueDate = children.stream().map(c -> c.dueDate).filter(java.util.Objects::nonNull)
+                            .max(java.util.Comparator.naturalOrder()).orElse(null);
+                    return view(parent);
+                }));
+    }
+
+    /** {@code e} with each field named under the child: {@code children[<no>].<field>}. */
+    private static ApiException named(ApiException e, String childNo) {
+        if (e.fieldErrors().isEmpty()) {
+            return e;
+        }
+        List<FieldError> fields = e.fieldErrors().stream()
+                .map(f -> new FieldError("children[" + childNo + "]." + f.field(), f.code(), f.args(), f.message())).toList();
+        return new ApiException(e.code(), e.detailArgs(), fields, e.headers());
+    }
+
+    private record Submitted(List<ApplicationMaterial> materials, ApplicationEvents.StateChanged change) {
+    }
+
+    /**
+     * Submits one item's draft (locked): form, materials and commitment checked, due date set; then 秒批 when the
+     * item approves automatically and every rule passes. In a bundle, a commitment counts only for items allowing one.
+     */
+    private Uni<Submitted> submitOne(Application a, Resident r, ApplicationSubmit body, boolean inBundle) {
+        Workflow.require(a, Transition.SUBMIT);
+        return items.active(a.itemCode).chain(item -> materials.of(a.id).chain(supplied -> {
+            FormValidation.requireValid(item.code, item.version, item.formSchema, a.formData);
+            OffsetDateTime now = Workflow.now();
+            boolean signed = body.getCommitment() != null && Boolean.TRUE.equals(body.getCommitment().getAccepted());
+            if (signed && !item.commitmentAllowed && !inBundle) {
+                throw ApiException.field(ErrorCode.COMMITMENT_NOT_ALLOWED,
+                        FieldError.of("commitment.accepted", FieldCode.NOT_ALLOWED));
+            }
+            boolean committed = signed && item.commitmentAllowed;
+            List<ApplicationMaterial> covered = cover(a, item, supplied, committed, now);
+            if (committed) {
+                a.commitmentTextVersion = item.code + "@v" + item.version;
+                a.commitmentSignedAt = now;
+            }
+            a.submittedAt = now;
+            a.dueDate = workflow.addWorkingDays(Workflow.today(), item.promisedDays);
+            List<ApplicationMaterial> all = new ArrayList<>(supplied);
+            all.addAll(covered);
+            var review = instant.check(item, r, committed, all, now);
+            return materials.persist(covered)
+                    .chain(() -> workflow.apply(a, Transition.SUBMIT, residentActor(r), null))
+                    .chain(c -> review.isEmpty() ? Uni.createFrom().item(c) : instantly(a, item, review.get(), c, now))
+                    .map(c -> new Submitted(all, c));
+        }));
+    }
+
+    /**
+     * 秒批: records the check; when every rule passed, the system accepts and approves at once (two state changes,
+     * each on the timeline and in the inbox); otherwise the case stays SUBMITTED for a reviewer, the timeline saying why.
+     */
+    private Uni<ApplicationEvents.StateChanged> instantly(Application a, ServiceItem item, app.banhao.api.model.InstantReview review,
+            ApplicationEvents.StateChanged submitted, OffsetDateTime now) {
+        a.instantReview = mapper.writeJson(review);
+        String level = instant.requiredLevel(item);
+        if (!review.getApproved()) {
+            String note = "秒批未通过：" + InstantApproval.describe(review.getFailed(), level, false) + "，转人工审核";
+            return workflow.record(a, InstantApproval.SYSTEM, null, null, "INSTANT_REVIEW", note, Workflow.now()).replaceWith(submitted);
+        }
+        a.acceptedAt = now;
+        String passed = review.getPassed().isEmpty() ? "即办件" : InstantApproval.describe(review.getPassed(), level, true);
+        return workflow.apply(a, Transition.ACCEPT, InstantApproval.SYSTEM, "秒批：" + passed + "，系统自动受理")
+                .chain(() -> workflow.apply(a, Transition.APPROVE, InstantApproval.SYSTEM, "秒批：规则全部通过，准予许可"));
     }
 
     /**
@@ -224,8 +383,23 @@ public class ApplicationService {
 
     public Uni<app.banhao.api.model.Application> withdraw(UUID residentId, String applicationNo, String reason) {
         return workflow.commitThenPublish(() -> owned(residentId, applicationNo, true)
-                .chain(a -> resident(residentId).chain(r -> workflow.apply(a, Transition.WITHDRAW, residentActor(r), reason))
+                .chain(a -> resident(residentId).chain(r -> workflow.apply(a, Transition.WITHDRAW, residentActor(r), reason)
+                        .call(() -> isParent(a) ? withdrawChildren(a, r) : Uni.createFrom().voidItem()))
                         .chain(c -> view(a).map(v -> new Workflow.Outcome<>(v, residentId, c)))));
+    }
+
+    /** 一件事: with its parent withdrawn (first, so it does not follow them), every undecided child is withdrawn too. */
+    private Uni<Void> withdrawChildren(Application parent, Resident r) {
+        return applications.childrenForUpdate(parent.id).chain(children -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Application child : children) {
+                if (Transition.WITHDRAW.allowedFrom(child.state)) {
+                    chain = chain.chain(() -> workflow.apply(child, Transition.WITHDRAW, residentActor(r),
+                            "随一件事 " + parent.applicationNo + " 撤回")).replaceWithVoid();
+                }
+            }
+            return chain;
+        });
     }
 
     /** Reads an upload, at most {@link #MAX_FILE_BYTES} (413 past it); the bytes of a temporary file, read at once. */
@@ -310,7 +484,14 @@ public class ApplicationService {
             throw ApiException.field(ErrorCode.VALIDATION_FAILED, FieldError.of("name", FieldCode.REQUIRED));
         }
         String wanted = name.strip();
-        return owned(residentId, applicationNo, true).chain(a -> items.any(a.itemCode).chain(item -> materials.of(a.id).map(list -> {
+        return owned(residentId, applicationNo, true).chain(a -> {
+            if (isParent(a)) {
+                // 一件事: materials belong to the children, each item's guide naming its own.
+                throw new ApiException(ErrorCode.UNKNOWN_MATERIAL, List.of(wanted),
+                        List.of(FieldError.of("name", FieldCode.NOT_ALLOWED)), Map.of());
+            }
+            return Uni.createFrom().item(a);
+        }).chain(a -> items.any(a.itemCode).chain(item -> materials.of(a.id).map(list -> {
             boolean tolerated = list.stream().anyMatch(m -> m.name.equals(wanted) && m.kind == ApplicationMaterial.Kind.TOLERATED);
             if (!MATERIAL_STATES.contains(a.state) && !(tolerated && !a.state.isFinal())) {
                 throw ApiException.of(ErrorCode.APPLICATION_STATE_CONFLICT, a.state.name());
@@ -359,8 +540,22 @@ public class ApplicationService {
                 .onItem().ifNull().failWith(() -> ApiException.of(ErrorCode.NOT_FOUND));
     }
 
+    /** The resident's view: with its children and their progress for a bundle's parent, its parent's number for a child. */
     private Uni<app.banhao.api.model.Application> view(Application a) {
-        return materials.of(a.id).map(list -> mapper.toApplication(a, list));
+        return materials.of(a.id).map(list -> mapper.toApplication(a, list)).chain(v -> {
+            if (isParent(a)) {
+                return applications.children(a.id).map(children -> v.bundle(mapper.toBundleProgress(children)));
+            }
+            if (a.parentId != null) {
+                return applications.findById(a.parentId).map(parent -> v.parentApplicationNo(parent.applicationNo));
+            }
+            return Uni.createFrom().item(v);
+        });
+    }
+
+    /** A bundle's parent (一件事): no item of its own. */
+    private static boolean isParent(Application a) {
+        return a.itemCode == null && a.bundleCode != null;
     }
 
     private Uni<Resident> resident(UUID residentId) {

@@ -46,6 +46,29 @@ final class FormValidation {
         }
     }
 
+    /**
+     * 一件事: the part of a merged form an item's schema has fields for (all of it when the schema names no
+     * properties), so that each child's form holds what its own item asks for and nothing else.
+     */
+    static Map<String, Object> fieldsOf(String schema, Map<String, Object> merged) {
+        JsonNode properties;
+        try {
+            properties = JSON.readTree(schema).path("properties");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Form schema is not JSON", e);
+        }
+        if (!properties.isObject()) {
+            return merged;
+        }
+        Map<String, Object> own = new java.util.LinkedHashMap<>();
+        merged.forEach((name, value) -> {
+            if (properties.has(name)) {
+                own.put(name, value);
+            }
+        });
+        return own;
+    }
+
     static List<FieldError> validate(JsonSchema schema, JsonNode data) {
         Set<ValidationMessage> messages = schema.validate(data);
         return messages.stream()

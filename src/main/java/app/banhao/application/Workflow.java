@@ -36,13 +36,15 @@ public class Workflow {
     private final ApplicationEventRepository events;
     private final ResidentMessageRepository messages;
     private final ApplicationEvents publisher;
+    private final ApplicationRepository applications;
 
     public Workflow(WorkingCalendar calendar, ApplicationEventRepository events, ResidentMessageRepository messages,
-            ApplicationEvents publisher) {
+            ApplicationEvents publisher, ApplicationRepository applications) {
         this.calendar = calendar;
         this.events = events;
         this.messages = messages;
         this.publisher = publisher;
+        this.applications = applications;
     }
 
     public static OffsetDateTime now() {
@@ -95,7 +97,29 @@ public class Workflow {
         message.createdAt = now;
         return record(a, actor, from, to, t.eventType(), note, now)
                 .chain(() -> messages.persist(message))
+                .call(() -> a.parentId == null ? Uni.createFrom().voidItem() : followParent(a.parentId))
                 .map(m -> new ApplicationEvents.StateChanged(a.applicationNo, a.itemCode, from, to, t.eventType(), now, a.version));
+    }
+
+    /**
+     * 一件事: after a child changed, moves its parent (locked here, after the child) as {@link BundleSteps} says,
+     * by the system, in the same transaction. The parent's own changes are recorded (timeline, inbox) but not published.
+     */
+    private Uni<Void> followParent(UUID parentId) {
+        return applications.find("id", parentId).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .chain(parent -> parent == null ? Uni.createFrom().voidItem()
+                        : applications.children(parent.id).chain(children -> {
+                            Uni<Void> steps = Uni.createFrom().voidItem();
+                            for (Transition t : BundleSteps.steps(parent.state, children)) {
+                                steps = steps.chain(() -> {
+                                    if (t == Transition.ACCEPT) {
+                                        parent.acceptedAt = now();
+                                    }
+                                    return apply(parent, t, InstantApproval.SYSTEM_BUNDLE, BundleSteps.note(t, children));
+                                }).replaceWithVoid();
+                            }
+                            return steps;
+                        }));
     }
 
     /** A timeline entry without a state change (creation). */

@@ -115,6 +115,10 @@ public class CatalogAdminService {
                     FieldError.of("promisedDays", FieldCode.TOO_LARGE));
         }
         FormSchemas.requireValid("formSchema", in.getFormSchema());
+        if (in.getInstantRules() != null && !Boolean.TRUE.equals(in.getInstant())) {
+            // 秒批 rules belong to instant items only.
+            throw ApiException.field(ErrorCode.VALIDATION_FAILED, FieldError.of("instantRules", FieldCode.NOT_ALLOWED));
+        }
         return departments.findActive(in.getDepartmentCode()).invoke(department -> {
             if (department == null) {
                 throw ApiException.field(ErrorCode.UNKNOWN_DEPARTMENT,

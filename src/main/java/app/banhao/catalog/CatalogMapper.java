@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.banhao.api.model.BundleSummary;
 import app.banhao.api.model.DeliveryOption;
+import app.banhao.api.model.InstantRules;
 import app.banhao.api.model.ItemKind;
 import app.banhao.api.model.OnlineDepth;
 import app.banhao.api.model.PublicationStatus;
@@ -70,6 +71,7 @@ public class CatalogMapper {
         model.setFormSchema(read(i.formSchema, OBJECT));
         model.setMaterials(i.materials.stream().map(CatalogMapper::material).toList());
         model.setCommitmentAllowed(i.commitmentAllowed);
+        model.setInstantRules(i.instantRules == null ? null : json.convertValue(read(i.instantRules, OBJECT), InstantRules.class));
         model.setResultCertificateType(i.resultCertificateType);
         model.setDeliveryOptions(read(i.deliveryOptions, STRINGS).stream().map(DeliveryOption::fromValue).toList());
         model.setFeatured(i.featured);
@@ -120,6 +122,7 @@ public class CatalogMapper {
         i.materials.clear();
         in.getMaterials().forEach(m -> i.materials.add(material(m)));
         i.commitmentAllowed = in.getCommitmentAllowed();
+        i.instantRules = in.getInstantRules() == null ? null : write(in.getInstantRules());
         i.resultCertificateType = in.getResultCertificateType();
         i.deliveryOptions = write(in.getDeliveryOptions().stream().map(String::valueOf).toList());
         i.featured = Boolean.TRUE.equals(in.getFeatured());

@@ -79,6 +79,11 @@ public class ServiceItem extends PublishedContent {
     @Column(name = "commitment_allowed", nullable = false)
     public boolean commitmentAllowed;
 
+    /** 秒批 rules as JSON text ({@code InstantRules}); null when the item never approves automatically. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "instant_rules", columnDefinition = "jsonb")
+    public String instantRules;
+
     @Column(name = "result_certificate_type")
     public String resultCertificateType;
 

@@ -73,7 +73,9 @@ public enum ErrorCode {
     FILE_TYPE_NOT_ALLOWED(422),
     FILE_TOO_LARGE(413),
     CERTIFICATE_NOT_USABLE(422),
-    PROFILE_NOT_VERIFIED(422);
+    PROFILE_NOT_VERIFIED(422),
+    BUNDLE_NOT_AVAILABLE(422),
+    BUNDLE_CHILD(409);
 
     private final int status;
 
