@@ -1,83 +1,227 @@
 #!/usr/bin/env bash
-# Load benchmark of the packaged app on embedded PostgreSQL/Redis (see bench/README.md).
-# Each scenario: a warm-up, then a measured wrk run; the first scenario is the baseline the others are
-# compared with. Prints a table and writes bench/results/latest.json.
+# Load benchmark of the packaged app (see bench/README.md). Builds nothing: it runs the jar that
+# `./mvnw package` made, on embedded PostgreSQL/Redis (or the external ones the QUARKUS_* variables
+# name), loads it from a second process with wrk, measures the database's own insert ceiling with
+# pgbench, repeats the load through nginx in front of two instances, and prints one table with
+# PASS/FAIL per target. Writes bench/results/latest.json; exits non-zero when a target is missed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DURATION=${DURATION:-20s}        # measured run per scenario
-WARMUP=${WARMUP:-5s}             # warm-up per scenario (JIT, caches), not measured
+DURATION=${DURATION:-10s}          # measured run per scenario
+WARMUP=${WARMUP:-5s}               # unmeasured run before it (JIT, caches, pools)
 CONNECTIONS=${CONNECTIONS:-50}
 THREADS=${THREADS:-2}
-PORT=${PORT:-18090}
+PORT=${PORT:-18090}                # instance A; B is PORT+1, the load balancer PORT+9
+SCALE_OUT=${SCALE_OUT:-1}          # 0 skips the two-instance run
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
-BASE="http://127.0.0.1:${PORT}"
+PORT_B=$((PORT + 1))
+LB_PORT=$((PORT + 9))
 
-# name | path | minimum ratio of the baseline's req/s (blank: none) | p99 limit in ms (blank: none)
-# The first line is the baseline. Another scenario is one more line.
-SCENARIOS=$(cat <<'LIST'
-ping|/api/v1/system/ping||
-home|/api/v1/home|0.70|20
-item-detail|/api/v1/catalog/items/HN-WJW-GGCSWSXK|0.70|20
+# A tool missing from the machine comes from Debian's packages (as root), or the script says what to install.
+need() {
+  local tool=$1 package=$2
+  command -v "$tool" >/dev/null && return
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "… installing $package" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package") >/dev/null
+  fi
+  command -v "$tool" >/dev/null || { echo "$tool not found: apt-get install -y $package" >&2; exit 2; }
+}
+need wrk wrk
+need pgbench postgresql-client
+need psql postgresql-client
+[ "$SCALE_OUT" = 0 ] || need nginx nginx-light
+[ -f "$JAR" ] || { echo "$JAR missing: run ./mvnw -q package -DskipTests first" >&2; exit 2; }
+
+WORK=$(mktemp -d)
+RAW="$WORK/raw.jsonl"
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+now_ms() { date +%s%3N; }
+
+# Shared servers: the embedded ones of instance A (fixed ports, so B and pgbench find them), unless
+# external ones are configured, in which case every instance and pgbench use those.
+EXTERNAL_PG=${QUARKUS_DATASOURCE_REACTIVE_URL:-}
+PG_PORT=$(free_port)
+REDIS_PORT=$(free_port)
+COMMON_ENV=(BANHAO_OTP_PER_IP_PER_HOUR=100000000 BANHAO_SMS_LOG_GATEWAY_ALLOWED=true)
+
+wait_for() { # url seconds log pid
+  for _ in $(seq 1 $(($2 * 4))); do
+    curl -sf -o /dev/null "$1" && return 0
+    kill -0 "$4" 2>/dev/null || { echo "the app exited:" >&2; tail -40 "$3" >&2; exit 1; }
+    sleep 0.25
+  done
+  echo "no answer from $1 in $2 s" >&2; tail -40 "$3" >&2; exit 1
+}
+
+echo "… starting instance A on port $PORT" >&2
+STARTED=$(now_ms)
+env "${COMMON_ENV[@]}" QUARKUS_HTTP_PORT="$PORT" BANHAO_DATA_DIR="$WORK/a" \
+  BANHAO_EMBEDDED_POSTGRES_PORT="$PG_PORT" BANHAO_EMBEDDED_REDIS_PORT="$REDIS_PORT" \
+  java -jar "$JAR" >"$WORK/a.log" 2>&1 &
+APP_A=$!
+PIDS+=("$APP_A")
+wait_for "http://127.0.0.1:$PORT/api/v1/system/ping" 180 "$WORK/a.log" "$APP_A"
+FIRST_REQUEST_MS=$(($(now_ms) - STARTED))
+wait_for "http://127.0.0.1:$PORT/q/health/ready" 60 "$WORK/a.log" "$APP_A"
+
+if [ -n "$EXTERNAL_PG" ]; then
+  PG_URL="postgresql://${QUARKUS_DATASOURCE_USERNAME:-postgres}:${QUARKUS_DATASOURCE_PASSWORD:-}@${EXTERNAL_PG#postgresql://}"
+else
+  PG_URL="postgresql://postgres@127.0.0.1:$PG_PORT/banhao"
+fi
+
+record() { # group name target-kind target-value max-p99-ms result-json
+  printf '{"group":"%s","name":"%s","targetKind":"%s","target":"%s","maxP99Ms":"%s","result":%s}\n' \
+    "$1" "$2" "$3" "$4" "$5" "$6" >>"$RAW"
+}
+
+measure_get() { # group base name path target-kind target max-p99 [header]
+  local group=$1 base=$2 name=$3 path=$4 header=(${8:+-H "$8"})
+  echo "… $group/$name: warm-up $WARMUP, then $DURATION at $CONNECTIONS connections" >&2
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${header[@]}" "$base$path" >/dev/null
+  record "$group" "$name" "$5" "$6" "$7" \
+    "$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/lua/report.lua "${header[@]}" "$base$path" | tail -1)"
+}
+
+# Residents for the application scenarios, logged in through the API (SMS code, then login): one access
+# token a line.
+login_residents() { # base count first-number file
+  local phone code
+  for i in $(seq 1 "$2"); do
+    phone=$(printf '1590%07d' $(($3 + i)))
+    code=$(curl -s "$1/api/v1/auth/otp" -H 'Content-Type: application/json' -d "{\"phone\":\"$phone\"}" \
+      | sed -n 's/.*"devCode":"\([0-9]*\)".*/\1/p')
+    curl -s "$1/api/v1/auth/login" -H 'Content-Type: application/json' -d "{\"phone\":\"$phone\",\"code\":\"$code\"}" \
+      | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p'
+  done >"$4"
+  [ "$(grep -c . "$4")" = "$2" ] || { echo "could not log in $2 residents for the application scenarios; the last answers:" >&2
+    curl -s "$1/api/v1/auth/otp" -H 'Content-Type: application/json' -d "{\"phone\":\"$phone\"}" >&2; exit 1; }
+}
+
+# Submission (draft, upload, submit) from one connection per wrk thread, then the residents' own lists.
+measure_applications() { # group base first-number
+  local group=$1 base=$2 tokens="$WORK/tokens-$1.txt"
+  login_residents "$base" "$CONNECTIONS" "$3" "$tokens"
+  echo "… $group/submit: warm-up $WARMUP, then $DURATION at $CONNECTIONS connections (draft, upload, submit)" >&2
+  wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/lua/submit.lua "$base" -- "$tokens" >/dev/null
+  record "$group" "submit" "ceiling" "0.25" "" \
+    "$(wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$DURATION" -s bench/lua/submit.lua "$base" -- "$tokens" | tail -1)"
+  measure_get "$group" "$base" "my-applications" "/api/v1/applications?limit=20" "" "" "" \
+    "Authorization: Bearer $(head -1 "$tokens")"
+}
+
+# Login: SMS codes asked for first (setup, not measured), as many as the server issues in the time of a
+# warm-up and a measured run and then some; each code is used once, a third of them to warm up.
+measure_login() { # group base
+  local group=$1 base=$2 offset=0 issue=$(( ${WARMUP%s} + ${DURATION%s} + 5 ))
+  [ "$group" = single ] || offset=50000000
+  echo "… $group/login: asking for SMS codes for ${issue}s (setup)" >&2
+  rm -f "$WORK/codes".*
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${issue}s" -s bench/lua/otp-issue.lua "$base" -- "$WORK/codes" "$offset" >/dev/null
+  cat "$WORK/codes".* >"$WORK/codes-$group.txt"
+  local have warm
+  have=$(wc -l <"$WORK/codes-$group.txt")
+  warm=$((have / 3))
+  echo "… $group/login: $have codes; warm-up $WARMUP, then $DURATION at $CONNECTIONS connections" >&2
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/lua/login.lua "$base" -- "$WORK/codes-$group.txt" 1 "$warm" "$THREADS" >/dev/null
+  record "$group" "login" "" "" "" \
+    "$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/lua/login.lua "$base" -- "$WORK/codes-$group.txt" $((warm + 1)) "$have" "$THREADS" | tail -1)"
+}
+
+# The scenarios every configuration runs: name | path | target kind (ratio: of the baseline's req/s) | target | p99 ms.
+READS=$(cat <<'LIST'
+ping|/api/v1/system/ping|||
+home|/api/v1/home|ratio|0.70|20
+item-detail|/api/v1/catalog/items/HN-WJW-GGCSWSXK|ratio|0.70|20
+search|/api/v1/catalog/items?q=%E5%8D%AB%E7%94%9F%E8%AE%B8%E5%8F%AF|||
 LIST
 )
 
-command -v wrk >/dev/null || { echo "wrk not found: apt-get update && apt-get install -y wrk" >&2; exit 2; }
-[ -f "$JAR" ] || { echo "$JAR missing: run ./mvnw -q package -DskipTests first" >&2; exit 2; }
+run_reads() { # group base
+  while IFS='|' read -r name path kind target p99; do
+    [ -n "$name" ] || continue
+    measure_get "$1" "$2" "$name" "$path" "$kind" "$target" "$p99"
+  done <<<"$READS"
+}
 
-DATA=$(mktemp -d)
-LOG="$DATA/app.log"
-QUARKUS_HTTP_PORT="$PORT" BANHAO_DATA_DIR="$DATA" java -jar "$JAR" >"$LOG" 2>&1 &
-APP=$!
-cleanup() { kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null; rm -rf "$DATA"; }
-trap cleanup EXIT
+run_reads single "http://127.0.0.1:$PORT"
+measure_login single "http://127.0.0.1:$PORT"
+measure_applications single "http://127.0.0.1:$PORT" 0
+RSS_KB=$(ps -o rss= -p "$APP_A" | tr -d ' ')
 
-for _ in $(seq 1 240); do
-  curl -sf "$BASE/q/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$APP" 2>/dev/null || { echo "the app exited:"; tail -40 "$LOG"; exit 1; }
-  sleep 0.5
-done
-curl -sf "$BASE/q/health/ready" >/dev/null || { echo "the app was not ready in 120 s"; tail -40 "$LOG"; exit 1; }
+# The database's ceiling for one-row inserts: same server, same durability settings, same client count.
+echo "… pgbench: one-row inserts, $DURATION at $CONNECTIONS clients" >&2
+psql -q "$PG_URL" -c "CREATE SCHEMA IF NOT EXISTS bench; CREATE TABLE IF NOT EXISTS bench.insert_ceiling (id bigserial PRIMARY KEY, payload text NOT NULL, at timestamptz NOT NULL DEFAULT now())" >/dev/null
+echo "INSERT INTO bench.insert_ceiling (payload) VALUES ('bench');" >"$WORK/insert.sql"
+DURABILITY=$(psql -At "$PG_URL" -c "SELECT current_setting('fsync') || '/' || current_setting('synchronous_commit')")
+PGBENCH=$(pgbench -n -c "$CONNECTIONS" -j "$THREADS" -T "${DURATION%s}" -f "$WORK/insert.sql" "$PG_URL" 2>&1)
+PG_TPS=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$PGBENCH" | head -1)
+PG_LATENCY=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' <<<"$PGBENCH" | head -1)
+[ -n "$PG_TPS" ] || { echo "pgbench failed: $PGBENCH" >&2; exit 1; }
+
+INSTANCES=""
+if [ "$SCALE_OUT" != 0 ]; then
+  echo "… starting instance B on port $PORT_B against A's PostgreSQL and Redis, and nginx on $LB_PORT" >&2
+  KEYS="$WORK/a/keys"
+  env "${COMMON_ENV[@]}" QUARKUS_HTTP_PORT="$PORT_B" BANHAO_DATA_DIR="$WORK/b" BANHAO_DEMO_ENABLED=false \
+    QUARKUS_DATASOURCE_REACTIVE_URL="${EXTERNAL_PG:-postgresql://127.0.0.1:$PG_PORT/banhao}" \
+    QUARKUS_DATASOURCE_USERNAME="${QUARKUS_DATASOURCE_USERNAME:-postgres}" \
+    QUARKUS_DATASOURCE_PASSWORD="${QUARKUS_DATASOURCE_PASSWORD:-}" \
+    QUARKUS_REDIS_HOSTS="${QUARKUS_REDIS_HOSTS:-redis://127.0.0.1:$REDIS_PORT}" \
+    SMALLRYE_JWT_SIGN_KEY_LOCATION="${SMALLRYE_JWT_SIGN_KEY_LOCATION:-file:$KEYS/signing.jwk}" \
+    MP_JWT_VERIFY_PUBLICKEY_LOCATION="${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-file:$KEYS/jwks.json}" \
+    BANHAO_CRYPTO_DATA_KEY="${BANHAO_CRYPTO_DATA_KEY:-$(cat "$KEYS/data.key")}" \
+    BANHAO_CRYPTO_INDEX_KEY="${BANHAO_CRYPTO_INDEX_KEY:-$(cat "$KEYS/index.key")}" \
+    java -jar "$JAR" >"$WORK/b.log" 2>&1 &
+  APP_B=$!
+  PIDS+=("$APP_B")
+  wait_for "http://127.0.0.1:$PORT_B/q/health/ready" 180 "$WORK/b.log" "$APP_B"
+
+  mkdir -p "$WORK/nginx/logs"
+  cat >"$WORK/nginx/nginx.conf" <<CONF
+user root;
+worker_processes 1;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  upstream banhao { server 127.0.0.1:$PORT; server 127.0.0.1:$PORT_B; keepalive 64; }
+  server {
+    listen 127.0.0.1:$LB_PORT;
+    location / {
+      proxy_pass http://banhao;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header X-Forwarded-For \$remote_addr;
+    }
+  }
+}
+CONF
+  nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -g 'daemon off;' &
+  PIDS+=("$!")
+  wait_for "http://127.0.0.1:$LB_PORT/q/health/ready" 30 "$WORK/nginx/logs/error.log" "$!"
+  # Both instances answer behind the balancer: their instance ids, seen through it.
+  INSTANCES=$(for _ in 1 2 3 4; do curl -s "http://127.0.0.1:$LB_PORT/api/v1/system/info"; echo; done \
+    | python3 -c 'import sys, json; print(len({json.loads(l)["instanceId"] for l in sys.stdin if l.strip()}))')
+  run_reads scale-out "http://127.0.0.1:$LB_PORT"
+  measure_login scale-out "http://127.0.0.1:$LB_PORT"
+  measure_applications scale-out "http://127.0.0.1:$LB_PORT" 1000
+fi
 
 mkdir -p bench/results
-RAW="$DATA/raw.jsonl"
-while IFS='|' read -r name path ratio p99; do
-  [ -n "$name" ] || continue
-  echo "… $name: warm-up $WARMUP, then $DURATION at $CONNECTIONS connections" >&2
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$BASE$path" >/dev/null
-  result=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/report.lua "$BASE$path" | tail -1)
-  printf '{"name":"%s","path":"%s","minRatio":"%s","maxP99Ms":"%s","result":%s}\n' \
-    "$name" "$path" "$ratio" "$p99" "$result" >>"$RAW"
-done <<<"$SCENARIOS"
-
-python3 - "$RAW" "$CONNECTIONS" "$DURATION" <<'PY'
-import json, sys, datetime, os, platform
-rows = [json.loads(l) for l in open(sys.argv[1])]
-base = rows[0]["result"]["rps"]
-out, ok = [], True
-print(f"{'scenario':<14}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'ratio':>8}  verdict")
-for r in rows:
-    res = r["result"]
-    ratio = res["rps"] / base if base else 0.0
-    p99 = res["p99Us"] / 1000
-    checks = []
-    if r["minRatio"]:
-        checks.append(ratio >= float(r["minRatio"]))
-    if r["maxP99Ms"]:
-        checks.append(p99 < float(r["maxP99Ms"]))
-    checks.append(res["errors"] == 0)
-    verdict = "baseline" if r is rows[0] else ("PASS" if all(checks) else "FAIL")
-    ok = ok and verdict != "FAIL"
-    target = f" (≥{r['minRatio']}×, p99<{r['maxP99Ms']} ms)" if r["minRatio"] else ""
-    print(f"{r['name']:<14}{res['rps']:>10.0f}{res['p50Us']/1000:>9.2f}{p99:>9.2f}{res['errors']:>8}{ratio:>8.2f}  {verdict}{target}")
-    out.append({"scenario": r["name"], "path": r["path"], "rps": round(res["rps"], 1),
-                "p50Ms": res["p50Us"] / 1000, "p99Ms": p99, "errors": res["errors"],
-                "ratioToBaseline": round(ratio, 3), "minRatio": r["minRatio"] or None,
-                "maxP99Ms": r["maxP99Ms"] or None, "verdict": verdict})
-doc = {"at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-       "connections": int(sys.argv[2]), "duration": sys.argv[3], "cpus": os.cpu_count(),
-       "host": platform.node(), "loadAverage": os.getloadavg()[0], "scenarios": out, "pass": ok}
-json.dump(doc, open("bench/results/latest.json", "w"), indent=2, ensure_ascii=False)
-print(f"written bench/results/latest.json (load average at the end: {doc['loadAverage']:.1f} on {doc['cpus']} CPUs)")
-sys.exit(0 if ok else 1)
-PY
+python3 bench/summarise.py "$RAW" bench/results/latest.json <<JSON
+{"connections": $CONNECTIONS, "threads": $THREADS, "duration": "$DURATION", "warmup": "$WARMUP",
+ "firstRequestMs": $FIRST_REQUEST_MS, "rssKbAfterLoad": $RSS_KB,
+ "pgbench": {"tps": $PG_TPS, "latencyMs": ${PG_LATENCY:-0}, "durability": "$DURABILITY"},
+ "scaleOut": {"enabled": $([ "$SCALE_OUT" != 0 ] && echo true || echo false), "instancesSeen": ${INSTANCES:-0}}}
+JSON

@@ -35,6 +35,6 @@ public class ApplicationItems {
     /** The item whatever its status (applications already filed keep a retired item), or null. */
     public Uni<ServiceItem> any(String code) {
         return items.find("from ServiceItem i join fetch i.department left join fetch i.materials where i.code = ?1", code)
-                .firstResult();
+                .list().map(found -> found.isEmpty() ? null : found.get(0));
     }
 }

@@ -36,6 +36,7 @@ public class BundleRepository implements PanacheRepositoryBase<Bundle, String> {
 
     public Uni<Bundle> findActiveWithItems(String code) {
         return find("select distinct b from Bundle b left join fetch b.items i left join fetch i.department"
-                + " where b.code = ?1 and b.status = ?2", code, Publication.ACTIVE).firstResult();
+                + " where b.code = ?1 and b.status = ?2", code, Publication.ACTIVE)
+                .list().map(found -> found.isEmpty() ? null : found.get(0));
     }
 }

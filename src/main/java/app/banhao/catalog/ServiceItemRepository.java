@@ -64,7 +64,9 @@ public class ServiceItemRepository implements PanacheRepositoryBase<ServiceItem,
     /** The active item with its department and materials, or null. */
     public Uni<ServiceItem> findDetail(String code) {
         return find("from ServiceItem i join fetch i.department left join fetch i.materials"
-                + " where i.code = ?1 and i.status = ?2", code, Publication.ACTIVE).firstResult();
+                + " where i.code = ?1 and i.status = ?2", code, Publication.ACTIVE)
+                // Not firstResult(): a row limit with a collection fetch is applied in memory (HHH90003004).
+                .list().map(found -> found.isEmpty() ? null : found.get(0));
     }
 
     public Uni<List<ServiceItem>> findActive(Collection<String> codes) {

@@ -1,0 +1,50 @@
+-- Login by SMS code (POST /api/v1/auth/login), each code used once, from the file otp-issue.lua wrote.
+-- args: <file with "phone code" lines> <first line> <last line> <threads>. wrk runs for its whole -d:
+-- a thread whose codes run out sends pings instead, and the report says so ("exhausted"), since its
+-- req/s counts logins only.
+dofile("bench/lua/threads.lua")
+
+function init(args)
+  local first, last, nthreads = tonumber(args[2]), tonumber(args[3]), tonumber(args[4])
+  codes = {}
+  local n = 0
+  for line in io.lines(args[1]) do
+    n = n + 1
+    if n >= first and n <= last and (n % nthreads) == id then
+      local phone, code = line:match("(%d+) (%d+)")
+      table.insert(codes, { phone, code })
+    end
+  end
+  sent, logins, exhausted = 0, 0, 0
+end
+
+function request()
+  sent = sent + 1
+  local c = codes[sent]
+  if c == nil then
+    exhausted = 1
+    return wrk.format("GET", "/api/v1/system/ping")
+  end
+  return wrk.format("POST", "/api/v1/auth/login", { ["Content-Type"] = "application/json" },
+    '{"phone":"' .. c[1] .. '","code":"' .. c[2] .. '"}')
+end
+
+function response(status, headers, body)
+  if status == 200 and body:find('"accessToken"', 1, true) then
+    logins = logins + 1
+  end
+end
+
+done = function(summary, latency, requests)
+  local total, ran_out = 0, 0
+  for _, thread in ipairs(threads) do
+    total = total + thread:get("logins")
+    ran_out = math.max(ran_out, thread:get("exhausted"))
+  end
+  local e = summary.errors
+  local errors = e.connect + e.read + e.write + e.status + e.timeout
+  io.write(string.format(
+    '{"requests":%d,"durationUs":%d,"rps":%.1f,"p50Us":%d,"p99Us":%d,"maxUs":%d,"errors":%d,"exhausted":%s}\n',
+    total, summary.duration, total / (summary.duration / 1e6), latency:percentile(50), latency:percentile(99),
+    latency.max, errors, ran_out == 1 and "true" or "false"))
+end

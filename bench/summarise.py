@@ -1,0 +1,74 @@
+"""Turns bench/run.sh's raw wrk lines into the printed table and bench/results/latest.json.
+
+Targets (issue 6): reads with a ratio target reach that share of the same run's baseline req/s with
+p99 under their limit; a scenario with a "ceiling" target reaches that share of pgbench's one-row-insert
+rate; every scenario has zero errors; the scale-out run saw both instances.
+Usage: summarise.py RAW.jsonl OUT.json < run facts (JSON)
+"""
+import datetime
+import json
+import os
+import platform
+import sys
+
+raw, out_path = sys.argv[1], sys.argv[2]
+facts = json.load(sys.stdin)
+rows = [json.loads(line) for line in open(raw) if line.strip()]
+ceiling = facts["pgbench"]["tps"]
+baseline = {r["group"]: r["result"]["rps"] for r in rows if r["name"] == "ping"}
+single_rps = {r["name"]: r["result"]["rps"] for r in rows if r["group"] == "single"}
+ok = True
+scenarios = []
+
+print(f"{'group':<10}{'scenario':<14}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'ratio':>8}  verdict")
+for r in rows:
+    res = r["result"]
+    p99 = res["p99Us"] / 1000
+    base = baseline.get(r["group"]) or 0
+    ratio = res["rps"] / base if base else 0.0
+    checks, target = [res["errors"] == 0], ""
+    if r["targetKind"] == "ratio":
+        checks.append(ratio >= float(r["target"]))
+        target = f"≥ {float(r['target']):.0%} of ping"
+    elif r["targetKind"] == "ceiling":
+        share = res["rps"] / ceiling if ceiling else 0.0
+        checks.append(share >= float(r["target"]))
+        target = f"≥ {float(r['target']):.0%} of pgbench ({share:.0%})"
+    if r["maxP99Ms"]:
+        checks.append(p99 < float(r["maxP99Ms"]))
+        target += f", p99 < {r['maxP99Ms']} ms"
+    if r["group"] != "single" and r["name"] in single_rps and single_rps[r["name"]]:
+        target += f" ({res['rps'] / single_rps[r['name']]:.2f}× one instance)"
+    if res.get("exhausted"):
+        checks.append(False)
+        target += " (ran out of SMS codes before the end: measured too little)"
+    verdict = "PASS" if all(checks) else "FAIL"
+    ok = ok and verdict == "PASS"
+    print(f"{r['group']:<10}{r['name']:<14}{res['rps']:>9.0f}{res['p50Us'] / 1000:>9.2f}{p99:>9.2f}"
+          f"{res['errors']:>8}{ratio:>8.2f}  {verdict}  {target.strip(', ')}")
+    scenarios.append({"group": r["group"], "scenario": r["name"], "rps": round(res["rps"], 1),
+                      "requests": res["requests"], "p50Ms": res["p50Us"] / 1000, "p99Ms": p99,
+                      "errors": res["errors"], "ratioToBaseline": round(ratio, 3),
+                      "target": target.strip(", ") or None, "verdict": verdict})
+
+pg = facts["pgbench"]
+print(f"{'database':<10}{'pgbench':<14}{pg['tps']:>9.0f}   one-row inserts, mean {pg['latencyMs']} ms, "
+      f"fsync/synchronous_commit = {pg['durability']}")
+if pg["durability"] != "on/on":
+    print("FAIL  the database ran without fsync and synchronous commit: the ceiling is not comparable")
+    ok = False
+scale = facts["scaleOut"]
+if scale["enabled"]:
+    seen = scale["instancesSeen"] == 2
+    ok = ok and seen
+    print(f"{'scale-out':<10}{'instances':<14}{scale['instancesSeen']:>9}   behind nginx  {'PASS' if seen else 'FAIL'}")
+print(f"first successful request {facts['firstRequestMs']} ms after the process started (fresh data directory: "
+      f"initdb, migrations, seed); RSS after load {facts['rssKbAfterLoad'] / 1024:.0f} MiB")
+
+doc = {"at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+       "cpus": os.cpu_count(), "host": platform.node(), "loadAverage": os.getloadavg()[0],
+       **facts, "scenarios": scenarios, "pass": ok}
+with open(out_path, "w") as f:
+    json.dump(doc, f, indent=2, ensure_ascii=False)
+print(f"{'PASS' if ok else 'FAIL'}: written {out_path} (load average at the end: {doc['loadAverage']:.1f} on {doc['cpus']} CPUs)")
+sys.exit(0 if ok else 1)
