@@ -95,7 +95,8 @@ public class Workflow {
         message.createdAt = now;
         return record(a, actor, from, to, t.eventType(), note, now)
                 .chain(() -> messages.persist(message))
-                .map(m -> new ApplicationEvents.StateChanged(a.applicationNo, a.itemCode, from, to, t.eventType(), now, a.version));
+                .map(m -> new ApplicationEvents.StateChanged(a.applicationNo, a.itemCode, from, to, t.eventType(), now, a.version,
+                        a.itemName));
     }
 
     /** A timeline entry without a state change (creation). */
