@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,8 +46,12 @@ public class LiveProgress {
     private final ObjectMapper json;
     private final Map<UUID, Set<Stream>> streams = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
-    private final AtomicBoolean subscribing = new AtomicBoolean();
-    private volatile ReactivePubSubCommands.ReactiveRedisSubscriber subscriber;
+    private static final java.time.Duration PROBE_WAIT = java.time.Duration.ofSeconds(3);
+    /** This node's own channel under the pattern, to prove the subscription live. */
+    private final String probeChannel = RedisApplicationEvents.CHANNEL_PREFIX + "probe-" + UUID.randomUUID();
+    /** Completed once a probe came back through the current subscription; null while there is none. */
+    private volatile java.util.concurrent.CompletableFuture<Void> ready;
+    private volatile io.smallrye.mutiny.subscription.Cancellable subscription;
 
     /** One open stream: its emitter and the resource's event builder factory. */
     private record Stream(MultiEmitter<? super OutboundSseEvent> emitter, Sse sse) {
@@ -61,7 +64,7 @@ public class LiveProgress {
                 .description("Live-progress streams open on this node").register(metrics);
     }
 
-    /** The stream of {@code residentId}'s state changes; starts with a {@code : connected} comment once subscribed. */
+    /** The stream of {@code residentId}'s state changes; starts with a {@code :connected} comment once subscribed. */
     public Multi<OutboundSseEvent> stream(UUID residentId, Sse sse) {
         return Multi.createFrom().emitter(emitter -> {
             Stream stream = new Stream(emitter, sse);
@@ -84,28 +87,59 @@ public class LiveProgress {
         }
     }
 
-    /** Subscribes this node to every resident's channel unless it already is (best effort: never fails). */
+    /**
+     * Subscribes this node to every resident's channel unless it already is, and waits (at most a few seconds)
+     * until a probe published on this node's own probe channel came back through it: only then is the
+     * subscription known to be live. Best effort: never fails.
+     */
     Uni<Void> ensureSubscribed() {
-        if (subscriber != null || !subscribing.compareAndSet(false, true)) {
-            return Uni.createFrom().voidItem();
+        java.util.concurrent.CompletableFuture<Void> current = ready;
+        if (current != null) {
+            return Uni.createFrom().completionStage(current).ifNoItem().after(PROBE_WAIT).recoverWithItem((Void) null);
         }
-        return pubsub.subscribeToPattern(PATTERN, this::deliver, this::lost, e -> lost())
-                .invoke(s -> subscriber = s)
-                .onTermination().invoke(() -> subscribing.set(false))
-                .replaceWithVoid()
-                .onFailure().recoverWithUni(e -> {
-                    Log.warnf("Live progress: could not subscribe to %s (%s); retrying while streams are open", PATTERN, e.toString());
-                    return Uni.createFrom().voidItem();
-                });
+        java.util.concurrent.CompletableFuture<Void> fresh = new java.util.concurrent.CompletableFuture<>();
+        synchronized (this) {
+            if (ready != null) {
+                return ensureSubscribed();
+            }
+            ready = fresh;
+        }
+        subscription = pubsub.subscribeAsMessagesToPatterns(PATTERN).subscribe().with(
+                m -> deliver(m.getChannel(), m.getPayload()),
+                e -> lost(fresh, e.toString()),
+                () -> lost(fresh, "completed"));
+        return probe(fresh, 0).ifNoItem().after(PROBE_WAIT).recoverWithItem((Void) null);
     }
 
-    private void lost() {
-        Log.warn("Live progress: the Redis subscription ended; subscribing again");
-        subscriber = null;
+    /** Publishes probes until one came back through the subscription (or the wait is over). */
+    private Uni<Void> probe(java.util.concurrent.CompletableFuture<Void> fresh, int attempt) {
+        if (fresh.isDone() || attempt > 30) {
+            return Uni.createFrom().voidItem();
+        }
+        return pubsub.publish(probeChannel, "probe").onFailure().recoverWithNull().replaceWithVoid()
+                .chain(() -> Uni.createFrom().completionStage(fresh).ifNoItem().after(java.time.Duration.ofMillis(100))
+                        .recoverWithUni(() -> probe(fresh, attempt + 1)));
+    }
+
+    private void lost(java.util.concurrent.CompletableFuture<Void> which, String why) {
+        Log.warnf("Live progress: the Redis subscription ended (%s); subscribing again while streams are open", why);
+        synchronized (this) {
+            if (ready == which) {
+                ready = null;
+                subscription = null;
+            }
+        }
     }
 
     /** A message of {@code channel}: forwarded to that resident's streams on this node. */
     void deliver(String channel, String message) {
+        if (channel.equals(probeChannel)) {
+            java.util.concurrent.CompletableFuture<Void> current = ready;
+            if (current != null) {
+                current.complete(null);
+            }
+            return;
+        }
         UUID residentId;
         try {
             residentId = UUID.fromString(channel.substring(RedisApplicationEvents.CHANNEL_PREFIX.length()));
@@ -151,12 +185,11 @@ public class LiveProgress {
     void stop(@Observes ShutdownEvent event) {
         streams.values().forEach(set -> set.forEach(s -> s.emitter().complete()));
         streams.clear();
-        ReactivePubSubCommands.ReactiveRedisSubscriber s = subscriber;
-        subscriber = null;
+        io.smallrye.mutiny.subscription.Cancellable s = subscription;
+        subscription = null;
+        ready = null;
         if (s != null) {
-            s.unsubscribe().subscribe().with(x -> {
-            }, e -> {
-            });
+            s.cancel();
         }
     }
 }
