@@ -174,7 +174,8 @@ public class ApplicationService {
                 a.dueDate = workflow.addWorkingDays(Workflow.today(), item.promisedDays);
                 List<ApplicationMaterial> all = new ArrayList<>(supplied);
                 all.addAll(covered);
-                return materials.persist(covered)
+                // Nothing to cover (every required material supplied): persisting an empty list would fail.
+                return (covered.isEmpty() ? Uni.createFrom().voidItem() : materials.persist(covered))
                         .chain(() -> workflow.apply(a, Transition.SUBMIT, residentActor(r), null))
                         .invoke(change::set)
                         .map(c -> mapper.toApplication(a, all));
