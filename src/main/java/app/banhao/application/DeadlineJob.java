@@ -56,7 +56,7 @@ public class DeadlineJob {
     Uni<Void> run() {
         return closeExpiredSupplements().chain(closed -> flagOverdueMaterials().invoke(flagged -> {
             if (closed > 0 || flagged > 0) {
-                Log.infof("Deadline job: %d cases closed for supplement timeout, %d applications with overdue tolerated materials",
+                Log.infof("Deadline job: %d cases closed for supplement timeout, %d tolerated materials flagged overdue",
                         closed, flagged);
             }
         })).replaceWithVoid().onFailure().recoverWithUni(e -> {
@@ -104,7 +104,7 @@ public class DeadlineJob {
                 .map(change -> new Workflow.Outcome<>(null, a.residentId, change));
     }
 
-    /** Flags tolerated materials past their supply-by day, batch by batch; how many applications got a flag. */
+    /** Flags tolerated materials past their supply-by day, batch by batch; how many materials were flagged. */
     public Uni<Integer> flagOverdueMaterials() {
         return flagBatch().chain(n -> n < BATCH ? Uni.createFrom().item(n) : flagOverdueMaterials().map(more -> n + more));
     }
@@ -125,7 +125,7 @@ public class DeadlineJob {
                     return Multi.createFrom().iterable(byApplication.entrySet())
                             .onItem().transformToUniAndConcatenate(e -> flag(e.getKey(), e.getValue()))
                             .collect().asList()
-                            .map(x -> rows.size() < BATCH ? byApplication.size() : Math.max(BATCH, byApplication.size()));
+                            .map(x -> rows.size());
                 }));
     }
 
