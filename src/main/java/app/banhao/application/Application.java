@@ -121,4 +121,9 @@ public class Application {
 
     @Column(nullable = false)
     public long version;
+
+    /** 容缺: some tolerated material was flagged as not supplied by its deadline (read only, from the materials). */
+    @org.hibernate.annotations.Formula("(exists (select 1 from application_material m where m.application_id = id"
+            + " and m.kind = 'TOLERATED' and m.overdue_flagged_at is not null))")
+    public boolean materialsOverdue;
 }

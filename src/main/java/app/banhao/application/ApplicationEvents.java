@@ -14,7 +14,7 @@ public interface ApplicationEvents {
 
     /** One state change, as pushed to the resident. */
     record StateChanged(String applicationNo, String itemCode, ApplicationStatus fromState, ApplicationStatus toState,
-            String type, OffsetDateTime at, long version) {
+            String type, OffsetDateTime at, long version, String itemName) {
     }
 
     /** Never fails. */

@@ -115,7 +115,8 @@ public class ApplicationMapper {
         boolean overdue = open && predictedCompletion(a).isBefore(Workflow.today());
         return new WorklistItem().applicationNo(a.applicationNo).itemCode(a.itemCode).itemName(a.itemName)
                 .state(state(a.state)).submittedAt(utc(a.submittedAt)).dueDate(a.dueDate)
-                .overdue(overdue).dueSoon(open && !overdue && left <= DUE_SOON_WORKING_DAYS).version(a.version);
+                .overdue(overdue).dueSoon(open && !overdue && left <= DUE_SOON_WORKING_DAYS)
+                .materialsOverdue(a.materialsOverdue).version(a.version);
     }
 
     /** A bundle parent's children and how far they are (一件事). */
@@ -137,7 +138,8 @@ public class ApplicationMapper {
                 .contentType(m.contentType == null ? null
                         : app.banhao.api.model.ApplicationMaterial.ContentTypeEnum.fromValue(m.contentType))
                 .size(m.sizeBytes).sha256(m.sha256 == null ? null : HexFormat.of().formatHex(m.sha256))
-                .certificateId(m.certificateId).suppliedAt(utc(m.suppliedAt)).supplyBy(m.supplyBy);
+                .certificateId(m.certificateId).suppliedAt(utc(m.suppliedAt)).supplyBy(m.supplyBy)
+                .overdue(m.kind == ApplicationMaterial.Kind.TOLERATED ? m.overdueFlaggedAt != null : null);
     }
 
     public app.banhao.api.model.ApplicationEvent toEvent(ApplicationEvent e) {
@@ -149,7 +151,7 @@ public class ApplicationMapper {
     }
 
     public Message toMessage(ResidentMessage m, Messages.Language language) {
-        String title = Messages.text(language, "message.title." + m.state);
+        String title = Messages.text(language, m.topic != null ? "message.topic." + m.topic : "message.title." + m.state);
         String body = m.note == null || m.note.isBlank()
                 ? Messages.text(language, "message.body", m.itemName, m.applicationNo)
                 : Messages.text(language, "message.body.note", m.itemName, m.applicationNo, m.note);

@@ -55,4 +55,8 @@ public class ApplicationMaterial {
 
     @Column(name = "supply_by")
     public LocalDate supplyBy;
+
+    /** 容缺: when the deadline job flagged this tolerated material as not supplied by {@link #supplyBy}. */
+    @Column(name = "overdue_flagged_at")
+    public OffsetDateTime overdueFlaggedAt;
 }

@@ -316,7 +316,8 @@ public class ApplicationService {
             List<ApplicationMaterial> all = new ArrayList<>(supplied);
             all.addAll(covered);
             var review = instant.check(item, r, committed, all, now);
-            return materials.persist(covered)
+            // Nothing to cover (every required material supplied): persisting an empty list would fail.
+            return (covered.isEmpty() ? Uni.createFrom().voidItem() : materials.persist(covered))
                     .chain(() -> workflow.apply(a, Transition.SUBMIT, residentActor(r), null))
                     .chain(c -> review.isEmpty() ? Uni.createFrom().item(c) : instantly(a, item, review.get(), c, now))
                     .map(c -> new Submitted(all, c));

@@ -38,6 +38,9 @@ public class ResidentMessage {
 
     public String note;
 
+    /** What a message not about a state change is about (e.g. MATERIAL_OVERDUE); null for a state change. */
+    public String topic;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 

@@ -98,7 +98,8 @@ public class Workflow {
         return record(a, actor, from, to, t.eventType(), note, now)
                 .chain(() -> messages.persist(message))
                 .call(() -> a.parentId == null ? Uni.createFrom().voidItem() : followParent(a.parentId))
-                .map(m -> new ApplicationEvents.StateChanged(a.applicationNo, a.itemCode, from, to, t.eventType(), now, a.version));
+                .map(m -> new ApplicationEvents.StateChanged(a.applicationNo, a.itemCode, from, to, t.eventType(), now, a.version,
+                        a.itemName));
     }
 
     /**

@@ -1,0 +1,163 @@
+package app.banhao.application;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.banhao.platform.audit.AuditEvent;
+import app.banhao.platform.audit.AuditTrail;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The deadlines nobody acts on by hand (DESIGN.md §5):
+ * <ul>
+ * <li>补正超时: a case in SUPPLEMENT_REQUIRED past its supplement deadline is closed (CLOSED_TIMEOUT) through
+ * {@link Workflow}, with its timeline event, message and live event;</li>
+ * <li>容缺: a tolerated missing material not supplied by its {@code supply_by} day is flagged once (the
+ * reviewer sees {@code materialsOverdue} / {@code overdue}), with a timeline entry and a message.</li>
+ * </ul>
+ * Safe on any number of nodes: each batch selects its rows {@code FOR UPDATE SKIP LOCKED} in one transaction,
+ * so two nodes never take the same row, and the state is checked again under the lock (a supplement
+ * answered a moment before wins). A deadline is the last day allowed: it has passed from the next day on.
+ */
+@ApplicationScoped
+public class DeadlineJob {
+
+    static final int BATCH = 100;
+    static final Workflow.Actor SYSTEM = new Workflow.Actor("SYSTEM", null, "系统");
+
+    private final ApplicationRepository applications;
+    private final ResidentMessageRepository messages;
+    private final Workflow workflow;
+    private final ApplicationEvents publisher;
+    private final AuditTrail audit;
+
+    public DeadlineJob(ApplicationRepository applications, ResidentMessageRepository messages, Workflow workflow,
+            ApplicationEvents publisher, AuditTrail audit) {
+        this.applications = applications;
+        this.messages = messages;
+        this.workflow = workflow;
+        this.publisher = publisher;
+        this.audit = audit;
+    }
+
+    @Scheduled(every = "${banhao.applications.deadline-job.every:60s}", delayed = "${banhao.applications.deadline-job.delay:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> run() {
+        return closeExpiredSupplements().chain(closed -> flagOverdueMaterials().invoke(flagged -> {
+            if (closed > 0 || flagged > 0) {
+                Log.infof("Deadline job: %d cases closed for supplement timeout, %d tolerated materials flagged overdue",
+                        closed, flagged);
+            }
+        })).replaceWithVoid().onFailure().recoverWithUni(e -> {
+            Log.warnf("Deadline job failed, next run retries: %s", e.toString());
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** Closes every case whose supplement deadline passed, batch by batch; how many were closed. */
+    public Uni<Integer> closeExpiredSupplements() {
+        return closeBatch().chain(n -> n < BATCH ? Uni.createFrom().item(n) : closeExpiredSupplements().map(more -> n + more));
+    }
+
+    private Uni<Integer> closeBatch() {
+        LocalDate today = Workflow.today();
+        List<Workflow.Outcome<Void>> done = new ArrayList<>();
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                "SELECT id FROM application WHERE state = 'SUPPLEMENT_REQUIRED' AND supplement_deadline < :today"
+                        + " ORDER BY supplement_deadline, id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED", UUID.class)
+                .setParameter("today", today).getResultList())
+                .chain(ids -> Multi.createFrom().iterable(ids)
+                        .onItem().transformToUniAndConcatenate(id -> applications.findById(id).chain(a -> close(a, today)))
+                        .invoke(o -> {
+                            if (o != null) {
+                                done.add(o);
+                            }
+                        })
+                        .collect().asList()))
+                .chain(() -> Multi.createFrom().iterable(done)
+                        .onItem().transformToUniAndConcatenate(o -> publisher.publish(o.residentId(), o.change()))
+                        .collect().asList())
+                .map(x -> done.size());
+    }
+
+    /** Under the row lock: still waiting for a supplement past the deadline? Then CLOSED_TIMEOUT. */
+    private Uni<Workflow.Outcome<Void>> close(Application a, LocalDate today) {
+        if (a == null || a.state != ApplicationStatus.SUPPLEMENT_REQUIRED || a.supplementDeadline == null
+                || !a.supplementDeadline.isBefore(today)) {
+            return Uni.createFrom().nullItem();
+        }
+        String note = "补正期限 " + a.supplementDeadline + " 已过，未收到补正材料，办件终止";
+        return workflow.apply(a, Transition.TIME_OUT, SYSTEM, note)
+                .call(() -> audit.record(AuditEvent.of("application.closed_timeout").target("application", a.applicationNo)
+                        .details(Map.of("deadline", a.supplementDeadline.toString(), "department", a.departmentCode))))
+                .map(change -> new Workflow.Outcome<>(null, a.residentId, change));
+    }
+
+    /** Flags tolerated materials past their supply-by day, batch by batch; how many materials were flagged. */
+    public Uni<Integer> flagOverdueMaterials() {
+        return flagBatch().chain(n -> n < BATCH ? Uni.createFrom().item(n) : flagOverdueMaterials().map(more -> n + more));
+    }
+
+    private Uni<Integer> flagBatch() {
+        LocalDate today = Workflow.today();
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                "SELECT m.id, m.application_id FROM application_material m JOIN application a ON a.id = m.application_id"
+                        + " WHERE m.kind = 'TOLERATED' AND m.overdue_flagged_at IS NULL AND m.supply_by < :today"
+                        + " AND a.state IN ('SUBMITTED', 'ACCEPTED', 'SUPPLEMENT_REQUIRED', 'SUSPENDED')"
+                        + " ORDER BY m.supply_by, m.id LIMIT " + BATCH + " FOR UPDATE OF m, a SKIP LOCKED", Object[].class)
+                .setParameter("today", today).getResultList())
+                .chain(rows -> {
+                    Map<UUID, List<UUID>> byApplication = new LinkedHashMap<>();
+                    for (Object[] row : rows) {
+                        byApplication.computeIfAbsent((UUID) row[1], k -> new ArrayList<>()).add((UUID) row[0]);
+                    }
+                    return Multi.createFrom().iterable(byApplication.entrySet())
+                            .onItem().transformToUniAndConcatenate(e -> flag(e.getKey(), e.getValue()))
+                            .collect().asList()
+                            .map(x -> rows.size());
+                }));
+    }
+
+    private Uni<Void> flag(UUID applicationId, List<UUID> materialIds) {
+        OffsetDateTime now = Workflow.now();
+        return applications.findById(applicationId).chain(a -> Multi.createFrom().iterable(materialIds)
+                .onItem().transformToUniAndConcatenate(id -> applications.getSession()
+                        .chain(s -> s.find(ApplicationMaterial.class, id)))
+                .collect().asList()
+                .chain(materials -> {
+                    List<String> names = new ArrayList<>();
+                    LocalDate supplyBy = null;
+                    for (ApplicationMaterial m : materials) {
+                        m.overdueFlaggedAt = now;
+                        names.add(m.name);
+                        supplyBy = supplyBy == null || m.supplyBy.isBefore(supplyBy) ? m.supplyBy : supplyBy;
+                    }
+                    Workflow.touch(a, now);
+                    String note = "容缺材料 " + String.join("、", names) + " 未在 " + supplyBy + " 前补交，请尽快补交";
+                    ResidentMessage message = new ResidentMessage();
+                    message.id = UUID.randomUUID();
+                    message.residentId = a.residentId;
+                    message.applicationId = a.id;
+                    message.applicationNo = a.applicationNo;
+                    message.state = a.state;
+                    message.itemName = a.itemName;
+                    message.note = note;
+                    message.topic = "MATERIAL_OVERDUE";
+                    message.createdAt = now;
+                    return workflow.record(a, SYSTEM, null, null, "MATERIAL_OVERDUE", note, now)
+                            .chain(() -> messages.persist(message))
+                            .replaceWithVoid();
+                }));
+    }
+}
