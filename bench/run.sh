@@ -102,9 +102,13 @@ login_residents() { # base count first-number file
       | sed -n 's/.*"devCode":"\([0-9]*\)".*/\1/p')
     curl -s "$1/api/v1/auth/login" -H 'Content-Type: application/json' -d "{\"phone\":\"$phone\",\"code\":\"$code\"}" \
       | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p'
+    echo   # curl's answer has no final newline, so neither has sed's line
   done >"$4"
   [ "$(grep -c . "$4")" = "$2" ] || { echo "could not log in $2 residents for the application scenarios; the last answers:" >&2
-    curl -s "$1/api/v1/auth/otp" -H 'Content-Type: application/json' -d "{\"phone\":\"$phone\"}" >&2; exit 1; }
+    code=$(curl -s "$1/api/v1/auth/otp" -H 'Content-Type: application/json' -d '{"phone":"15999999999"}' | tee /dev/stderr \
+      | sed -n 's/.*"devCode":"\([0-9]*\)".*/\1/p')
+    curl -s "$1/api/v1/auth/login" -H 'Content-Type: application/json' -d "{\"phone\":\"15999999999\",\"code\":\"$code\"}" >&2
+    exit 1; }
 }
 
 # Submission (draft, upload, submit) from one connection per wrk thread, then the residents' own lists.
