@@ -13,10 +13,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Application numbers {@code {6-digit region}{yyyyMMdd}{8-digit sequence}} (DESIGN.md §5), the date in
- * Asia/Shanghai. The sequence is a counter row per region and day, bumped in the caller's transaction by
- * one {@code INSERT ... ON CONFLICT DO UPDATE ... RETURNING}: concurrent creates queue on the row lock, so
- * no two get the same number on any node. (The row is held until the creating transaction ends; a
- * province-wide burst beyond one row's throughput would shard the counter per node prefix.)
+ * Asia/Shanghai. The sequence is PostgreSQL's {@code application_number_seq}: unique on every node and taken
+ * without a lock, so concurrent creates never queue on it (V211 says why a counter row per day did). It runs
+ * across days, so a day's numbers do not start at 1; they are unique as long as one day has fewer than 10^8.
  */
 @ApplicationScoped
 public class ApplicationNumbers {
@@ -35,19 +34,13 @@ public class ApplicationNumbers {
 
     public Uni<String> next() {
         LocalDate today = LocalDate.now(ZONE);
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "INSERT INTO application_sequence (region_code, day, last_value) VALUES (?1, ?2, 1) "
-                        + "ON CONFLICT (region_code, day) DO UPDATE SET last_value = application_sequence.last_value + 1 "
-                        + "RETURNING last_value", Integer.class)
-                .setParameter(1, regionCode).setParameter(2, today)
-                .getSingleResult())
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery("SELECT nextval('application_number_seq')", Long.class).getSingleResult())
                 .map(n -> format(regionCode, today, n));
     }
 
-    static String format(String region, LocalDate day, int sequence) {
-        if (sequence > 99_999_999) {
-            throw new IllegalStateException("Application sequence exhausted for " + region + " on " + day);
-        }
-        return region + DAY.format(day) + String.format("%08d", sequence);
+    /** The number of the {@code n}th application (1, 2, …): its 8 digits run 00000001–99999999, then again. */
+    static String format(String region, LocalDate day, long n) {
+        return region + DAY.format(day) + String.format("%08d", (n - 1) % 99_999_999L + 1);
     }
 }
