@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
@@ -165,8 +164,8 @@ public class LiveProgress {
             return;
         }
         for (Stream s : targets) {
-            s.emitter().emit(s.sse().newEventBuilder().name(EVENT_NAME).id(id)
-                    .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, data).build());
+            // No explicit media type: the REST layer would add a non-standard "content-type:" line to the event.
+            s.emitter().emit(s.sse().newEventBuilder().name(EVENT_NAME).id(id).data(String.class, data).build());
         }
     }
 
