@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import app.banhao.platform.embedded.EmbeddedServers;
 import app.banhao.platform.embedded.EmbeddedSettings;
-import app.banhao.platform.security.LocalKeys;
 import app.banhao.platform.security.TokenClaims;
 import app.banhao.testing.PackagedApp;
 import io.restassured.path.json.JsonPath;
@@ -43,11 +41,7 @@ class LiveProgressAcrossInstancesIT {
     @Test
     void anApprovalOnOneInstanceReachesAStreamOnTheOther() throws Exception {
         try (EmbeddedServers shared = EmbeddedServers.start(new EmbeddedSettings(true, true, work.resolve("servers"), false, 0, 0))) {
-            Map<String, String> config = new HashMap<>(shared.config());
-            config.putAll(LocalKeys.ensure(work.resolve("keys")));
-            config.put("banhao.demo.enabled", "false");
-            config.put("banhao.sms.log-gateway-allowed", "true");
-            Map<String, String> props = Map.copyOf(config);
+            Map<String, String> props = PackagedApp.clusterNode(shared, work.resolve("keys"));
             try (PackagedApp a = PackagedApp.start(props, Map.of(), work.resolve("a.log")).awaitReady(Duration.ofSeconds(120));
                     PackagedApp b = PackagedApp.start(props, Map.of(), work.resolve("b.log")).awaitReady(Duration.ofSeconds(120))) {
                 String dept = "T-LIVE";

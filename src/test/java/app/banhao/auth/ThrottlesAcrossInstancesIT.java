@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import app.banhao.platform.embedded.EmbeddedServers;
 import app.banhao.platform.embedded.EmbeddedSettings;
-import app.banhao.platform.security.LocalKeys;
 import app.banhao.testing.PackagedApp;
 
 /**
@@ -28,12 +26,7 @@ class ThrottlesAcrossInstancesIT {
     @Test
     void limitsHoldAcrossTwoInstances() throws Exception {
         try (EmbeddedServers shared = EmbeddedServers.start(new EmbeddedSettings(true, true, work.resolve("servers"), false, 0, 0))) {
-            Map<String, String> config = new HashMap<>(shared.config());
-            // Both nodes share keys, as a cluster must; the servers are external to them.
-            config.putAll(LocalKeys.ensure(work.resolve("keys")));
-            config.put("banhao.demo.enabled", "false");
-            config.put("banhao.sms.log-gateway-allowed", "true");
-            Map<String, String> props = Map.copyOf(config);
+            Map<String, String> props = PackagedApp.clusterNode(shared, work.resolve("keys"));
             try (PackagedApp a = PackagedApp.start(props, Map.of(), work.resolve("a.log")).awaitReady(Duration.ofSeconds(120));
                     PackagedApp b = PackagedApp.start(props, Map.of(), work.resolve("b.log")).awaitReady(Duration.ofSeconds(120))) {
                 String phone = "13700001234";

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import app.banhao.platform.embedded.EmbeddedServers;
 import app.banhao.platform.embedded.FreePorts;
+import app.banhao.platform.security.LocalKeys;
 
 /**
  * The packaged application ({@code target/quarkus-app/quarkus-run.jar}) run as its own process, the way
@@ -32,6 +34,19 @@ public final class PackagedApp implements AutoCloseable {
         this.process = process;
         this.port = port;
         this.log = log;
+    }
+
+    /**
+     * The configuration of one node of a cluster on {@code shared} servers: their URLs (external to the node,
+     * so it starts none of its own), keys in {@code keys} shared by every node, as a cluster must, no demo
+     * accounts, and the log SMS gateway a staging cluster may allow.
+     */
+    public static Map<String, String> clusterNode(EmbeddedServers shared, Path keys) {
+        Map<String, String> config = new java.util.HashMap<>(shared.config());
+        config.putAll(LocalKeys.ensure(keys));
+        config.put("banhao.demo.enabled", "false");
+        config.put("banhao.sms.log-gateway-allowed", "true");
+        return Map.copyOf(config);
     }
 
     /** Starts the jar with {@code properties} as system properties and {@code env} added to the environment. */
