@@ -77,8 +77,9 @@ public class DeadlineJob {
                 "SELECT id FROM application WHERE state = 'SUPPLEMENT_REQUIRED' AND supplement_deadline < :today"
                         + " ORDER BY supplement_deadline, id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED", UUID.class)
                 .setParameter("today", today).getResultList())
-                .chain(ids -> Multi.createFrom().iterable(ids)
-                        .onItem().transformToUniAndConcatenate(id -> applications.findById(id).chain(a -> close(a, today)))
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Application>of()) : applications.list("id in ?1", ids))
+                .chain(locked -> Multi.createFrom().iterable(locked)
+                        .onItem().transformToUniAndConcatenate(a -> close(a, today))
                         .invoke(o -> {
                             if (o != null) {
                                 done.add(o);
@@ -131,10 +132,8 @@ public class DeadlineJob {
 
     private Uni<Void> flag(UUID applicationId, List<UUID> materialIds) {
         OffsetDateTime now = Workflow.now();
-        return applications.findById(applicationId).chain(a -> Multi.createFrom().iterable(materialIds)
-                .onItem().transformToUniAndConcatenate(id -> applications.getSession()
-                        .chain(s -> s.find(ApplicationMaterial.class, id)))
-                .collect().asList()
+        return applications.findById(applicationId).chain(a -> applications.getSession()
+                .chain(s -> s.find(ApplicationMaterial.class, materialIds.toArray()))
                 .chain(materials -> {
                     List<String> names = new ArrayList<>();
                     LocalDate supplyBy = null;
@@ -145,18 +144,8 @@ public class DeadlineJob {
                     }
                     Workflow.touch(a, now);
                     String note = "容缺材料 " + String.join("、", names) + " 未在 " + supplyBy + " 前补交，请尽快补交";
-                    ResidentMessage message = new ResidentMessage();
-                    message.id = UUID.randomUUID();
-                    message.residentId = a.residentId;
-                    message.applicationId = a.id;
-                    message.applicationNo = a.applicationNo;
-                    message.state = a.state;
-                    message.itemName = a.itemName;
-                    message.note = note;
-                    message.topic = "MATERIAL_OVERDUE";
-                    message.createdAt = now;
                     return workflow.record(a, SYSTEM, null, null, "MATERIAL_OVERDUE", note, now)
-                            .chain(() -> messages.persist(message))
+                            .chain(() -> messages.persist(ResidentMessage.about(a, a.state, "MATERIAL_OVERDUE", note, now)))
                             .replaceWithVoid();
                 }));
     }

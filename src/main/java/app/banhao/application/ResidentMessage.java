@@ -46,4 +46,19 @@ public class ResidentMessage {
 
     @Column(name = "read_at")
     public OffsetDateTime readAt;
+
+    /** A new message to the applicant of {@code a}, about its {@code state} (and {@code topic}, null for a change). */
+    static ResidentMessage about(Application a, ApplicationStatus state, String topic, String note, OffsetDateTime at) {
+        ResidentMessage message = new ResidentMessage();
+        message.id = UUID.randomUUID();
+        message.residentId = a.residentId;
+        message.applicationId = a.id;
+        message.applicationNo = a.applicationNo;
+        message.state = state;
+        message.itemName = a.itemName;
+        message.topic = topic;
+        message.note = note;
+        message.createdAt = at;
+        return message;
+    }
 }

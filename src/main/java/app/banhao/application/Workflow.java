@@ -86,17 +86,8 @@ public class Workflow {
         }
         a.state = to;
         touch(a, now);
-        ResidentMessage message = new ResidentMessage();
-        message.id = UUID.randomUUID();
-        message.residentId = a.residentId;
-        message.applicationId = a.id;
-        message.applicationNo = a.applicationNo;
-        message.state = to;
-        message.itemName = a.itemName;
-        message.note = note;
-        message.createdAt = now;
         return record(a, actor, from, to, t.eventType(), note, now)
-                .chain(() -> messages.persist(message))
+                .chain(() -> messages.persist(ResidentMessage.about(a, to, null, note, now)))
                 .call(() -> a.parentId == null ? Uni.createFrom().voidItem() : followParent(a.parentId))
                 .map(m -> new ApplicationEvents.StateChanged(a.applicationNo, a.itemCode, from, to, t.eventType(), now, a.version,
                         a.itemName));
