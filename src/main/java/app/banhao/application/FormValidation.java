@@ -4,10 +4,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -27,8 +28,7 @@ final class FormValidation {
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Compiled schemas by item code and catalogue version: a published change compiles anew. */
-    private static final Map<String, JsonSchema> COMPILED = new ConcurrentHashMap<>();
-    private static final int MAX_CACHED = 2_000;
+    private static final Cache<String, JsonSchema> COMPILED = Caffeine.newBuilder().maximumSize(2_000).build();
 
     private FormValidation() {
     }
@@ -79,10 +79,7 @@ final class FormValidation {
     }
 
     private static JsonSchema compiled(String itemCode, long itemVersion, String schema) {
-        if (COMPILED.size() > MAX_CACHED) {
-            COMPILED.clear();
-        }
-        return COMPILED.computeIfAbsent(itemCode + "@" + itemVersion, k -> {
+        return COMPILED.get(itemCode + "@" + itemVersion, k -> {
             try {
                 return FACTORY.getSchema(JSON.readTree(schema));
             } catch (java.io.IOException e) {

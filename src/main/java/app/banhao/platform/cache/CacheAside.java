@@ -19,6 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -81,11 +83,10 @@ public class CacheAside {
     private final Set<String> pendingBumps = ConcurrentHashMap.newKeySet();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final long localTtlNanos;
-    private final int localMaxEntries;
     /** Per namespace, the newest version this node knows and when it learnt it. */
     private final Map<String, KnownVersion> versions = new ConcurrentHashMap<>();
-    /** Near cache: entries by versioned key, each kept for at most the local TTL. */
-    private final Map<String, LocalEntry> local = new ConcurrentHashMap<>();
+    /** Near cache: entries by versioned key, each kept for at most the local TTL (entries of old versions age out). */
+    private final Cache<String, LocalEntry> local;
 
     private record KnownVersion(long version, long learntAt) {
     }
@@ -106,7 +107,7 @@ public class CacheAside {
         this.lockTtl = lockTtl;
         this.lockWait = lockWait;
         this.localTtlNanos = localTtl.toNanos();
-        this.localMaxEntries = localMaxEntries;
+        this.local = Caffeine.newBuilder().maximumSize(localMaxEntries).expireAfterWrite(localTtl).build();
     }
 
     /**
@@ -256,7 +257,7 @@ public class CacheAside {
         if (known == null || now - known.learntAt() > localTtlNanos) {
             return null;
         }
-        LocalEntry entry = local.get(prefix(namespace) + known.version() + ":" + key);
+        LocalEntry entry = local.getIfPresent(prefix(namespace) + known.version() + ":" + key);
         return entry != null && now - entry.expiresAt() < 0 ? entry.json() : null;
     }
 
@@ -270,10 +271,6 @@ public class CacheAside {
 
     private CachedJson remember(boolean current, String entryKey, Duration ttl, CachedJson json) {
         if (current && localTtlNanos > 0) {
-            if (local.size() >= localMaxEntries) {
-                // Entries of old versions and expired ones go too; the next reads refill from Redis.
-                local.clear();
-            }
             local.put(entryKey, new LocalEntry(json, System.nanoTime() + Math.min(localTtlNanos, ttl.toNanos())));
         }
         return json;
