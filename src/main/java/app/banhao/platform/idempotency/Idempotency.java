@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.reactive.common.AffectedEntities;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -33,6 +35,11 @@ public class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
     private static final int MAX_KEY_LENGTH = 128;
+    /**
+     * What the statements below touch. Without it Hibernate treats a native statement as touching every table
+     * and flushes the whole session before running it.
+     */
+    private static final AffectedEntities RECORDS = new AffectedEntities(IdempotencyRecord.class);
 
     private final ObjectMapper json;
     /** Sorted keys: two bodies that differ only in property order are the same request. */
@@ -59,13 +66,13 @@ public class Idempotency {
         byte[] hash = hash(request);
         return Panache.getSession().chain(session -> session
                 .createNativeQuery("INSERT INTO idempotency_record (scope, idem_key, request_hash) VALUES (?1, ?2, ?3) "
-                        + "ON CONFLICT DO NOTHING")
+                        + "ON CONFLICT DO NOTHING", RECORDS)
                 .setParameter(1, scope).setParameter(2, key).setParameter(3, hash)
                 .executeUpdate()
                 .chain(inserted -> inserted == 1
                         ? create.get().call(result -> session
                                 .createNativeQuery("UPDATE idempotency_record SET response = ?1 "
-                                        + "WHERE scope = ?2 AND idem_key = ?3")
+                                        + "WHERE scope = ?2 AND idem_key = ?3", RECORDS)
                                 .setParameter(1, write(result)).setParameter(2, scope).setParameter(3, key)
                                 .executeUpdate())
                         : replay(session, scope, key, hash, type)));
@@ -73,15 +80,12 @@ public class Idempotency {
 
     private <T> Uni<T> replay(org.hibernate.reactive.mutiny.Mutiny.Session session, String scope, String key, byte[] hash,
             Class<T> type) {
-        return session.createNativeQuery("SELECT request_hash, response FROM idempotency_record "
-                + "WHERE scope = ?1 AND idem_key = ?2", Object[].class)
-                .setParameter(1, scope).setParameter(2, key)
-                .getSingleResult()
-                .map(row -> {
-                    if (!Arrays.equals((byte[]) row[0], hash)) {
+        return session.find(IdempotencyRecord.class, IdempotencyRecord.Key.of(scope, key))
+                .map(record -> {
+                    if (!Arrays.equals(record.requestHash, hash)) {
                         throw ApiException.of(ErrorCode.IDEMPOTENCY_KEY_REUSED);
                     }
-                    return read((String) row[1], type);
+                    return read(record.response, type);
                 });
     }
 

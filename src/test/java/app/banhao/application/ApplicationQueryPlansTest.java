@@ -1,0 +1,74 @@
+package app.banhao.application;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.junit.jupiter.api.Test;
+
+import app.banhao.testing.Logins;
+import io.quarkus.arc.ClientProxy;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * Creating and submitting applications reuses Hibernate's query plans. A native select (Hibernate 7.2) adds a
+ * plan on every call, all under one hash, and the lookups through them became one of the top costs of
+ * creating a draft; a statement written that way on these paths makes the cache grow with the requests.
+ */
+@QuarkusTest
+class ApplicationQueryPlansTest {
+
+    private static final int ROUNDS = 15;
+
+    @Inject
+    Mutiny.SessionFactory sessions;
+
+    @Test
+    void createAndSubmitDoNotAddAQueryPlanPerRequest() {
+        ApplicationFixtures.Dept dept = ApplicationFixtures.department(true);
+        String resident = Logins.newResidentToken();
+        roundTrip(resident, dept.item(), 0); // first use: every plan these paths need is made here
+        int before = cachedPlans();
+        for (int i = 1; i <= ROUNDS; i++) {
+            roundTrip(resident, dept.item(), i);
+        }
+        int added = cachedPlans() - before;
+        assertTrue(added < ROUNDS, ROUNDS + " drafts created and submitted (with Idempotency-Keys, and one replay each) added "
+                + added + " query plans: some statement on these paths is not reusing its plan");
+    }
+
+    /** A draft and its submission, each with an Idempotency-Key and each sent twice (the second is a replay). */
+    private static void roundTrip(String resident, String item, int round) {
+        String key = "plans-" + UUID.randomUUID();
+        String no = null;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            no = given().auth().oauth2(resident).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                    .body("{\"itemCode\":\"" + item + "\",\"formData\":" + ApplicationFixtures.FORM + "}")
+                    .post("/api/v1/applications").then().statusCode(201).extract().path("applicationNo");
+        }
+        for (int attempt = 0; attempt < 2; attempt++) {
+            given().auth().oauth2(resident).contentType(ContentType.JSON).header("Idempotency-Key", key + "-submit")
+                    .body("{\"commitment\":{\"accepted\":true}}")
+                    .post("/api/v1/applications/" + no + "/submit").then().statusCode(200);
+        }
+    }
+
+    private int cachedPlans() {
+        try {
+            // The Mutiny factory wraps the ORM session factory, which owns the plan cache; there is no accessor.
+            Object factory = ClientProxy.unwrap(sessions);
+            var delegate = factory.getClass().getDeclaredField("delegate");
+            delegate.setAccessible(true);
+            return ((SessionFactoryImplementor) delegate.get(factory)).getQueryEngine().getInterpretationCache()
+                    .getNumberOfCachedQueryPlans();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Hibernate Reactive's session factory changed shape", e);
+        }
+    }
+}
