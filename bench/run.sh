@@ -7,8 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DURATION=${DURATION:-10s}          # measured run per scenario
-WARMUP=${WARMUP:-5s}               # unmeasured run before it (JIT, caches, pools)
+DURATION=${DURATION:-8s}           # measured run per scenario
+WARMUP=${WARMUP:-4s}               # unmeasured run before it (JIT, caches, pools)
 CONNECTIONS=${CONNECTIONS:-50}
 THREADS=${THREADS:-2}
 PORT=${PORT:-18090}                # instance A; B is PORT+1, the load balancer PORT+9
@@ -111,14 +111,23 @@ login_residents() { # base count first-number file
     exit 1; }
 }
 
-# Submission (draft, upload, submit) from one connection per wrk thread, then the residents' own lists.
+# The application scenarios, as the residents logged in above (one wrk thread and connection each):
+# drafts first (setup, as many as the server creates in the time of a warm-up and a measured run and then
+# some; recorded as create-draft, without a warm-up of its own), then each draft submitted once, a third of
+# them to warm up, then the residents' own lists.
 measure_applications() { # group base first-number
-  local group=$1 base=$2 tokens="$WORK/tokens-$1.txt"
+  local group=$1 base=$2 tokens="$WORK/tokens-$1.txt" drafts="$WORK/drafts-$1" setup=$(( ${WARMUP%s} + ${DURATION%s} + 5 ))
   login_residents "$base" "$CONNECTIONS" "$3" "$tokens"
-  echo "… $group/submit: warm-up $WARMUP, then $DURATION at $CONNECTIONS connections (draft, upload, submit)" >&2
-  wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/lua/submit.lua "$base" -- "$tokens" >/dev/null
+  echo "… $group/create-draft: drafts for ${setup}s (setup for submit)" >&2
+  record "$group" "create-draft" "" "" "" \
+    "$(wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"${setup}s" -s bench/lua/drafts.lua "$base" -- "$tokens" "$drafts" | tail -1)"
+  local fewest warm
+  fewest=$(wc -l "$drafts".* | grep -v ' total$' | sort -n | head -1 | awk '{print $1}')
+  warm=$((fewest / 3))
+  echo "… $group/submit: at least $fewest drafts a resident; warm-up $WARMUP, then $DURATION at $CONNECTIONS connections" >&2
+  wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/lua/submit.lua "$base" -- "$tokens" "$drafts" 1 "$warm" >/dev/null
   record "$group" "submit" "ceiling" "0.25" "" \
-    "$(wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$DURATION" -s bench/lua/submit.lua "$base" -- "$tokens" | tail -1)"
+    "$(wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$DURATION" -s bench/lua/submit.lua "$base" -- "$tokens" "$drafts" $((warm + 1)) 1000000 | tail -1)"
   measure_get "$group" "$base" "my-applications" "/api/v1/applications?limit=20" "" "" "" \
     "Authorization: Bearer $(head -1 "$tokens")"
 }
@@ -167,10 +176,28 @@ echo "… pgbench: one-row inserts, $DURATION at $CONNECTIONS clients" >&2
 psql -q "$PG_URL" -c "CREATE SCHEMA IF NOT EXISTS bench; CREATE TABLE IF NOT EXISTS bench.insert_ceiling (id bigserial PRIMARY KEY, payload text NOT NULL, at timestamptz NOT NULL DEFAULT now())" >/dev/null
 echo "INSERT INTO bench.insert_ceiling (payload) VALUES ('bench');" >"$WORK/insert.sql"
 DURABILITY=$(psql -At "$PG_URL" -c "SELECT current_setting('fsync') || '/' || current_setting('synchronous_commit')")
-PGBENCH=$(pgbench -n -c "$CONNECTIONS" -j "$THREADS" -T "${DURATION%s}" -f "$WORK/insert.sql" "$PG_URL" 2>&1)
+PGBENCH=$(pgbench -n -c "$CONNECTIONS" -j "$THREADS" -T "${DURATION%s}" -f "$WORK/insert.sql" "$PG_URL" 2>&1) \
+  || { echo "pgbench failed: $PGBENCH" >&2; exit 1; }
 PG_TPS=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$PGBENCH" | head -1)
 PG_LATENCY=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' <<<"$PGBENCH" | head -1)
 [ -n "$PG_TPS" ] || { echo "pgbench failed: $PGBENCH" >&2; exit 1; }
+
+# The same, for a transaction of a submission's statements (bench/sql/submit-shape.sql): what the database
+# alone can do with that mix, to read next to the target. Prepared statements, as the application sends them.
+echo "… pgbench: a submission's statements, $DURATION at $CONNECTIONS clients" >&2
+psql -q "$PG_URL" >/dev/null <<'SQL'
+CREATE TABLE IF NOT EXISTS bench.shape_row (id int PRIMARY KEY, payload text NOT NULL);
+INSERT INTO bench.shape_row SELECT n, 'draft' FROM generate_series(1, 100000) n ON CONFLICT DO NOTHING;
+CREATE TABLE IF NOT EXISTS bench.shape_log (id bigserial PRIMARY KEY, ref int NOT NULL, payload text NOT NULL);
+CREATE INDEX IF NOT EXISTS shape_log_ref ON bench.shape_log (ref);
+CREATE TABLE IF NOT EXISTS bench.shape_key (scope text, idem_key text, request_hash text NOT NULL, response text,
+  PRIMARY KEY (scope, idem_key));
+SQL
+SHAPE=$(pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "${DURATION%s}" -f bench/sql/submit-shape.sql "$PG_URL" 2>&1) \
+  || { echo "pgbench failed: $SHAPE" >&2; exit 1; }
+SHAPE_TPS=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$SHAPE" | head -1)
+[ -n "$SHAPE_TPS" ] || { echo "pgbench failed: $SHAPE" >&2; exit 1; }
+SHAPE_STATEMENTS=$(grep -cE '^(INSERT|SELECT|UPDATE)' bench/sql/submit-shape.sql)
 
 INSTANCES=""
 if [ "$SCALE_OUT" != 0 ]; then
@@ -226,6 +253,7 @@ mkdir -p bench/results
 python3 bench/summarise.py "$RAW" bench/results/latest.json <<JSON
 {"connections": $CONNECTIONS, "threads": $THREADS, "duration": "$DURATION", "warmup": "$WARMUP",
  "firstRequestMs": $FIRST_REQUEST_MS, "rssKbAfterLoad": $RSS_KB,
- "pgbench": {"tps": $PG_TPS, "latencyMs": ${PG_LATENCY:-0}, "durability": "$DURABILITY"},
+ "pgbench": {"tps": $PG_TPS, "latencyMs": ${PG_LATENCY:-0}, "durability": "$DURABILITY",
+   "submitShapeTps": $SHAPE_TPS, "submitShapeStatements": $SHAPE_STATEMENTS},
  "scaleOut": {"enabled": $([ "$SCALE_OUT" != 0 ] && echo true || echo false), "instancesSeen": ${INSTANCES:-0}}}
 JSON

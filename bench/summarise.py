@@ -41,7 +41,7 @@ for r in rows:
         target += f" ({res['rps'] / single_rps[r['name']]:.2f}× one instance)"
     if res.get("exhausted"):
         checks.append(False)
-        target += " (ran out of SMS codes before the end: measured too little)"
+        target += " (ran out of prepared SMS codes or drafts before the end: measured too little)"
     verdict = "PASS" if all(checks) else "FAIL"
     ok = ok and verdict == "PASS"
     print(f"{r['group']:<10}{r['name']:<14}{res['rps']:>9.0f}{res['p50Us'] / 1000:>9.2f}{p99:>9.2f}"
@@ -54,6 +54,9 @@ for r in rows:
 pg = facts["pgbench"]
 print(f"{'database':<10}{'pgbench':<14}{pg['tps']:>9.0f}   one-row inserts, mean {pg['latencyMs']} ms, "
       f"fsync/synchronous_commit = {pg['durability']}")
+shape = pg["submitShapeTps"]
+print(f"{'database':<10}{'submit-shape':<14}{shape:>9.0f}   a submission's {pg['submitShapeStatements']} statements in one transaction, "
+      f"no application: {shape / pg['tps']:.0%} of the one-row-insert rate (bench/sql/submit-shape.sql)")
 if pg["durability"] != "on/on":
     print("FAIL  the database ran without fsync and synchronous commit: the ceiling is not comparable")
     ok = False
