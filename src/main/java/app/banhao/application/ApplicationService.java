@@ -221,10 +221,14 @@ public class ApplicationService {
         AtomicReference<ApplicationEvents.StateChanged> change = new AtomicReference<>();
         List<String> submittedItems = new java.util.concurrent.CopyOnWriteArrayList<>();
         ApplicationSubmit body = request == null ? new ApplicationSubmit() : request;
-        return workflow.commitThenPublish(() -> idempotency.once(
-                "resident:" + residentId + ":submitApplication:" + applicationNo, idempotencyKey, body,
-                app.banhao.api.model.Application.class, () -> submitDraft(residentId, applicationNo, body, change, submittedItems))
-                .map(view -> new Workflow.Outcome<>(view, residentId, change.get())))
+        return workflow.commitThenPublish(() -> {
+            // A run PostgreSQL failed over a conflict may have left its change and items here.
+            change.set(null);
+            submittedItems.clear();
+            return idempotency.once("resident:" + residentId + ":submitApplication:" + applicationNo, idempotencyKey, body,
+                    app.banhao.api.model.Application.class, () -> submitDraft(residentId, applicationNo, body, change, submittedItems))
+                    .map(view -> new Workflow.Outcome<>(view, residentId, change.get()));
+        })
                 .call(view -> {
                     // Each item submitted (a bundle's children one by one) counts in the hot ranking; a replay counts nothing.
                     Uni<Void> counted = Uni.createFrom().voidItem();

@@ -7,8 +7,9 @@ import java.util.Set;
 import io.vertx.pgclient.PgException;
 
 /**
- * Recognises failures that mean PostgreSQL or Redis is unreachable, which the caller should see as a
- * 503 with {@code Retry-After} rather than a 500 (DESIGN.md §6).
+ * Recognises failures that mean PostgreSQL or Redis is unreachable, or that PostgreSQL gave up a
+ * transaction over a conflict, which the caller should see as a 503 with {@code Retry-After} rather than
+ * a 500 (DESIGN.md §6).
  */
 public final class DependencyFailures {
 
@@ -37,6 +38,20 @@ public final class DependencyFailures {
             return pg.getSqlState();
         }
         return t instanceof SQLException sql ? sql.getSQLState() : null;
+    }
+
+    /**
+     * PostgreSQL ended the transaction to resolve a conflict with another one: a deadlock (40P01) or a
+     * serialization failure (40001). Nothing of it was kept, so the whole unit of work may simply run again.
+     */
+    public static boolean isTransientConflict(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String state = sqlState(t);
+            if ("40P01".equals(state) || "40001".equals(state)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static boolean isDependencyDown(Throwable error) {

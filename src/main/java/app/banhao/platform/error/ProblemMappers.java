@@ -165,6 +165,11 @@ public class ProblemMappers {
             // A multipart body that ends before its closing boundary: the caller's request is broken.
             return respond(ErrorCode.BAD_REQUEST, List.of(), List.of(), Map.of(), headers, uri);
         }
+        if (DependencyFailures.isTransientConflict(e)) {
+            // Still conflicting after the unit of work's own retries: the caller may try again at once.
+            Log.warnf("Transaction conflict [req=%s]: %s", requestId, e.toString());
+            return respond(ErrorCode.SERVICE_UNAVAILABLE, List.of(), List.of(), Map.of("Retry-After", "1"), headers, uri);
+        }
         if (DependencyFailures.isDependencyDown(e)) {
             Log.warnf("Dependency unavailable [req=%s]: %s", requestId, e.toString());
             return respond(ErrorCode.SERVICE_UNAVAILABLE, List.of(), List.of(),

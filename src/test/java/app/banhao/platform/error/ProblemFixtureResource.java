@@ -69,6 +69,14 @@ public class ProblemFixtureResource {
     }
 
     @GET
+    @Path("/conflict")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String conflict() {
+        throw new IllegalStateException("unit of work failed",
+                new io.vertx.pgclient.PgException("deadlock detected", "ERROR", "40P01", "Process 1 waits for ShareLock"));
+    }
+
+    @GET
     @Path("/boom")
     @Produces(MediaType.APPLICATION_JSON)
     public String boom() {

@@ -219,6 +219,16 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void aTransactionConflictThatOutlastedItsRetriesIs503WithRetryAfter() {
+        given().when().get(PATH + "/conflict")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "1")
+                .body("code", equalTo("SERVICE_UNAVAILABLE"))
+                .body(not(containsString("deadlock")));
+    }
+
+    @Test
     void englishWhenAskedFor() {
         given().contentType(ContentType.JSON).header("Accept-Language", "en-US,en;q=0.9").body("{")
                 .when().post(PATH)
