@@ -35,16 +35,4 @@ function response(status, headers, body)
   end
 end
 
-done = function(summary, latency, requests)
-  local total, ran_out = 0, 0
-  for _, thread in ipairs(threads) do
-    total = total + thread:get("logins")
-    ran_out = math.max(ran_out, thread:get("exhausted"))
-  end
-  local e = summary.errors
-  local errors = e.connect + e.read + e.write + e.status + e.timeout
-  io.write(string.format(
-    '{"requests":%d,"durationUs":%d,"rps":%.1f,"p50Us":%d,"p99Us":%d,"maxUs":%d,"errors":%d,"exhausted":%s}\n',
-    total, summary.duration, total / (summary.duration / 1e6), latency:percentile(50), latency:percentile(99),
-    latency.max, errors, ran_out == 1 and "true" or "false"))
-end
+done = counted_report("logins")
