@@ -51,7 +51,11 @@ now_ms() { date +%s%3N; }
 EXTERNAL_PG=${QUARKUS_DATASOURCE_REACTIVE_URL:-}
 PG_PORT=$(free_port)
 REDIS_PORT=$(free_port)
-COMMON_ENV=(BANHAO_OTP_PER_IP_PER_HOUR=100000000 BANHAO_SMS_LOG_GATEWAY_ALLOWED=true)
+# Both instances take the client address from nginx's X-Forwarded-For, believed from loopback only, as a
+# production node believes it from its load balancer alone.
+COMMON_ENV=(BANHAO_OTP_PER_IP_PER_HOUR=100000000 BANHAO_SMS_LOG_GATEWAY_ALLOWED=true
+  QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true
+  QUARKUS_HTTP_PROXY_TRUSTED_PROXIES=127.0.0.1)
 
 wait_for() { # url seconds log pid
   for _ in $(seq 1 $(($2 * 4))); do
