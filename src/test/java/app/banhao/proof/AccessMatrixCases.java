@@ -101,6 +101,7 @@ final class AccessMatrixCases {
             .roleGuarded("ADMIN", "the catalogue and home content are province-wide, published by administrators",
                     "putDepartment", "retireDepartment", "putCatalogItem", "retireCatalogItem", "recordHotEvent",
                     "putBundle", "retireBundle", "putBanner", "retireBanner", "putNews", "retireNews")
+            .roleGuarded("ADMIN", "case-event deliveries are the operators' business, province-wide", "retryEventDelivery")
             .build();
 
     /** Reason, note and supplement bodies that every staff transition accepts. */

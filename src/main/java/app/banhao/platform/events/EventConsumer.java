@@ -1,0 +1,21 @@
+package app.banhao.platform.events;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A feature's reaction to events: any {@code @ApplicationScoped} bean implementing this is a consumer. The
+ * relay calls {@link #handle} inside a transaction that also marks the event done for this consumer, so the
+ * consumer's own database writes happen exactly once; anything it does outside the database (a Redis
+ * publish, a call to a carrier) happens at least once and must tolerate a repeat.
+ */
+public interface EventConsumer {
+
+    /** Stable name, stored with each delivery; renaming a consumer orphans what it was still owed. */
+    String name();
+
+    /** Whether this consumer wants events of {@code type}; decided when the event is written. */
+    boolean accepts(String type);
+
+    /** Reacts to one event. A failure is retried with backoff, then dead-lettered for an operator. */
+    Uni<Void> handle(PublishedEvent event);
+}

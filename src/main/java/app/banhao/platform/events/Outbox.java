@@ -1,0 +1,59 @@
+package app.banhao.platform.events;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.reactive.common.AffectedEntities;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Writes events into the outbox in the caller's transaction: what committed is delivered, what rolled back
+ * was never announced. One statement writes the event and one delivery row per consumer that wants it.
+ * Order per aggregate is commit order as long as the writer holds the aggregate's lock, as every writer of
+ * an application does.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final AffectedEntities TABLES = new AffectedEntities(OutboxEvent.class, OutboxDelivery.class);
+    private static final String WRITE = "WITH e AS (INSERT INTO outbox_event (id, aggregate_type, aggregate_id, type, payload)"
+            + " VALUES (:id, :aggregateType, :aggregateId, :type, cast(cast(:payload AS text) AS jsonb)) RETURNING seq)"
+            + " INSERT INTO outbox_delivery (event_id, consumer, event_seq, aggregate_key)"
+            + " SELECT :id, c, e.seq, :aggregateKey FROM e, unnest(string_to_array(:consumers, ',')) c";
+
+    // The payload goes in as text and is parsed by PostgreSQL: bound straight to a jsonb parameter, the client
+    // would store the JSON document as one JSON string.
+    private final EventConsumers consumers;
+    private final ObjectMapper json;
+
+    public Outbox(EventConsumers consumers, ObjectMapper json) {
+        this.consumers = consumers;
+        this.json = json;
+    }
+
+    /** Adds {@code event} to the current transaction (there must be one). */
+    public Uni<Void> publish(DomainEvent event) {
+        String payload;
+        try {
+            payload = json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("Event " + event.type() + " cannot be written", e));
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery(WRITE, TABLES)
+                .setParameter("id", UUID.randomUUID())
+                .setParameter("aggregateType", event.aggregateType())
+                .setParameter("aggregateId", event.aggregateId())
+                .setParameter("type", event.type())
+                .setParameter("payload", payload)
+                .setParameter("aggregateKey", event.aggregateType() + ":" + event.aggregateId())
+                .setParameter("consumers", String.join(",", consumers.namesFor(event.type())))
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,188 @@
+package app.banhao.platform.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import app.banhao.testing.faults.Await;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+
+@QuarkusTest
+class OutboxRelayTest {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    RecordingConsumer recording;
+
+    @Inject
+    FailingConsumer failing;
+
+    @Inject
+    DataSource jdbc;
+
+    @Test
+    void whatCommittedIsDeliveredWhatRolledBackIsNeverAnnounced() throws Throwable {
+        String committed = "commit-" + UUID.randomUUID();
+        String rolledBack = "rollback-" + UUID.randomUUID();
+        publish(new TestEvents.TestHappened(committed, 1));
+        assertThrows(IllegalStateException.class, () -> VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                () -> outbox.publish(new TestEvents.TestHappened(rolledBack, 1))
+                        .chain(() -> Uni.createFrom().failure(new IllegalStateException("the change failed"))))));
+        drain();
+
+        Await.until(Duration.ofSeconds(10), "the committed event", () -> recording.of(committed).size() == 1);
+        assertEquals(List.of(), recording.of(rolledBack));
+        assertEquals(0, count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ?", rolledBack));
+        assertEquals(1, count("SELECT count(*) FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id"
+                + " WHERE e.aggregate_id = ? AND d.state = 'DONE'", committed));
+    }
+
+    @Test
+    void relaysRacingEachOtherDeliverEveryEventOncePerConsumerInOrderPerAggregate() throws Exception {
+        List<String> things = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            things.add("race-" + i + "-" + UUID.randomUUID());
+        }
+        int perThing = 25;
+        // Written in parallel by several writers, one transaction per event, each aggregate by one writer at a time.
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Object>> writers = new ArrayList<>();
+            for (String thing : things) {
+                writers.add(pool.submit(() -> {
+                    for (int n = 1; n <= perThing; n++) {
+                        publish(new TestEvents.TestHappened(thing, n));
+                    }
+                    return null;
+                }));
+            }
+            // Three relays race the scheduled one while the writers write: as several nodes would.
+            List<Future<Object>> relays = new ArrayList<>();
+            for (int r = 0; r < 3; r++) {
+                relays.add(pool.submit(drainUntilWritersAreDone(writers)));
+            }
+            for (Future<Object> f : writers) {
+                f.get();
+            }
+            for (Future<Object> f : relays) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Await.until(Duration.ofSeconds(30), "every event delivered",
+                () -> things.stream().allMatch(t -> recording.of(t).size() >= perThing));
+        for (String thing : things) {
+            List<RecordingConsumer.Seen> seen = recording.of(thing);
+            Map<String, Long> timesEach = seen.stream().collect(Collectors.groupingBy(RecordingConsumer.Seen::eventId,
+                    Collectors.counting()));
+            assertEquals(perThing, timesEach.size(), thing);
+            assertTrue(timesEach.values().stream().allMatch(c -> c == 1), "an event was delivered twice: " + timesEach);
+            List<Integer> order = seen.stream().map(RecordingConsumer.Seen::n).toList();
+            List<Integer> expected = new ArrayList<>();
+            for (int n = 1; n <= perThing; n++) {
+                expected.add(n);
+            }
+            assertEquals(expected, order, "order of " + thing);
+        }
+    }
+
+    @Test
+    void aConsumerThatKeepsFailingIsDeadLetteredWithoutHoldingUpOthers() throws Throwable {
+        String thing = "flaky-" + UUID.randomUUID();
+        publish(new TestEvents.TestFlaky(thing, 1));
+        publish(new TestEvents.TestHappened(thing, 2));
+
+        // The healthy consumer gets both events at once, though the other one is failing on the first.
+        Await.until(Duration.ofSeconds(10), "the healthy consumer's deliveries", () -> recording.of(thing).size() == 2);
+        assertEquals(List.of(1, 2), recording.of(thing).stream().map(RecordingConsumer.Seen::n).toList());
+
+        Await.until(Duration.ofSeconds(30), "the failing delivery dead-lettered", () -> count(
+                "SELECT count(*) FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id WHERE e.aggregate_id = ?"
+                        + " AND d.consumer = 'test-failing' AND d.state = 'DEAD' AND d.attempts = 3"
+                        + " AND d.last_error LIKE 'downstream refused%'", thing) == 1);
+    }
+
+    @Test
+    void backoffDoublesFromTheBaseUpToTheCap() {
+        // Test settings: base 10 ms, cap 1 s, ±20% jitter.
+        assertBetween(8, 12, relay.backoff(1).toMillis());
+        assertBetween(32, 48, relay.backoff(3).toMillis());
+        assertBetween(800, 1200, relay.backoff(30).toMillis());
+    }
+
+    private static void assertBetween(long low, long high, long actual) {
+        assertTrue(actual >= low && actual <= high, actual + " not in [" + low + ", " + high + "]");
+    }
+
+    private Callable<Object> drainUntilWritersAreDone(List<Future<Object>> writers) {
+        return () -> {
+            do {
+                drain();
+            } while (!writers.stream().allMatch(Future::isDone));
+            drain();
+            return null;
+        };
+    }
+
+    private void publish(DomainEvent event) throws Exception {
+        await(() -> Panache.withTransaction(() -> outbox.publish(event)));
+    }
+
+    private void drain() throws Exception {
+        await(relay::drain);
+    }
+
+    private static <T> void await(Supplier<Uni<T>> work) throws Exception {
+        try {
+            VertxContextSupport.subscribeAndAwait(work);
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    private long count(String sql, String param) {
+        try (Connection c = jdbc.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, param);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
