@@ -22,7 +22,6 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,9 +30,9 @@ import org.junit.jupiter.api.Test;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.testing.FakeHttpServer;
+import app.banhao.testing.TestWebClient;
 import app.banhao.testing.FakeHttpServer.Answer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
 /**
@@ -43,8 +42,7 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 class AlipayMiniProgramTest {
 
     private static final byte[] AES = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-    private static Vertx vertx;
-    private static WebClient http;
+    private static final WebClient http = TestWebClient.get();
     private static KeyPair app;
     private static KeyPair alipay;
     private FakeHttpServer gateway;
@@ -55,14 +53,6 @@ class AlipayMiniProgramTest {
         rsa.initialize(2048);
         app = rsa.generateKeyPair();
         alipay = rsa.generateKeyPair();
-        vertx = Vertx.vertx();
-        http = WebClient.create(vertx);
-    }
-
-    @AfterAll
-    static void closeClient() {
-        http.close();
-        vertx.closeAndAwait();
     }
 
     @BeforeEach

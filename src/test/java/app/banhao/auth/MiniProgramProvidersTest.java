@@ -15,18 +15,16 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.local.LocalMode;
 import app.banhao.testing.FakeHttpServer;
+import app.banhao.testing.TestWebClient;
 import app.banhao.testing.FakeHttpServer.Answer;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
 /**
@@ -36,20 +34,7 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 class MiniProgramProvidersTest {
 
     private static final LocalMode OFF = new LocalMode(false);
-    private static Vertx vertx;
-    private static WebClient http;
-
-    @BeforeAll
-    static void client() {
-        vertx = Vertx.vertx();
-        http = WebClient.create(vertx);
-    }
-
-    @AfterAll
-    static void closeClient() {
-        http.close();
-        vertx.closeAndAwait();
-    }
+    private static final WebClient http = TestWebClient.get();
 
     private static MiniProgramConfig config(Map<String, String> settings) {
         return new SmallRyeConfigBuilder().withMapping(MiniProgramConfig.class)

@@ -8,40 +8,25 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.testing.FakeHttpServer;
+import app.banhao.testing.TestWebClient;
 import app.banhao.testing.FakeHttpServer.Answer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
 /** The WeChat adapter against a fake WeChat server: real HTTP on 127.0.0.1, no mock objects. */
 class WechatMiniProgramTest {
 
-    private static Vertx vertx;
-    private static WebClient http;
+    private static final WebClient http = TestWebClient.get();
     private FakeHttpServer wechat;
     private WechatMiniProgram provider;
-
-    @BeforeAll
-    static void client() {
-        vertx = Vertx.vertx();
-        http = WebClient.create(vertx);
-    }
-
-    @AfterAll
-    static void closeClient() {
-        http.close();
-        vertx.closeAndAwait();
-    }
 
     @BeforeEach
     void fakeWechat() {

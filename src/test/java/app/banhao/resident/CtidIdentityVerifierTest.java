@@ -9,39 +9,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import app.banhao.platform.http.Outbound;
 import app.banhao.testing.FakeHttpServer;
+import app.banhao.testing.TestWebClient;
 import app.banhao.testing.FakeHttpServer.Answer;
 import app.banhao.testing.TestIdNumbers;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
 /** The identity-check adapter against a fake CTID-style service that checks the request's HMAC signature. */
 class CtidIdentityVerifierTest {
 
-    private static Vertx vertx;
-    private static WebClient http;
+    private static final WebClient http = TestWebClient.get();
     private FakeHttpServer ctid;
     private final String id = TestIdNumbers.unique();
-
-    @BeforeAll
-    static void client() {
-        vertx = Vertx.vertx();
-        http = WebClient.create(vertx);
-    }
-
-    @AfterAll
-    static void closeClient() {
-        http.close();
-        vertx.closeAndAwait();
-    }
 
     @BeforeEach
     void fakeCtid() {

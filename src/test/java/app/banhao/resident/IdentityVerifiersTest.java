@@ -7,34 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import app.banhao.platform.local.LocalMode;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import io.vertx.mutiny.core.Vertx;
+import app.banhao.testing.TestWebClient;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
 /** Which identity check runs: the stand-in only in local mode; outside it the configured service or no start. */
 class IdentityVerifiersTest {
 
     private static final LocalMode OFF = new LocalMode(false);
-    private static Vertx vertx;
-    private static WebClient http;
-
-    @BeforeAll
-    static void client() {
-        vertx = Vertx.vertx();
-        http = WebClient.create(vertx);
-    }
-
-    @AfterAll
-    static void closeClient() {
-        http.close();
-        vertx.closeAndAwait();
-    }
+    private static final WebClient http = TestWebClient.get();
 
     private static IdentityVerifier select(LocalMode mode, Map<String, String> settings) {
         IdentityConfig config = new SmallRyeConfigBuilder().withMapping(IdentityConfig.class)
