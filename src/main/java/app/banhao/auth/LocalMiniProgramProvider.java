@@ -7,8 +7,7 @@ import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
+import app.banhao.platform.local.LocalMode;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -16,11 +15,20 @@ import io.smallrye.mutiny.Uni;
  * {@code demo-<phone>} is an account whose platform-verified phone is that number; any other code is an
  * account without a phone. The openid is derived from platform and code, so the same code is the same
  * account every time.
+ * <p>
+ * Anyone may log in as anyone with it, so it exists only in local mode: {@link MiniProgramProviders}
+ * creates it there and nowhere else, and it refuses to be created otherwise.
  */
-@ApplicationScoped
-public class LocalMiniProgramProvider implements MiniProgramProvider {
+final class LocalMiniProgramProvider implements MiniProgramProvider {
 
     private static final Pattern DEMO = Pattern.compile("demo-(1[3-9][0-9]{9})");
+
+    LocalMiniProgramProvider(LocalMode localMode) {
+        if (!localMode.on()) {
+            throw new IllegalStateException("The local mini-program stand-in logs anyone in as anyone: only in "
+                    + LocalMode.KEY + "=true");
+        }
+    }
 
     @Override
     public Uni<ChannelAccount> exchange(String platform, String loginCode, String phoneCode) {
