@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +23,6 @@ import app.banhao.api.model.ApplicationUpdate;
 import app.banhao.api.model.MaterialReference;
 import app.banhao.api.model.SupplementAnswer;
 import app.banhao.catalog.BundleRepository;
-import app.banhao.catalog.HotServices;
 import app.banhao.catalog.Material;
 import app.banhao.catalog.Publication;
 import app.banhao.catalog.ServiceItem;
@@ -63,14 +61,13 @@ public class ApplicationService {
     private final ApplicationMapper mapper;
     private final Workflow workflow;
     private final Idempotency idempotency;
-    private final HotServices hot;
     private final CertificateLookup certificates;
     private final BundleRepository bundles;
     private final InstantApproval instant;
 
     public ApplicationService(ApplicationRepository applications, ApplicationMaterialRepository materials,
             ApplicationEventRepository events, ApplicationItems items, ResidentRepository residents, ApplicationNumbers numbers,
-            ApplicationMapper mapper, Workflow workflow, Idempotency idempotency, HotServices hot, CertificateLookup certificates,
+            ApplicationMapper mapper, Workflow workflow, Idempotency idempotency, CertificateLookup certificates,
             BundleRepository bundles, InstantApproval instant) {
         this.applications = applications;
         this.materials = materials;
@@ -81,7 +78,6 @@ public class ApplicationService {
         this.mapper = mapper;
         this.workflow = workflow;
         this.idempotency = idempotency;
-        this.hot = hot;
         this.certificates = certificates;
         this.bundles = bundles;
         this.instant = instant;
@@ -213,64 +209,40 @@ public class ApplicationService {
     }
 
     /**
-     * Submits a draft: form, materials and commitment checked, due date set, counted in the hot ranking. The
-     * state change is published once committed; a replay (same Idempotency-Key) publishes nothing.
+     * Submits a draft: form, materials and commitment checked, due date set. Its case events (submitted, and 秒批's
+     * accepted and approved) go out through the outbox; a replay (same Idempotency-Key) writes none.
      */
     public Uni<app.banhao.api.model.Application> submit(UUID residentId, String applicationNo, String idempotencyKey,
             ApplicationSubmit request) {
-        AtomicReference<ApplicationEvents.StateChanged> change = new AtomicReference<>();
-        List<String> submittedItems = new java.util.concurrent.CopyOnWriteArrayList<>();
         ApplicationSubmit body = request == null ? new ApplicationSubmit() : request;
-        return workflow.commitThenPublish(() -> {
-            // A run PostgreSQL failed over a conflict may have left its change and items here.
-            change.set(null);
-            submittedItems.clear();
-            return idempotency.once("resident:" + residentId + ":submitApplication:" + applicationNo, idempotencyKey, body,
-                    app.banhao.api.model.Application.class, () -> submitDraft(residentId, applicationNo, body, change, submittedItems))
-                    .map(view -> new Workflow.Outcome<>(view, residentId, change.get()));
-        })
-                .call(view -> {
-                    // Each item submitted (a bundle's children one by one) counts in the hot ranking; a replay counts nothing.
-                    Uni<Void> counted = Uni.createFrom().voidItem();
-                    for (String item : submittedItems) {
-                        counted = counted.call(() -> hot.recordApplication(item)).replaceWithVoid();
-                    }
-                    return counted;
-                });
+        return workflow.commitThenPublish(() -> idempotency.once("resident:" + residentId + ":submitApplication:" + applicationNo,
+                idempotencyKey, body, app.banhao.api.model.Application.class, () -> submitDraft(residentId, applicationNo, body)));
     }
 
-    private Uni<app.banhao.api.model.Application> submitDraft(UUID residentId, String applicationNo, ApplicationSubmit body,
-            AtomicReference<ApplicationEvents.StateChanged> change, List<String> submittedItems) {
+    private Uni<app.banhao.api.model.Application> submitDraft(UUID residentId, String applicationNo, ApplicationSubmit body) {
         return owned(residentId, applicationNo, true).chain(a -> resident(residentId).chain(r -> {
             if (isParent(a)) {
-                return submitBundle(a, r, body, change, submittedItems);
+                return submitBundle(a, r, body);
             }
             if (a.parentId != null) {
                 return applications.findById(a.parentId).map(parent -> {
                     throw ApiException.of(ErrorCode.BUNDLE_CHILD, parent.applicationNo);
                 });
             }
-            return submitOne(a, r, body, false).map(done -> {
-                change.set(done.change());
-                submittedItems.add(a.itemCode);
-                return mapper.toApplication(a, done.materials());
-            });
+            return submitOne(a, r, body, false).map(done -> mapper.toApplication(a, done.materials()));
         }));
     }
 
     /** 一件事: the parent, then every child in the bundle's order, in one transaction; a child's problem is named by its number. */
-    private Uni<app.banhao.api.model.Application> submitBundle(Application parent, Resident r, ApplicationSubmit body,
-            AtomicReference<ApplicationEvents.StateChanged> change, List<String> submittedItems) {
+    private Uni<app.banhao.api.model.Application> submitBundle(Application parent, Resident r, ApplicationSubmit body) {
         Workflow.require(parent, Transition.SUBMIT);
         parent.submittedAt = Workflow.now();
         return applications.childrenForUpdate(parent.id).chain(children -> workflow.apply(parent, Transition.SUBMIT, residentActor(r), null)
-                .invoke(change::set)
                 .chain(() -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (Application child : children) {
                         chain = chain.chain(() -> submitOne(child, r, body, true)
                                 .onFailure(ApiException.class).transform(e -> named((ApiException) e, child.applicationNo)))
-                                .invoke(() -> submittedItems.add(child.itemCode))
                                 .replaceWithVoid();
                     }
                     return chain;
@@ -292,7 +264,7 @@ public class ApplicationService {
         return new ApiException(e.code(), e.detailArgs(), fields, e.headers());
     }
 
-    private record Submitted(List<ApplicationMaterial> materials, ApplicationEvents.StateChanged change) {
+    private record Submitted(List<ApplicationMaterial> materials) {
     }
 
     /**
@@ -324,7 +296,7 @@ public class ApplicationService {
             return (covered.isEmpty() ? Uni.createFrom().voidItem() : materials.persist(covered))
                     .chain(() -> workflow.apply(a, Transition.SUBMIT, residentActor(r), null))
                     .chain(c -> review.isEmpty() ? Uni.createFrom().item(c) : instantly(a, item, review.get(), c, now))
-                    .map(c -> new Submitted(all, c));
+                    .map(c -> new Submitted(all));
         }));
     }
 
@@ -390,7 +362,7 @@ public class ApplicationService {
         return workflow.commitThenPublish(() -> owned(residentId, applicationNo, true)
                 .chain(a -> resident(residentId).chain(r -> workflow.apply(a, Transition.WITHDRAW, residentActor(r), reason)
                         .call(() -> isParent(a) ? withdrawChildren(a, r) : Uni.createFrom().voidItem()))
-                        .chain(c -> view(a).map(v -> new Workflow.Outcome<>(v, residentId, c)))));
+                        .chain(c -> view(a))));
     }
 
     /** 一件事: with its parent withdrawn (first, so it does not follow them), every undecided child is withdrawn too. */
@@ -535,7 +507,7 @@ public class ApplicationService {
                 String note = answer == null ? null : answer.getNote();
                 return workflow.apply(a, Transition.SUPPLY, residentActor(r), note)
                         .invoke(() -> a.resumeState = null)
-                        .map(c -> new Workflow.Outcome<>(mapper.toApplication(a, list), residentId, c));
+                        .map(c -> mapper.toApplication(a, list));
             }));
         }));
     }

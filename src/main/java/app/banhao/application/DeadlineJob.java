@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import app.banhao.platform.audit.AuditEvent;
 import app.banhao.platform.audit.AuditTrail;
+import app.banhao.platform.events.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -22,7 +23,7 @@ import io.smallrye.mutiny.Uni;
  * The deadlines nobody acts on by hand (DESIGN.md §5):
  * <ul>
  * <li>补正超时: a case in SUPPLEMENT_REQUIRED past its supplement deadline is closed (CLOSED_TIMEOUT) through
- * {@link Workflow}, with its timeline event, message and live event;</li>
+ * {@link Workflow}, with its timeline event and case event (the inbox message and live event follow from it);</li>
  * <li>容缺: a tolerated missing material not supplied by its {@code supply_by} day is flagged once (the
  * reviewer sees {@code materialsOverdue} / {@code overdue}), with a timeline entry and a message.</li>
  * </ul>
@@ -37,17 +38,14 @@ public class DeadlineJob {
     static final Workflow.Actor SYSTEM = new Workflow.Actor("SYSTEM", null, "系统");
 
     private final ApplicationRepository applications;
-    private final ResidentMessageRepository messages;
     private final Workflow workflow;
-    private final ApplicationEvents publisher;
+    private final Outbox outbox;
     private final AuditTrail audit;
 
-    public DeadlineJob(ApplicationRepository applications, ResidentMessageRepository messages, Workflow workflow,
-            ApplicationEvents publisher, AuditTrail audit) {
+    public DeadlineJob(ApplicationRepository applications, Workflow workflow, Outbox outbox, AuditTrail audit) {
         this.applications = applications;
-        this.messages = messages;
         this.workflow = workflow;
-        this.publisher = publisher;
+        this.outbox = outbox;
         this.audit = audit;
     }
 
@@ -72,37 +70,29 @@ public class DeadlineJob {
 
     private Uni<Integer> closeBatch() {
         LocalDate today = Workflow.today();
-        List<Workflow.Outcome<Void>> done = new ArrayList<>();
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+        return workflow.commitThenPublish(() -> Panache.getSession().chain(s -> s.createNativeQuery(
                 "SELECT id FROM application WHERE state = 'SUPPLEMENT_REQUIRED' AND supplement_deadline < :today"
                         + " ORDER BY supplement_deadline, id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED", UUID.class)
                 .setParameter("today", today).getResultList())
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Application>of()) : applications.list("id in ?1", ids))
                 .chain(locked -> Multi.createFrom().iterable(locked)
                         .onItem().transformToUniAndConcatenate(a -> close(a, today))
-                        .invoke(o -> {
-                            if (o != null) {
-                                done.add(o);
-                            }
-                        })
+                        .filter(Boolean::booleanValue)
                         .collect().asList()))
-                .chain(() -> Multi.createFrom().iterable(done)
-                        .onItem().transformToUniAndConcatenate(o -> publisher.publish(o.residentId(), o.change()))
-                        .collect().asList())
-                .map(x -> done.size());
+                .map(closed -> closed.size());
     }
 
-    /** Under the row lock: still waiting for a supplement past the deadline? Then CLOSED_TIMEOUT. */
-    private Uni<Workflow.Outcome<Void>> close(Application a, LocalDate today) {
+    /** Under the row lock: still waiting for a supplement past the deadline? Then CLOSED_TIMEOUT; whether it closed. */
+    private Uni<Boolean> close(Application a, LocalDate today) {
         if (a == null || a.state != ApplicationStatus.SUPPLEMENT_REQUIRED || a.supplementDeadline == null
                 || !a.supplementDeadline.isBefore(today)) {
-            return Uni.createFrom().nullItem();
+            return Uni.createFrom().item(false);
         }
         String note = "补正期限 " + a.supplementDeadline + " 已过，未收到补正材料，办件终止";
         return workflow.apply(a, Transition.TIME_OUT, SYSTEM, note)
                 .call(() -> audit.record(AuditEvent.of("application.closed_timeout").target("application", a.applicationNo)
                         .details(Map.of("deadline", a.supplementDeadline.toString(), "department", a.departmentCode))))
-                .map(change -> new Workflow.Outcome<>(null, a.residentId, change));
+                .replaceWith(true);
     }
 
     /** Flags tolerated materials past their supply-by day, batch by batch; how many materials were flagged. */
@@ -112,7 +102,7 @@ public class DeadlineJob {
 
     private Uni<Integer> flagBatch() {
         LocalDate today = Workflow.today();
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+        return workflow.commitThenPublish(() -> Panache.getSession().chain(s -> s.createNativeQuery(
                 "SELECT m.id, m.application_id FROM application_material m JOIN application a ON a.id = m.application_id"
                         + " WHERE m.kind = 'TOLERATED' AND m.overdue_flagged_at IS NULL AND m.supply_by < :today"
                         + " AND a.state IN ('SUBMITTED', 'ACCEPTED', 'SUPPLEMENT_REQUIRED', 'SUSPENDED')"
@@ -145,7 +135,7 @@ public class DeadlineJob {
                     Workflow.touch(a, now);
                     String note = "容缺材料 " + String.join("、", names) + " 未在 " + supplyBy + " 前补交，请尽快补交";
                     return workflow.record(a, SYSTEM, null, null, "MATERIAL_OVERDUE", note, now)
-                            .chain(() -> messages.persist(ResidentMessage.about(a, a.state, "MATERIAL_OVERDUE", note, now)))
+                            .chain(() -> outbox.publish(CaseEvent.reminder(a, CaseEvent.MATERIAL_OVERDUE, "MATERIAL_OVERDUE", note, now)))
                             .replaceWithVoid();
                 }));
     }

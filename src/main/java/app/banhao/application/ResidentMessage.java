@@ -47,18 +47,18 @@ public class ResidentMessage {
     @Column(name = "read_at")
     public OffsetDateTime readAt;
 
-    /** A new message to the applicant of {@code a}, about its {@code state} (and {@code topic}, null for a change). */
-    static ResidentMessage about(Application a, ApplicationStatus state, String topic, String note, OffsetDateTime at) {
+    /** The message a case event leaves in its resident's inbox. */
+    static ResidentMessage about(CaseEvent e) {
         ResidentMessage message = new ResidentMessage();
-        message.id = UUID.randomUUID();
-        message.residentId = a.residentId;
-        message.applicationId = a.id;
-        message.applicationNo = a.applicationNo;
-        message.state = state;
-        message.itemName = a.itemName;
-        message.topic = topic;
-        message.note = note;
-        message.createdAt = at;
+        message.id = java.util.UUID.randomUUID();
+        message.residentId = e.residentId();
+        message.applicationId = e.applicationId();
+        message.applicationNo = e.applicationNo();
+        message.state = e.toState();
+        message.itemName = e.itemName();
+        message.topic = e.topic();
+        message.note = e.note();
+        message.createdAt = e.at();
         return message;
     }
 }

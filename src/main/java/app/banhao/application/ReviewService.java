@@ -91,7 +91,7 @@ public class ReviewService {
                             .call(() -> audit.record(AuditEvent.of("application." + t.eventType().toLowerCase())
                                     .target("application", a.applicationNo)
                                     .details(Map.of("from", from.name(), "to", a.state.name(), "department", department))))
-                            .chain(change -> view(a).map(v -> new Workflow.Outcome<>(v, a.residentId, change)));
+                            .chain(change -> view(a));
                 }));
     }
 

@@ -14,6 +14,8 @@ import app.banhao.platform.calendar.WorkingCalendar;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.DependencyFailures;
 import app.banhao.platform.error.ErrorCode;
+import app.banhao.platform.events.Outbox;
+import app.banhao.platform.events.OutboxRelay;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -21,7 +23,9 @@ import io.smallrye.mutiny.Uni;
  * The one place an application changes state: checks the edge against the state machine (409 naming the
  * current state), keeps the clock (stopped in 补正 and 特别程序; on restart the due date moves by the working
  * days it stood still), raises the version, and records one timeline event and one inbox message, all in
- * the caller's transaction. {@link #commitThenPublish} publishes the change once it is committed.
+ * the caller's transaction, and announces it as a {@link CaseEvent} through the outbox in that transaction
+ * (the inbox, live progress and the hot ranking are its consumers). {@link #commitThenPublish} delivers what
+ * it announced right after the commit, so the caller reads its own change at once.
  */
 @ApplicationScoped
 public class Workflow {
@@ -34,22 +38,18 @@ public class Workflow {
     public record Actor(String kind, String id, String display) {
     }
 
-    /** What a unit of work answers, and the state change to publish after commit (null for none). */
-    public record Outcome<T>(T view, UUID residentId, ApplicationEvents.StateChanged change) {
-    }
-
     private final WorkingCalendar calendar;
     private final ApplicationEventRepository events;
-    private final ResidentMessageRepository messages;
-    private final ApplicationEvents publisher;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
     private final ApplicationRepository applications;
 
-    public Workflow(WorkingCalendar calendar, ApplicationEventRepository events, ResidentMessageRepository messages,
-            ApplicationEvents publisher, ApplicationRepository applications) {
+    public Workflow(WorkingCalendar calendar, ApplicationEventRepository events, Outbox outbox, OutboxRelay relay,
+            ApplicationRepository applications) {
         this.calendar = calendar;
         this.events = events;
-        this.messages = messages;
-        this.publisher = publisher;
+        this.outbox = outbox;
+        this.relay = relay;
         this.applications = applications;
     }
 
@@ -62,18 +62,20 @@ public class Workflow {
     }
 
     /**
-     * Runs {@code work} in a transaction and, once it committed, publishes its state change (best effort). A
+     * Runs {@code work} in a transaction and, once it committed, delivers the case events it wrote. A
      * transaction PostgreSQL ended over a deadlock or serialization failure runs again in a new session, a few
      * times: bundles lock a parent and its children in both orders (a parent withdrawn while a reviewer moves a
      * child), and PostgreSQL resolves such a deadlock by failing one of the two. {@code work} must start from
      * nothing each time it is called.
      */
-    public <T> Uni<T> commitThenPublish(Supplier<Uni<Outcome<T>>> work) {
-        return Panache.withTransaction(work)
+    public <T> Uni<T> commitThenPublish(Supplier<Uni<T>> work) {
+        return Panache.withTransaction(() -> {
+            outbox.takeWritten(); // what a run PostgreSQL rolled back wrote was never committed
+            return work.get();
+        })
                 .onFailure(DependencyFailures::isTransientConflict).retry()
                 .withBackOff(CONFLICT_BACKOFF, CONFLICT_BACKOFF.multipliedBy(10)).withJitter(0.5).atMost(CONFLICT_RETRIES)
-                .call(o -> o.change() == null ? Uni.createFrom().voidItem() : publisher.publish(o.residentId(), o.change()))
-                .map(Outcome::view);
+                .call(() -> relay.deliverNow(outbox.takeWritten()));
     }
 
     /** 409 naming the current state unless {@code t} may start from it. */
@@ -101,7 +103,7 @@ public class Workflow {
         a.state = to;
         touch(a, now);
         return record(a, actor, from, to, t.eventType(), note, now)
-                .chain(() -> messages.persist(ResidentMessage.about(a, to, null, note, now)))
+                .chain(() -> outbox.publish(CaseEvent.of(a, t, from, to, actor, note, now)))
                 .call(() -> a.parentId == null ? Uni.createFrom().voidItem() : followParent(a.parentId))
                 .map(m -> new ApplicationEvents.StateChanged(a.applicationNo, a.itemCode, from, to, t.eventType(), now, a.version,
                         a.itemName));
@@ -109,7 +111,7 @@ public class Workflow {
 
     /**
      * 一件事: after a child changed, moves its parent (locked here, after the child) as {@link BundleSteps} says,
-     * by the system, in the same transaction. The parent's own changes are recorded (timeline, inbox) but not published.
+     * by the system, in the same transaction, announced like any other change.
      */
     private Uni<Void> followParent(UUID parentId) {
         return applications.find("id", parentId).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult()

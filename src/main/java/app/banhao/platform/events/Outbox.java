@@ -1,5 +1,7 @@
 package app.banhao.platform.events;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Writes events into the outbox in the caller's transaction: what committed is delivered, what rolled back
@@ -21,6 +25,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class Outbox {
 
+    /** Where the ids of the events written on the current (duplicated) context wait for {@link #takeWritten()}. */
+    private static final String WRITTEN = Outbox.class.getName() + ".written";
     private static final AffectedEntities TABLES = new AffectedEntities(OutboxEvent.class, OutboxDelivery.class);
     private static final String WRITE = "WITH e AS (INSERT INTO outbox_event (id, aggregate_type, aggregate_id, type, payload)"
             + " VALUES (:id, :aggregateType, :aggregateId, :type, cast(cast(:payload AS text) AS jsonb)) RETURNING seq)"
@@ -45,8 +51,9 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalArgumentException("Event " + event.type() + " cannot be written", e));
         }
+        UUID id = UUID.randomUUID();
         return Panache.getSession().chain(s -> s.createNativeQuery(WRITE, TABLES)
-                .setParameter("id", UUID.randomUUID())
+                .setParameter("id", id)
                 .setParameter("aggregateType", event.aggregateType())
                 .setParameter("aggregateId", event.aggregateId())
                 .setParameter("type", event.type())
@@ -54,6 +61,31 @@ public class Outbox {
                 .setParameter("aggregateKey", event.aggregateType() + ":" + event.aggregateId())
                 .setParameter("consumers", String.join(",", consumers.namesFor(event.type())))
                 .executeUpdate())
+                .invoke(() -> written().add(id))
                 .replaceWithVoid();
+    }
+
+    /**
+     * The ids of the events written on this context since the last call, for the unit of work to deliver right
+     * after its commit ({@link OutboxRelay#deliverNow}); a unit of work run again starts by calling it too.
+     */
+    public List<UUID> takeWritten() {
+        Context context = Vertx.currentContext();
+        List<UUID> ids = context == null ? null : context.getLocal(WRITTEN);
+        if (ids == null) {
+            return List.of();
+        }
+        context.removeLocal(WRITTEN);
+        return ids;
+    }
+
+    private static List<UUID> written() {
+        Context context = Vertx.currentContext();
+        List<UUID> ids = context.getLocal(WRITTEN);
+        if (ids == null) {
+            ids = new ArrayList<>();
+            context.putLocal(WRITTEN, ids);
+        }
+        return ids;
     }
 }

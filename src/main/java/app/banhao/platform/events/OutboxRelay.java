@@ -41,6 +41,10 @@ public class OutboxRelay {
     private static final String DUE = "from OutboxDelivery d where d.state = :pending and d.nextAttemptAt <= :now"
             + " and not exists (from OutboxDelivery p where p.id.consumer = d.id.consumer and p.aggregateKey = d.aggregateKey"
             + " and p.state = :pending and p.eventSeq < d.eventSeq) order by d.eventSeq";
+    // The request's own events are delivered in order in one go, so only an earlier event from elsewhere holds one back.
+    private static final String DUE_NOW = "from OutboxDelivery d where d.id.eventId in :ids and d.state = :pending"
+            + " and not exists (from OutboxDelivery p where p.id.consumer = d.id.consumer and p.aggregateKey = d.aggregateKey"
+            + " and p.state = :pending and p.eventSeq < d.eventSeq and p.id.eventId not in :ids) order by d.eventSeq";
     private static final String CLAIM = "from OutboxDelivery d where d.id = :id and d.state = :pending";
     private static final int ERROR_TEXT = 500;
 
@@ -78,7 +82,10 @@ public class OutboxRelay {
             return;
         }
         VertxContextSupport.subscribe(() -> drain().toMulti(), s -> s.with(n -> {
-        }, e -> Log.warnf("Outbox relay round failed, the next poll retries: %s", e.toString()), this::finishedDraining));
+        }, e -> {
+            Log.warnf("Outbox relay round failed, the next poll retries: %s", e.toString());
+            finishedDraining();
+        }, this::finishedDraining));
     }
 
     @Scheduled(every = "${banhao.outbox.poll-every:1s}", delayed = "${banhao.outbox.poll-delay:1s}",
@@ -100,6 +107,37 @@ public class OutboxRelay {
         if (again.getAndSet(false)) {
             nudge();
         }
+    }
+
+    /**
+     * Delivers the events a request just committed, before it answers, so the resident reads their own change
+     * at once (the inbox message of the transition they made): one transaction for all of them, claimed like any
+     * other delivery and only where order allows. Anything that fails or is held elsewhere is left to the relay.
+     */
+    public Uni<Void> deliverNow(List<java.util.UUID> eventIds) {
+        if (eventIds.isEmpty() || !settings.relayEnabled()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createSelectionQuery(DUE_NOW, OutboxDelivery.class)
+                .setParameter("ids", eventIds).setParameter("pending", OutboxDelivery.State.PENDING)
+                .setLockMode(LockMode.UPGRADE_SKIPLOCKED).getResultList()
+                .chain(due -> handleAll(s, due, 0))))
+                .onFailure().recoverWithUni(e -> {
+                    Log.debugf("Delivering at commit failed, the relay takes over: %s", e.toString());
+                    nudge();
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    private Uni<Void> handleAll(org.hibernate.reactive.mutiny.Mutiny.Session s, List<OutboxDelivery> due, int index) {
+        if (index == due.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        OutboxDelivery d = due.get(index);
+        return s.find(OutboxEvent.class, d.id.eventId)
+                .chain(event -> handle(d.id.consumer, event))
+                .invoke(() -> markDone(d))
+                .chain(() -> handleAll(s, due, index + 1));
     }
 
     /** Delivers everything due, round after round; how many deliveries a consumer processed. */
@@ -133,18 +171,16 @@ public class OutboxRelay {
                 .setLockMode(LockMode.UPGRADE_SKIPLOCKED).getSingleResultOrNull()
                 .chain(d -> d == null ? Uni.createFrom().item(false) : s.find(OutboxEvent.class, key.eventId)
                         .chain(event -> handle(key.consumer, event))
-                        .invoke(() -> {
-                            d.state = OutboxDelivery.State.DONE;
-                            d.attempts++;
-                            d.updatedAt = now();
-                        })
+                        .invoke(() -> markDone(d))
                         .replaceWith(true))))
-                .invoke(ok -> {
-                    if (ok) {
-                        delivered.increment();
-                    }
-                })
                 .onFailure().recoverWithUni(e -> recordFailure(key, e).replaceWith(false));
+    }
+
+    private void markDone(OutboxDelivery d) {
+        d.state = OutboxDelivery.State.DONE;
+        d.attempts++;
+        d.updatedAt = now();
+        delivered.increment();
     }
 
     private Uni<Void> handle(String consumerName, OutboxEvent event) {

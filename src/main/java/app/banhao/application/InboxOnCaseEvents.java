@@ -1,0 +1,33 @@
+package app.banhao.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.banhao.platform.events.EventConsumer;
+import app.banhao.platform.events.PublishedEvent;
+import io.smallrye.mutiny.Uni;
+
+/** One inbox message per case event, dated when the event happened; written once (with the delivery's DONE). */
+@ApplicationScoped
+public class InboxOnCaseEvents implements EventConsumer {
+
+    private final ResidentMessageRepository messages;
+
+    public InboxOnCaseEvents(ResidentMessageRepository messages) {
+        this.messages = messages;
+    }
+
+    @Override
+    public String name() {
+        return "inbox";
+    }
+
+    @Override
+    public boolean accepts(String type) {
+        return CaseEvents.isCaseEvent(type);
+    }
+
+    @Override
+    public Uni<Void> handle(PublishedEvent event) {
+        return messages.persist(ResidentMessage.about(event.as(CaseEvent.class))).replaceWithVoid();
+    }
+}
