@@ -31,7 +31,9 @@ public final class BanhaoMain {
         if (!missing.isEmpty()) {
             // Every node of a cluster must use the same servers and sign, verify, encrypt and index with the same
             // keys: anything made up here would split data and tokens between nodes, so there is no silent default.
-            LOG.error(LocalMode.missingSetting(String.join(", ", missing), "This node's servers and keys").getMessage());
+            // Standard error, not the log: log records before Quarkus.run wait for its logging set-up, which never comes.
+            System.err.println("ERROR " + LocalMode.missingSetting(String.join(", ", missing),
+                    "This node (outside local mode)").getMessage());
             System.exit(1);
         }
         settings.config().forEach(System::setProperty);
