@@ -112,7 +112,7 @@ public final class FakeAliyunSms implements AutoCloseable {
             case SERVER_ERROR -> reply(exchange, 503, "{\"Code\":\"ServiceUnavailable\",\"Message\":\"busy\"}");
             case SLOW -> {
                 try {
-                    Thread.sleep(5_000);
+                    Thread.sleep(20_000);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
