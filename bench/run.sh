@@ -51,9 +51,10 @@ now_ms() { date +%s%3N; }
 EXTERNAL_PG=${QUARKUS_DATASOURCE_REACTIVE_URL:-}
 PG_PORT=$(free_port)
 REDIS_PORT=$(free_port)
+# Local mode: the log SMS gateway hands the scenarios their login codes (devCode), the app listens on loopback.
 # Both instances take the client address from nginx's X-Forwarded-For, believed from loopback only, as a
 # production node believes it from its load balancer alone.
-COMMON_ENV=(BANHAO_OTP_PER_IP_PER_HOUR=100000000 BANHAO_SMS_LOG_GATEWAY_ALLOWED=true
+COMMON_ENV=(BANHAO_OTP_PER_IP_PER_HOUR=100000000 BANHAO_LOCAL_MODE=true
   QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true
   QUARKUS_HTTP_PROXY_TRUSTED_PROXIES=127.0.0.1)
 
@@ -68,7 +69,7 @@ wait_for() { # url seconds log pid
 
 echo "… starting instance A on port $PORT" >&2
 STARTED=$(now_ms)
-env "${COMMON_ENV[@]}" QUARKUS_HTTP_PORT="$PORT" BANHAO_DATA_DIR="$WORK/a" \
+env "${COMMON_ENV[@]}" QUARKUS_HTTP_PORT="$PORT" BANHAO_DATA_DIR="$WORK/a" BANHAO_KEY_DIR="$WORK/a-keys" \
   BANHAO_EMBEDDED_POSTGRES_PORT="$PG_PORT" BANHAO_EMBEDDED_REDIS_PORT="$REDIS_PORT" \
   java -jar "$JAR" >"$WORK/a.log" 2>&1 &
 APP_A=$!
@@ -80,7 +81,8 @@ wait_for "http://127.0.0.1:$PORT/q/health/ready" 60 "$WORK/a.log" "$APP_A"
 if [ -n "$EXTERNAL_PG" ]; then
   PG_URL="postgresql://${QUARKUS_DATASOURCE_USERNAME:-postgres}:${QUARKUS_DATASOURCE_PASSWORD:-}@${EXTERNAL_PG#postgresql://}"
 else
-  PG_URL="postgresql://postgres@127.0.0.1:$PG_PORT/banhao"
+  # The embedded servers ask for the passwords instance A generated beside their data.
+  PG_URL="postgresql://postgres:$(cat "$WORK/a/postgres.password")@127.0.0.1:$PG_PORT/banhao"
 fi
 
 record() { # group name target-kind target-value max-p99-ms result-json
@@ -206,12 +208,12 @@ SHAPE_STATEMENTS=$(grep -cE '^(INSERT|SELECT|UPDATE)' bench/sql/submit-shape.sql
 INSTANCES=""
 if [ "$SCALE_OUT" != 0 ]; then
   echo "… starting instance B on port $PORT_B against A's PostgreSQL and Redis, and nginx on $LB_PORT" >&2
-  KEYS="$WORK/a/keys"
+  KEYS="$WORK/a-keys"
   env "${COMMON_ENV[@]}" QUARKUS_HTTP_PORT="$PORT_B" BANHAO_DATA_DIR="$WORK/b" BANHAO_DEMO_ENABLED=false \
     QUARKUS_DATASOURCE_REACTIVE_URL="${EXTERNAL_PG:-postgresql://127.0.0.1:$PG_PORT/banhao}" \
     QUARKUS_DATASOURCE_USERNAME="${QUARKUS_DATASOURCE_USERNAME:-postgres}" \
-    QUARKUS_DATASOURCE_PASSWORD="${QUARKUS_DATASOURCE_PASSWORD:-}" \
-    QUARKUS_REDIS_HOSTS="${QUARKUS_REDIS_HOSTS:-redis://127.0.0.1:$REDIS_PORT}" \
+    QUARKUS_DATASOURCE_PASSWORD="${QUARKUS_DATASOURCE_PASSWORD:-$([ -n "$EXTERNAL_PG" ] || cat "$WORK/a/postgres.password")}" \
+    QUARKUS_REDIS_HOSTS="${QUARKUS_REDIS_HOSTS:-redis://:$(cat "$WORK/a/redis.password")@127.0.0.1:$REDIS_PORT}" \
     SMALLRYE_JWT_SIGN_KEY_LOCATION="${SMALLRYE_JWT_SIGN_KEY_LOCATION:-file:$KEYS/signing.jwk}" \
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-file:$KEYS/jwks.json}" \
     BANHAO_CRYPTO_DATA_KEY="${BANHAO_CRYPTO_DATA_KEY:-$(cat "$KEYS/data.key")}" \

@@ -12,19 +12,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import app.banhao.auth.Passwords;
 import app.banhao.platform.crypto.DataProtection;
+import app.banhao.platform.local.LocalMode;
 import app.banhao.platform.security.TokenClaims;
 import app.banhao.resident.ResidentAccounts;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The demo accounts printed in the README — one resident, one agent, one reviewer, one administrator —
- * created at start-up on a local (embedded) or dev instance only, never in production. Their TOTP
- * secrets are public by design; that is exactly why they exist nowhere else.
+ * created at start-up in local mode only ({@code banhao.local-mode}, loopback by default), never anywhere
+ * else: their passwords and TOTP secrets are public by design. {@code banhao.demo.enabled=false} leaves
+ * them out of a local instance too.
  */
 @ApplicationScoped
 public class DemoAccounts {
@@ -49,11 +50,11 @@ public class DemoAccounts {
     private final Passwords passwords;
     private final DataProtection crypto;
 
-    public DemoAccounts(@ConfigProperty(name = "banhao.embedded.postgres") boolean embedded,
+    public DemoAccounts(LocalMode local,
             @ConfigProperty(name = "banhao.demo.enabled", defaultValue = "true") boolean wanted,
             @ConfigProperty(name = "banhao.demo.department", defaultValue = "HN-SCJ") String department,
             StaffUserRepository staff, ResidentAccounts residents, Passwords passwords, DataProtection crypto) {
-        this.enabled = wanted && (embedded || LaunchMode.current() != LaunchMode.NORMAL);
+        this.enabled = wanted && local.on();
         this.department = department;
         this.staff = staff;
         this.residents = residents;

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -51,8 +50,7 @@ class KillDuringSubmissionsIT {
     @Test
     void everyAcknowledgedSubmissionSurvivesAKill() throws Exception {
         int pgPort = FreePorts.find();
-        Map<String, String> props = Map.of("banhao.data-dir", work.resolve("data").toString(),
-                "banhao.embedded.postgres-port", String.valueOf(pgPort));
+        Map<String, String> props = PackagedApp.localInstance(work, pgPort);
         Path log = work.resolve("app.log");
         try (PackagedApp first = PackagedApp.start(props, Map.of(), log).awaitReady(READY)) {
             current.set(first);
@@ -108,9 +106,9 @@ class KillDuringSubmissionsIT {
     }
 
     /** Key → how many submitted (no longer draft) applications carry it. */
-    private static Map<String, Integer> submitted(int pgPort) throws Exception {
+    private Map<String, Integer> submitted(int pgPort) throws Exception {
         Map<String, Integer> counts = new HashMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/banhao", "postgres", "");
+        try (Connection c = PackagedApp.database(work, pgPort, "banhao");
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT form_data->>'companyName', count(*) FROM application "
                         + "WHERE state <> 'DRAFT' AND item_code = 'HN-WJW-GGCSWSXK' GROUP BY 1")) {

@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -125,7 +124,6 @@ class PostgresOutageTest {
     }
 
     private static Connection connect(EmbeddedServers servers) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + servers.postgresPort().orElseThrow() + "/banhao",
-                "postgres", "");
+        return servers.connect("banhao");
     }
 }

@@ -27,7 +27,7 @@ public class EmbeddedServersResource implements QuarkusTestResourceLifecycleMana
                 Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
                 Path dir = Files.createTempDirectory(target, "test-data-");
                 servers = EmbeddedServers.start(new EmbeddedSettings(true, true, dir, false, 0, 0));
-                keys = LocalKeys.ensure(dir.resolve("keys"));
+                keys = LocalKeys.ensure(Files.createTempDirectory(target, "test-keys-"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -39,8 +39,9 @@ public class EmbeddedServersResource implements QuarkusTestResourceLifecycleMana
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(servers().config());
         config.putAll(keys);
-        // The packaged-app tests (@QuarkusIntegrationTest) run the prod profile on these "external" servers.
-        config.put("banhao.sms.log-gateway-allowed", "true");
+        // The packaged-app tests (@QuarkusIntegrationTest) run the prod profile: local mode, like %test, on these
+        // servers (external to the app, so it starts none of its own).
+        config.put("banhao.local-mode", "true");
         return config;
     }
 

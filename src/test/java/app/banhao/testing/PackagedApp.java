@@ -9,6 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,14 +42,31 @@ public final class PackagedApp implements AutoCloseable {
     /**
      * The configuration of one node of a cluster on {@code shared} servers: their URLs (external to the node,
      * so it starts none of its own), keys in {@code keys} shared by every node, as a cluster must, no demo
-     * accounts, and the log SMS gateway a staging cluster may allow.
+     * accounts. Local mode, for the log SMS gateway that reveals codes to the test.
      */
     public static Map<String, String> clusterNode(EmbeddedServers shared, Path keys) {
         Map<String, String> config = new java.util.HashMap<>(shared.config());
         config.putAll(LocalKeys.ensure(keys));
+        config.put("banhao.local-mode", "true");
         config.put("banhao.demo.enabled", "false");
-        config.put("banhao.sms.log-gateway-allowed", "true");
         return Map.copyOf(config);
+    }
+
+    /**
+     * The README's start: local mode, with its own embedded servers keeping data in {@code work/data} (PostgreSQL
+     * on {@code postgresPort}, so a test can look inside) and its keys in {@code work/keys}.
+     */
+    public static Map<String, String> localInstance(Path work, int postgresPort) {
+        return Map.of("banhao.local-mode", "true",
+                "banhao.data-dir", work.resolve("data").toString(),
+                "banhao.key-dir", work.resolve("keys").toString(),
+                "banhao.embedded.postgres-port", String.valueOf(postgresPort));
+    }
+
+    /** A connection to {@code database} of the embedded PostgreSQL a local instance started in {@code work}. */
+    public static Connection database(Path work, int postgresPort, String database) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/" + database, "postgres",
+                EmbeddedServers.postgresPassword(work.resolve("data")));
     }
 
     /** Starts the jar with {@code properties} as system properties and {@code env} added to the environment. */

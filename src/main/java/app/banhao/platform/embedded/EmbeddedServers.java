@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,6 +15,7 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
+import app.banhao.platform.security.LocalKeys;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import redis.embedded.RedisServer;
 
@@ -22,12 +24,29 @@ import redis.embedded.RedisServer;
  * installed (DESIGN.md §3). Each is started only when no external one is configured; the config
  * properties returned point Quarkus at whichever were started.
  *
+ * <p>Both ask for a password, even on loopback: any local process or user could otherwise connect to
+ * PostgreSQL as its superuser or read Redis. The passwords are generated once and kept owner-only beside
+ * the servers' data ({@code postgres.password}, {@code redis.password}); PostgreSQL takes SCRAM-SHA-256
+ * only (a data directory an earlier version made with {@code trust} is switched over on its next start).
+ *
  * <p>Plain JBoss logging rather than {@code io.quarkus.logging.Log}: this runs before Quarkus starts.
  */
 public final class EmbeddedServers implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedServers.class);
     static final String DATABASE = "banhao";
+    static final String SUPERUSER = "postgres";
+    private static final String SCRAM = "scram-sha-256";
+    /** Password (SCRAM) for every connection, local socket or loopback TCP; nothing is trusted. */
+    private static final String HBA = """
+            # Banhao's embedded PostgreSQL: every connection authenticates with the generated password.
+            local   all           all                  scram-sha-256
+            host    all           all   127.0.0.1/32   scram-sha-256
+            host    all           all   ::1/128        scram-sha-256
+            local   replication   all                  scram-sha-256
+            host    replication   all   127.0.0.1/32   scram-sha-256
+            host    replication   all   ::1/128        scram-sha-256
+            """;
 
     private final EmbeddedSettings settings;
     private volatile EmbeddedPostgres postgres;
@@ -48,11 +67,11 @@ public final class EmbeddedServers implements AutoCloseable {
             int port = postgres.getPort();
             config.put("quarkus.datasource.reactive.url", "postgresql://localhost:" + port + "/" + DATABASE);
             config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + port + "/" + DATABASE);
-            config.put("quarkus.datasource.username", "postgres");
-            config.put("quarkus.datasource.password", "");
+            config.put("quarkus.datasource.username", SUPERUSER);
+            config.put("quarkus.datasource.password", postgresPassword(settings.dataDir()));
         }
         if (redis != null) {
-            config.put("quarkus.redis.hosts", "redis://localhost:" + redisPort);
+            config.put("quarkus.redis.hosts", "redis://:" + redisPassword(settings.dataDir()) + "@localhost:" + redisPort);
         }
     }
 
@@ -85,6 +104,22 @@ public final class EmbeddedServers implements AutoCloseable {
         return postgresPort == 0 ? Optional.empty() : Optional.of(postgresPort);
     }
 
+    /** A JDBC connection as the superuser to {@code database} of the embedded PostgreSQL (tests, tools). */
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/" + database, SUPERUSER,
+                postgresPassword(settings.dataDir()));
+    }
+
+    /** The embedded PostgreSQL's superuser password for the servers keeping their data in {@code dataDir}. */
+    public static String postgresPassword(Path dataDir) {
+        return LocalKeys.password(dataDir.resolve("postgres.password"));
+    }
+
+    /** The embedded Redis's password ({@code requirepass}) for the servers keeping their data in {@code dataDir}. */
+    public static String redisPassword(Path dataDir) {
+        return LocalKeys.password(dataDir.resolve("redis.password"));
+    }
+
     /** Stops PostgreSQL (for fault tests), keeping its data for {@link #restartPostgres()}. */
     public synchronized void stopPostgres() {
         EmbeddedPostgres running = postgres;
@@ -99,7 +134,7 @@ public final class EmbeddedServers implements AutoCloseable {
         if (postgres == null && postgresPort != 0) {
             try {
                 postgres = startPostgres(new EmbeddedSettings(true, false, settings.dataDir(), settings.durable(),
-                        postgresPort, 0, settings.keysConfigured()));
+                        postgresPort, 0));
             } catch (IOException e) {
                 throw new IllegalStateException("Could not restart the embedded PostgreSQL: " + e.getMessage(), e);
             }
@@ -140,7 +175,9 @@ public final class EmbeddedServers implements AutoCloseable {
         Path dir = settings.dataDir().resolve("postgres");
         Files.createDirectories(dir);
         StaleProcesses.stopPostmasterOf(dir);
+        String password = postgresPassword(settings.dataDir());
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setConnectConfig("password", password)
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
                 .setPort(settings.postgresPort())
@@ -153,10 +190,39 @@ public final class EmbeddedServers implements AutoCloseable {
         builder.setServerConfig("fsync", durable)
                 .setServerConfig("synchronous_commit", durable)
                 .setServerConfig("full_page_writes", durable);
+        if (!Files.exists(dir.resolve("postgresql.conf"))) {
+            // zonky runs initdb with "-A trust"; these become "--auth=… --pwfile=…" after it, and initdb takes
+            // the last: a new cluster never trusts anyone, not even between initdb and the first start.
+            builder.setLocaleConfig("auth", SCRAM)
+                    .setLocaleConfig("pwfile", settings.dataDir().resolve("postgres.password").toString());
+        }
         EmbeddedPostgres pg = builder.start();
+        requirePassword(pg, dir, password);
         createDatabaseIfMissing(pg);
         LOG.infof("Embedded PostgreSQL on port %d, data in %s (durable: %s)", pg.getPort(), dir, settings.durable());
         return pg;
+    }
+
+    /**
+     * A data directory made by an earlier version trusts every local connection: give the superuser the
+     * password, then make the server ask for it (reloaded at once, no restart).
+     */
+    private static void requirePassword(EmbeddedPostgres pg, Path dir, String password) throws IOException {
+        Path hba = dir.resolve("pg_hba.conf");
+        boolean trusting = Files.readAllLines(hba).stream().map(String::strip)
+                .anyMatch(line -> !line.startsWith("#") && line.matches(".*\\btrust\\b.*"));
+        if (!trusting) {
+            return;
+        }
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET password_encryption = '" + SCRAM + "'");
+            s.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + password + "'");
+            LocalKeys.writePrivate(hba, HBA);
+            s.execute("SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IOException("Could not switch the embedded PostgreSQL to password authentication", e);
+        }
+        LOG.warnf("Embedded PostgreSQL in %s trusted local connections; it asks for its password now", dir);
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres pg) throws IOException {
@@ -177,8 +243,13 @@ public final class EmbeddedServers implements AutoCloseable {
         Files.createDirectories(dir);
         Path pidFile = dir.resolve("redis.pid");
         StaleProcesses.stopRedisOf(pidFile);
+        // The password goes in an owner-only file of its own that the server's configuration includes: the
+        // library writes the rest of the configuration to a temporary file anyone may read.
+        Path auth = dir.resolve("auth.conf");
+        LocalKeys.writePrivate(auth, "requirepass " + redisPassword(settings.dataDir()) + "\n");
         RedisServer server = RedisServer.builder()
                 .port(port)
+                .setting("include " + auth)
                 .setting("daemonize no")
                 .setting("dir " + dir)
                 .setting("pidfile " + pidFile)

@@ -11,9 +11,12 @@ import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jboss.logging.Logger;
 import org.jose4j.jwk.EcJwkGenerator;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey.OutputControlLevel;
@@ -22,8 +25,9 @@ import org.jose4j.keys.EllipticCurves;
 import org.jose4j.lang.JoseException;
 
 /**
- * The keys of an instance that runs with embedded servers, generated once and kept in the data
- * directory so tokens and encrypted data survive a restart. Production configures its keys instead,
+ * The keys of a local-mode instance, generated once and kept in their own directory ({@code banhao.key-dir},
+ * beside the data directory, never inside it: a copy of the data must not carry the key that decrypts it)
+ * so tokens and encrypted data survive a restart. Production configures its keys instead,
  * shared by all nodes: {@code smallrye.jwt.sign.key.location}, {@code mp.jwt.verify.publickey.location},
  * {@code banhao.crypto.data-key}, {@code banhao.crypto.index-key}.
  *
@@ -36,10 +40,28 @@ public final class LocalKeys {
     private LocalKeys() {
     }
 
+    private static final Logger LOG = Logger.getLogger(LocalKeys.class);
+    private static final List<String> FILES = List.of("signing.jwk", "jwks.json", "data.key", "index.key");
+
+    /**
+     * {@link #ensure(Path)}, first moving the keys an earlier version kept inside the data directory
+     * ({@code <data dir>/keys}) to {@code dir}, so an existing instance keeps reading its data and tokens.
+     */
+    public static Map<String, String> ensure(Path dir, Path dataDir) {
+        Path keys = dir.toAbsolutePath().normalize();
+        Path data = dataDir.toAbsolutePath().normalize();
+        if (keys.startsWith(data)) {
+            throw new IllegalStateException("The key directory " + keys + " is inside the data directory " + data
+                    + ": set banhao.key-dir to a directory beside it (see README, Local mode)");
+        }
+        moveLegacyKeys(data.resolve("keys"), keys);
+        return ensure(keys);
+    }
+
     /** Makes the key files if missing and returns the config properties that point at them. */
     public static Map<String, String> ensure(Path dir) {
         try {
-            Files.createDirectories(dir);
+            createPrivateDirectory(dir);
             Path signing = dir.resolve("signing.jwk");
             Path jwks = dir.resolve("jwks.json");
             if (!Files.exists(signing) || !Files.exists(jwks)) {
@@ -78,6 +100,47 @@ public final class LocalKeys {
         }
     }
 
+    private static void moveLegacyKeys(Path legacy, Path dir) {
+        List<String> old = FILES.stream().filter(f -> Files.exists(legacy.resolve(f))).toList();
+        if (old.isEmpty()) {
+            return;
+        }
+        if (FILES.stream().anyMatch(f -> Files.exists(dir.resolve(f)))) {
+            throw new IllegalStateException("Keys found both in " + legacy + " (the old place, inside the data directory) and in "
+                    + dir + ": keep the set that encrypted the data in " + dir + " and delete " + legacy);
+        }
+        try {
+            createPrivateDirectory(dir);
+            for (String file : old) {
+                // A plain move: the key directory may be on another file system than the data.
+                Files.move(legacy.resolve(file), dir.resolve(file));
+            }
+            deleteIfEmpty(legacy);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not move the keys from " + legacy + " to " + dir
+                    + ": move them by hand (see README, Local mode)", e);
+        }
+        LOG.warnf("Moved this instance's keys %s from %s to %s: keys are kept apart from the data now (banhao.key-dir)",
+                old, legacy, dir);
+    }
+
+    private static void deleteIfEmpty(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException leftOver) {
+            LOG.warnf("Left %s in place: it holds more than the keys that moved", dir);
+        }
+    }
+
+    private static void createPrivateDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+            if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            }
+        }
+    }
+
     private static EllipticCurveJsonWebKey newKey() throws JoseException {
         EllipticCurveJsonWebKey key = EcJwkGenerator.generateJwk(EllipticCurves.P256);
         key.setKeyId(LocalDate.now(ZoneOffset.UTC) + "-" + UUID.randomUUID().toString().substring(0, 8));
@@ -86,16 +149,37 @@ public final class LocalKeys {
         return key;
     }
 
+    /**
+     * A generated password kept in {@code file} (owner-only), the same on every start: hex, so it needs no
+     * escaping in a URL, a configuration file or SQL.
+     */
+    public static String password(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            if (!Files.exists(file)) {
+                writePrivate(file, HexFormat.of().formatHex(randomBytes(24)));
+            }
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not prepare the password in " + file, e);
+        }
+    }
+
     private static String secret(Path file, int bytes) throws IOException {
         if (!Files.exists(file)) {
-            byte[] key = new byte[bytes];
-            new SecureRandom().nextBytes(key);
-            writePrivate(file, Base64.getEncoder().encodeToString(key));
+            writePrivate(file, Base64.getEncoder().encodeToString(randomBytes(bytes)));
         }
         return Files.readString(file, StandardCharsets.UTF_8).trim();
     }
 
-    private static void writePrivate(Path file, String content) throws IOException {
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    /** Written whole, readable by its owner only. */
+    public static void writePrivate(Path file, String content) throws IOException {
         writeAtomically(file, content, true);
     }
 

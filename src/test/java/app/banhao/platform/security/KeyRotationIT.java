@@ -25,13 +25,13 @@ class KeyRotationIT {
 
     @Test
     void oldTokensSurviveARotation() throws Exception {
-        Map<String, String> props = Map.of("banhao.data-dir", work.resolve("data").toString());
+        Map<String, String> props = PackagedApp.localInstance(work, 0);
         String oldToken;
         try (PackagedApp app = PackagedApp.start(props, Map.of(), work.resolve("app.log")).awaitReady(Duration.ofSeconds(120))) {
             oldToken = login(app, "13600001111");
             app.stop();
         }
-        String newKid = LocalKeys.rotate(work.resolve("data").resolve("keys"));
+        String newKid = LocalKeys.rotate(work.resolve("keys"));
         try (PackagedApp app = PackagedApp.start(props, Map.of(), work.resolve("app.log")).awaitReady(Duration.ofSeconds(120))) {
             assertEquals(200, app.get("/api/v1/me", oldToken).statusCode(), "a token of the previous key still works");
             String newToken = login(app, "13600002222");
