@@ -65,10 +65,16 @@ class RealProvidersOutsideLocalModeTest {
                                 : Answer.json("{\"errcode\":40029,\"errmsg\":\"invalid code\"}");
                     });
             ctid = new FakeHttpServer().on("/verify", FakeProviders::identityCheck);
-            return Map.of("banhao.mini-program.wechat.app-id", "wx-app", "banhao.mini-program.wechat.app-secret", "wx-secret",
-                    "banhao.mini-program.wechat.base-url", wechat.url(),
-                    "banhao.identity.ctid.endpoint", ctid.url() + "/verify", "banhao.identity.ctid.app-id", "ctid-app",
-                    "banhao.identity.ctid.app-secret", "ctid-secret", "banhao.identity.ctid.timeout", "PT2S");
+            // Outside local mode every real provider must be configured; the SMS platform is never called here.
+            return Map.ofEntries(Map.entry("banhao.mini-program.wechat.app-id", "wx-app"),
+                    Map.entry("banhao.mini-program.wechat.app-secret", "wx-secret"),
+                    Map.entry("banhao.mini-program.wechat.base-url", wechat.url()),
+                    Map.entry("banhao.identity.ctid.endpoint", ctid.url() + "/verify"),
+                    Map.entry("banhao.identity.ctid.app-id", "ctid-app"), Map.entry("banhao.identity.ctid.app-secret", "ctid-secret"),
+                    Map.entry("banhao.identity.ctid.timeout", "PT2S"),
+                    Map.entry("banhao.sms.aliyun.endpoint", wechat.url() + "/unused-sms"),
+                    Map.entry("banhao.sms.aliyun.access-key-id", "sms-key"), Map.entry("banhao.sms.aliyun.access-key-secret", "sms-secret"),
+                    Map.entry("banhao.sms.aliyun.sign-name", "湘易办"), Map.entry("banhao.sms.aliyun.template-code", "SMS_1"));
         }
 
         @Override

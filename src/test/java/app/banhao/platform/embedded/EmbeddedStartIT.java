@@ -92,8 +92,12 @@ class EmbeddedStartIT {
                     "QUARKUS_DATASOURCE_PASSWORD", "",
                     "QUARKUS_REDIS_HOSTS", externalRedis.config().get("quarkus.redis.hosts"),
                     "BANHAO_DATA_DIR", data.toString());
-            // Servers and keys configured, but no SMS gateway: the start stops naming its settings...
+            // Servers, keys and the other real providers configured (never called here), but no SMS gateway: the
+            // start stops naming its settings...
             Map<String, String> props = new HashMap<>(LocalKeys.ensure(work.resolve("keys")));
+            props.putAll(Map.of("banhao.mini-program.wechat.app-id", "wx-app", "banhao.mini-program.wechat.app-secret", "wx-secret",
+                    "banhao.identity.ctid.endpoint", "http://127.0.0.1:9/verify", "banhao.identity.ctid.app-id", "ctid-app",
+                    "banhao.identity.ctid.app-secret", "ctid-secret"));
             PackagedApp refused = PackagedApp.start(props, env, work.resolve("refused.log"));
             assertEquals(1, refused.waitForExit(Duration.ofSeconds(90)), "no silent log SMS gateway outside local mode");
             assertTrue(refused.tail().contains("banhao.sms.aliyun.access-key-id"), refused.tail());
