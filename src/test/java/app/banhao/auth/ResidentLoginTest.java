@@ -7,8 +7,21 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import org.junit.jupiter.api.Test;
 
@@ -152,6 +165,47 @@ class ResidentLoginTest {
         org.junit.jupiter.api.Assertions.assertFalse(stored.toString().contains(code));
         long ttl = redis.key().pttl(key);
         org.junit.jupiter.api.Assertions.assertTrue(ttl > 290_000 && ttl <= 300_000, "ttl " + ttl);
+    }
+
+    /**
+     * Watches Redis (MONITOR) while a code is sent: every command on the code's key runs inside a script, so no
+     * crash or lost connection between HSET and PEXPIRE can leave a code without its expiry (issue 10, point 7).
+     */
+    @Test
+    void aCodeAndItsExpiryAreStoredInOneScript() throws Exception {
+        URI server = URI.create(ConfigProvider.getConfig().getValue("quarkus.redis.hosts", String.class).split(",")[0]);
+        String phone = Logins.newPhone();
+        String key = "banhao:otp:" + crypto.blindIndexText("phone", phone);
+        String sentinel = "banhao:test:monitor-end:" + UUID.randomUUID();
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            String password = server.getUserInfo() == null ? null : server.getUserInfo().substring(server.getUserInfo().indexOf(':') + 1);
+            if (password != null && !password.isEmpty()) {
+                out.write(("AUTH " + password + "\r\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                assertEquals("+OK", in.readLine());
+            }
+            out.write("MONITOR\r\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            assertEquals("+OK", in.readLine());
+            Logins.sendOtp(phone);
+            redis.key().exists(sentinel);
+            List<String> onTheKey = new ArrayList<>();
+            for (String line = in.readLine(); line != null && !line.contains(sentinel); line = in.readLine()) {
+                if (line.contains(key)) {
+                    // Commands as sent: the Redis client writes them in lower case, scripts as written.
+                    onTheKey.add(line.replace(key, "<key>").toUpperCase(java.util.Locale.ROOT));
+                }
+            }
+            assertTrue(onTheKey.stream().anyMatch(l -> l.contains("\"HSET\"")), "the code was stored: " + onTheKey);
+            for (String line : onTheKey) {
+                if (line.contains("\"HSET\"") || line.contains("\"PEXPIRE\"")) {
+                    assertTrue(line.contains(" LUA]"), "stored outside a script: " + line);
+                }
+            }
+        }
     }
 
     @Test
