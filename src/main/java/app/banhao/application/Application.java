@@ -107,6 +107,10 @@ public class Application {
     @Column(name = "decided_at")
     public OffsetDateTime decidedAt;
 
+    /** The public lookup's secret, on the receipt and shown to the owner ({@link QueryCodes}). */
+    @Column(name = "query_code", nullable = false)
+    public String queryCode;
+
     @Column(name = "filed_by", nullable = false)
     public String filedBy;
 

@@ -56,6 +56,7 @@ public class ApplicationMapper {
     public app.banhao.api.model.Application toApplication(Application a, List<ApplicationMaterial> materials) {
         var view = new app.banhao.api.model.Application()
                 .applicationNo(a.applicationNo)
+                .queryCode(a.queryCode)
                 .itemCode(a.itemCode)
                 .itemName(a.itemName)
                 .departmentCode(a.departmentCode)
@@ -152,7 +153,8 @@ public class ApplicationMapper {
 
     public Message toMessage(ResidentMessage m, Messages.Language language) {
         String title = Messages.text(language, m.topic != null ? "message.topic." + m.topic : "message.title." + m.state);
-        String body = m.note == null || m.note.isBlank()
+        String body = m.applicationNo == null && m.topic != null ? Messages.text(language, "message.topic." + m.topic + ".body")
+                : m.note == null || m.note.isBlank()
                 ? Messages.text(language, "message.body", m.itemName, m.applicationNo)
                 : Messages.text(language, "message.body.note", m.itemName, m.applicationNo, m.note);
         return new Message().id(m.id).applicationNo(m.applicationNo).state(m.state == null ? null : state(m.state))

@@ -140,6 +140,7 @@ public class ApplicationService {
         Application a = new Application();
         a.id = UUID.randomUUID();
         a.applicationNo = no;
+        a.queryCode = QueryCodes.next();
         a.residentId = residentId;
         a.state = ApplicationStatus.DRAFT;
         a.formData = mapper.writeJson(form);

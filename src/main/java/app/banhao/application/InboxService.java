@@ -35,6 +35,14 @@ public class InboxService {
                 .map(p -> new MessagePage().items(p.items()).nextCursor(p.nextCursor()));
     }
 
+    /**
+     * Leaves a message about {@code topic} (not about an application) in {@code residentId}'s inbox, in the
+     * caller's transaction; worded from {@code message.topic.<topic>} and {@code message.topic.<topic>.body}.
+     */
+    public Uni<Void> notice(UUID residentId, String topic) {
+        return messages.persist(ResidentMessage.notice(residentId, topic, Workflow.now())).replaceWithVoid();
+    }
+
     @WithTransaction
     public Uni<Message> markRead(UUID residentId, UUID messageId, Messages.Language language) {
         return messages.findOwned(messageId, residentId)

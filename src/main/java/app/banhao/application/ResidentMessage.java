@@ -61,4 +61,14 @@ public class ResidentMessage {
         message.createdAt = e.at();
         return message;
     }
+
+    /** A message to {@code residentId} about {@code topic}, not about any application. */
+    static ResidentMessage notice(UUID residentId, String topic, OffsetDateTime at) {
+        ResidentMessage message = new ResidentMessage();
+        message.id = UUID.randomUUID();
+        message.residentId = residentId;
+        message.topic = topic;
+        message.createdAt = at;
+        return message;
+    }
 }

@@ -23,13 +23,26 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * SMS one-time codes (DESIGN.md §7): 6 digits from SecureRandom, only a keyed hash kept in Redis for
- * 5 minutes, single use, burned after 5 wrong tries; sending limited per phone and per client IP.
+ * 5 minutes, single use, burned after 5 wrong tries; sending limited per phone and per client IP, every
+ * send counted before the SMS goes out. Verifying is capped per phone per day as NIST SP 800-63B §5.2.2
+ * asks ({@link #FAILED_PER_PHONE_DAY} failed verifications, then 429 until the window ends), and every
+ * failure answers the same {@code OTP_INVALID}, so no answer tells whether a code is active.
  */
 @ApplicationScoped
 public class OtpService {
 
     static final Duration VALIDITY = Duration.ofMinutes(5);
     static final int MAX_TRIES = 5;
+
+    static final Limit FAILED_PER_PHONE_DAY = new Limit("otp-fail-phone-day", 20, Duration.ofDays(1));
+
+    /** Code and expiry in one script: a code never lives without its expiry (HSET then PEXPIRE could). */
+    private static final String STORE = """
+            redis.call('DEL', KEYS[1])
+            redis.call('HSET', KEYS[1], 'h', ARGV[1], 't', 0)
+            redis.call('PEXPIRE', KEYS[1], ARGV[2])
+            return 1
+            """;
 
     /** Atomically: compare, burn on success or on the fifth miss. */
     private static final String VERIFY = """
@@ -72,8 +85,8 @@ public class OtpService {
         return limiter.hit(perIp, caller.ip())
                 .chain(() -> limiter.hit(perPhoneMinute, phoneKey))
                 .chain(() -> limiter.hit(perPhoneDay, phoneKey))
-                .chain(() -> redis.execute("HSET", key(phoneKey), "h", codeHash(phone, code), "t", "0"))
-                .chain(() -> redis.execute("PEXPIRE", key(phoneKey), Long.toString(VALIDITY.toMillis())))
+                .chain(() -> redis.execute("EVAL", STORE, "1", key(phoneKey), codeHash(phone, code),
+                        Long.toString(VALIDITY.toMillis())))
                 .chain(() -> sms.sendLoginCode(phone, code)
                         .onFailure(e -> !DependencyFailures.isDependencyDown(e))
                         .transform(e -> ApiException.retryAfter(ErrorCode.SMS_UNAVAILABLE, 30)))
@@ -85,17 +98,20 @@ public class OtpService {
                         .devCode(sms.revealsCode() ? code : null));
     }
 
-    /** Succeeds once for the right code; the failure names why (wrong, expired, burned). */
+    /**
+     * Succeeds once for the right code. Every attempt takes a hit on the phone's daily failure cap first (a
+     * success gives it back); every failure, wrong, expired, used or burned, is the same {@code OTP_INVALID}.
+     */
     public Uni<Void> verify(String phone, String code) {
         String phoneKey = crypto.blindIndexText("phone", phone);
-        return redis.execute("EVAL", VERIFY, "1", key(phoneKey), codeHash(phone, code), Integer.toString(MAX_TRIES))
-                .map(reply -> switch (reply.toString()) {
-                    case "OK" -> null;
-                    case "EXPIRED" -> throw ApiException.of(ErrorCode.OTP_EXPIRED);
-                    case "BURNED" -> throw ApiException.of(ErrorCode.OTP_BURNED);
-                    default -> throw ApiException.of(ErrorCode.OTP_INVALID);
-                })
-                .replaceWithVoid();
+        return limiter.hit(FAILED_PER_PHONE_DAY, phoneKey)
+                .chain(() -> redis.execute("EVAL", VERIFY, "1", key(phoneKey), codeHash(phone, code), Integer.toString(MAX_TRIES)))
+                .chain(reply -> {
+                    if (!"OK".equals(reply.toString())) {
+                        return Uni.createFrom().failure(ApiException.of(ErrorCode.OTP_INVALID));
+                    }
+                    return limiter.refund(FAILED_PER_PHONE_DAY, phoneKey).onFailure().recoverWithNull();
+                });
     }
 
     private String codeHash(String phone, String code) {

@@ -63,20 +63,28 @@ public class ResidentLoginService {
                 .chain(() -> openFor(phone, client(client), "otp"));
     }
 
+    /**
+     * Every attempt takes a hit on the client's and the account's failure limits before the password is
+     * compared, so a parallel burst gets no more guesses than the limits allow; an attempt that turns out not
+     * to be a failed guess gives its hits back (refused by the account limit before any work, or the right
+     * password, which also clears the account's failures). Redis down → 503: the limits fail closed.
+     */
     public Uni<TokenPair> withPassword(String phone, String password, ClientKind client) {
         String account = crypto.blindIndexText("phone", phone);
-        return limiter.check(FAILED_PER_IP, caller.ip())
-                .chain(() -> limiter.check(FAILED_PER_ACCOUNT, account))
+        String ip = caller.ip();
+        return limiter.hit(FAILED_PER_IP, ip)
+                .chain(() -> limiter.hit(FAILED_PER_ACCOUNT, account)
+                        .onFailure().call(() -> limiter.refund(FAILED_PER_IP, ip).onFailure().recoverWithNull()))
                 .chain(() -> findHash(phone))
                 .chain(hash -> passwords.matches(password, hash))
                 .chain(ok -> {
                     if (!ok) {
-                        return limiter.hit(FAILED_PER_ACCOUNT, account).onFailure().recoverWithNull()
-                                .chain(() -> limiter.hit(FAILED_PER_IP, caller.ip()).onFailure().recoverWithNull())
-                                .chain(() -> failed("password", phone, ApiException.of(ErrorCode.CREDENTIALS_INVALID)))
+                        return failed("password", phone, ApiException.of(ErrorCode.CREDENTIALS_INVALID))
                                 .chain(() -> Uni.createFrom().failure(ApiException.of(ErrorCode.CREDENTIALS_INVALID)));
                     }
                     return limiter.reset(FAILED_PER_ACCOUNT, account)
+                            .chain(() -> limiter.refund(FAILED_PER_IP, ip))
+                            .onFailure().recoverWithNull()
                             .chain(() -> openFor(phone, client(client), "password"));
                 });
     }

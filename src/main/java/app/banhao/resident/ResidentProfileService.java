@@ -1,5 +1,6 @@
 package app.banhao.resident;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -9,10 +10,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import app.banhao.api.model.PasswordChange;
 import app.banhao.api.model.Profile;
 import app.banhao.api.model.ProfileUpdate;
 import app.banhao.api.model.RealNameRequest;
+import app.banhao.application.InboxService;
 import app.banhao.auth.AuthSession;
 import app.banhao.auth.Passwords;
 import app.banhao.auth.SessionService;
@@ -23,6 +27,9 @@ import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
+import app.banhao.platform.ratelimit.RateLimiter;
+import app.banhao.platform.ratelimit.RateLimiter.Limit;
+import app.banhao.platform.web.CallerInfo;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -31,6 +38,9 @@ import io.smallrye.mutiny.Uni;
 public class ResidentProfileService {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final Limit CHECKS_PER_RESIDENT = new Limit("real-name-resident-day", 5, Duration.ofDays(1));
+    /** The inbox topic telling an ID number's owner that another account tried to verify with it. */
+    static final String REAL_NAME_ATTEMPT = "REAL_NAME_ATTEMPT";
 
     private final ResidentRepository residents;
     private final ResidentMapper mapper;
@@ -39,9 +49,19 @@ public class ResidentProfileService {
     private final IdentityVerifier verifier;
     private final SessionService sessions;
     private final AuditTrail audit;
+    private final RateLimiter limiter;
+    private final CallerInfo caller;
+    private final InboxService inbox;
+    private final Limit checksPerIp;
 
     public ResidentProfileService(ResidentRepository residents, ResidentMapper mapper, DataProtection crypto,
-            Passwords passwords, IdentityVerifier verifier, SessionService sessions, AuditTrail audit) {
+            Passwords passwords, IdentityVerifier verifier, SessionService sessions, AuditTrail audit, RateLimiter limiter,
+            CallerInfo caller, InboxService inbox,
+            @ConfigProperty(name = "banhao.real-name.per-ip-per-hour", defaultValue = "20") int checksPerIpPerHour) {
+        this.limiter = limiter;
+        this.caller = caller;
+        this.inbox = inbox;
+        this.checksPerIp = new Limit("real-name-ip-hour", checksPerIpPerHour, Duration.ofHours(1));
         this.residents = residents;
         this.mapper = mapper;
         this.crypto = crypto;
@@ -106,15 +126,22 @@ public class ResidentProfileService {
                 .replaceWithVoid();
     }
 
-    /** Checks name and ID number, then raises the level to L2; one ID number, one resident. */
+    /**
+     * Checks name and ID number, then raises the level to L2; one ID number, one resident. Each check is
+     * counted before the identity provider is asked, per resident and per client IP (issue 10, point 6). An ID
+     * number another resident verified is refused exactly like a mismatch, so the answer never tells whether
+     * an ID number has an account; its owner is told in their inbox that someone tried.
+     */
     public Uni<Profile> verifyRealName(UUID residentId, RealNameRequest request) {
         String id = IdNumbers.normalise(request.getIdNumber());
         String name = request.getName().strip();
         if (!IdNumbers.valid(id, LocalDate.now(CHINA))) {
             throw ApiException.field(ErrorCode.ID_NUMBER_INVALID, FieldError.of("idNumber", FieldCode.INVALID_FORMAT));
         }
-        return verifier.matches(name, id)
-                .onFailure().transform(e -> ApiException.retryAfter(ErrorCode.IDENTITY_PROVIDER_UNAVAILABLE, 30))
+        return limiter.hit(CHECKS_PER_RESIDENT, residentId.toString())
+                .chain(() -> limiter.hit(checksPerIp, caller.ip()))
+                .chain(() -> verifier.matches(name, id)
+                        .onFailure().transform(e -> ApiException.retryAfter(ErrorCode.IDENTITY_PROVIDER_UNAVAILABLE, 30)))
                 .call(match -> audit.recordAlone(AuditEvent.of("resident.real-name.check")
                         .outcome(match ? AuditEvent.SUCCESS : AuditEvent.FAILURE).target("resident", residentId.toString())))
                 .chain(match -> {
@@ -122,15 +149,28 @@ public class ResidentProfileService {
                         throw ApiException.of(ErrorCode.REAL_NAME_MISMATCH);
                     }
                     return recordVerified(residentId, name, id);
+                })
+                .map(profile -> {
+                    if (profile == null) {
+                        throw ApiException.of(ErrorCode.REAL_NAME_MISMATCH);
+                    }
+                    return profile;
                 });
     }
 
+    /**
+     * The verified profile, or null when another resident holds the ID number: then this transaction keeps the
+     * note to that resident and the audit record, which a thrown refusal would roll back.
+     */
     @WithTransaction
     Uni<Profile> recordVerified(UUID residentId, String name, String id) {
         byte[] index = crypto.blindIndex("id-number", id);
         return residents.findByIdNumberIndex(index).chain(holder -> {
             if (holder != null && !holder.id.equals(residentId)) {
-                throw ApiException.of(ErrorCode.ID_NUMBER_TAKEN);
+                return inbox.notice(holder.id, REAL_NAME_ATTEMPT)
+                        .call(() -> audit.record(AuditEvent.of("resident.real-name.id-taken").outcome(AuditEvent.FAILURE)
+                                .actor("resident", residentId.toString()).target("resident", holder.id.toString())))
+                        .replaceWith((Profile) null);
             }
             return load(residentId).map(r -> {
                 if (r.idNumberIdx != null && !java.util.Arrays.equals(r.idNumberIdx, index)) {
@@ -146,10 +186,10 @@ public class ResidentProfileService {
                 r.verifiedAt = now;
                 r.updatedAt = now;
                 return r;
-            });
-        }).call(r -> audit.record(AuditEvent.of("resident.real-name.verified").target("resident", r.id.toString())
-                .details(Map.of("level", r.level.name()))))
-                .map(mapper::toProfile);
+            }).call(r -> audit.record(AuditEvent.of("resident.real-name.verified").target("resident", r.id.toString())
+                    .details(Map.of("level", r.level.name()))))
+                    .map(mapper::toProfile);
+        });
     }
 
     private Uni<Resident> load(UUID residentId) {

@@ -1,7 +1,12 @@
 package app.banhao.resident;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -19,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import app.banhao.testing.Logins;
 import app.banhao.testing.TestIdNumbers;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -27,6 +34,9 @@ class RealNameTest {
 
     @Inject
     DataSource jdbc;
+
+    @Inject
+    RedisDataSource redis;
 
     private static io.restassured.response.ValidatableResponse verify(String token, String name, String id) {
         return given().auth().oauth2(token).contentType(ContentType.JSON)
@@ -57,11 +67,48 @@ class RealNameTest {
         }
     }
 
+    /** A problem without its request id: what tells one refusal from another. */
+    private static String problem(String body) {
+        return body.replaceAll("\"requestId\":\"[^\"]*\"", "");
+    }
+
     @Test
-    void oneIdNumberBelongsToOneResident() {
+    void aTakenIdNumberIsRefusedLikeAMismatchAndItsOwnerIsTold() {
         String id = TestIdNumbers.unique();
-        verify(Logins.newResidentToken(), "王五", id).statusCode(200);
-        verify(Logins.newResidentToken(), "王五", id).statusCode(409).body("code", equalTo("ID_NUMBER_TAKEN"));
+        String owner = Logins.newResidentToken();
+        verify(owner, "王五", id).statusCode(200);
+        String taken = verify(Logins.newResidentToken(), "王五", id).statusCode(422).body("code", equalTo("REAL_NAME_MISMATCH"))
+                .extract().asString();
+        String mismatch = verify(Logins.newResidentToken(), "不符测试", TestIdNumbers.unique()).statusCode(422).extract().asString();
+        assertEquals(problem(mismatch), problem(taken), "a taken ID number answers exactly like a mismatch");
+
+        given().auth().oauth2(owner).get("/api/v1/me/messages").then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].title", equalTo("有人尝试用您的身份证号实名认证"))
+                .body("items[0].body", containsString("另一个账号尝试使用您的身份证号"))
+                .body("items[0].applicationNo", nullValue())
+                .body("items[0].read", equalTo(false));
+    }
+
+    @Test
+    void checksAreLimitedPerResident() {
+        String token = Logins.newResidentToken();
+        for (int i = 0; i < 5; i++) {
+            verify(token, "不符测试", TestIdNumbers.unique()).statusCode(422);
+        }
+        verify(token, "张三丰", TestIdNumbers.unique()).statusCode(429).header("Retry-After", notNullValue())
+                .body("code", equalTo("RATE_LIMITED"));
+    }
+
+    @Test
+    void checksAreLimitedPerClientIp() {
+        List<String> keys = List.of("127.0.0.1", "0:0:0:0:0:0:0:1", "::1").stream().map(ip -> "banhao:rl:real-name-ip-hour:" + ip).toList();
+        try {
+            keys.forEach(k -> redis.value(Integer.class).setex(k, 600, 100_000));
+            verify(Logins.newResidentToken(), "张三丰", TestIdNumbers.unique()).statusCode(429).header("Retry-After", notNullValue());
+        } finally {
+            keys.forEach(k -> redis.key().del(k));
+        }
     }
 
     @Test
