@@ -7,3 +7,6 @@ ALTER TABLE auth_session ALTER COLUMN absolute_expires_at SET NOT NULL;
 UPDATE auth_session SET expires_at = absolute_expires_at WHERE expires_at > absolute_expires_at;
 UPDATE refresh_token t SET expires_at = s.absolute_expires_at
     FROM auth_session s WHERE s.id = t.session_id AND t.expires_at > s.absolute_expires_at;
+
+-- Issue 10 point 16: every node reads the recently revoked sessions into its own deny-list every few seconds.
+CREATE INDEX auth_session_revoked_at ON auth_session (revoked_at) WHERE revoked_at IS NOT NULL;

@@ -101,6 +101,8 @@ final class AccessMatrixCases {
             .roleGuarded("ADMIN", "the catalogue and home content are province-wide, published by administrators",
                     "putDepartment", "retireDepartment", "putCatalogItem", "retireCatalogItem", "recordHotEvent",
                     "putBundle", "retireBundle", "putBanner", "retireBanner", "putNews", "retireNews")
+            .roleGuarded("ADMIN", "staff accounts are managed by administrators, as they are created",
+                    "deactivateStaffUser", "reactivateStaffUser", "endStaffUserSessions")
             .build();
 
     /** Reason, note and supplement bodies that every staff transition accepts. */
