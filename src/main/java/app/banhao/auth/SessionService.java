@@ -129,9 +129,7 @@ public class SessionService {
                 session.expiresAt = slidingEnd(session, now);
                 return regrant.apply(session)
                         .chain(grant -> tokens(session, grant, now, successorOf(presented)))
-                        .call(() -> audit.record(AuditEvent.of("auth.refresh")
-                                .actor(session.subjectType.name().toLowerCase(), session.subjectId.toString())
-                                .target("session", session.id.toString())))
+                        .call(() -> audit.record(event("auth.refresh", session)))
                         .map(pair -> new Rotation(pair, null));
             });
         });
@@ -150,18 +148,19 @@ public class SessionService {
             if (next != null && next.usedAt == null) {
                 return regrant.apply(session)
                         .map(grant -> pair(session, grant, now, successorOf(presented)))
-                        .call(() -> audit.record(AuditEvent.of("auth.refresh.grace")
-                                .actor(session.subjectType.name().toLowerCase(), session.subjectId.toString())
-                                .target("session", session.id.toString())))
+                        .call(() -> audit.record(event("auth.refresh.grace", session)))
                         .map(pair -> new Rotation(pair, null));
             }
             session.revokedAt = now;
             session.revokeReason = "refresh-token-reuse";
-            return audit.record(AuditEvent.of("auth.refresh.reuse").outcome(AuditEvent.DENIED)
-                    .actor(session.subjectType.name().toLowerCase(), session.subjectId.toString())
-                    .target("session", session.id.toString()))
+            return audit.record(event("auth.refresh.reuse", session).outcome(AuditEvent.DENIED))
                     .replaceWith(new Rotation(null, session.id));
         });
+    }
+
+    private static AuditEvent event(String action, AuthSession session) {
+        return AuditEvent.of(action).actor(session.subjectType.name().toLowerCase(), session.subjectId.toString())
+                .target("session", session.id.toString());
     }
 
     /** A refresh moves the end forward, never past the session's absolute end. */
