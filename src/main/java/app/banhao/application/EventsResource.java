@@ -27,6 +27,7 @@ public class EventsResource implements EventsApi {
 
     @Override
     public Multi<OutboundSseEvent> streamMyEvents() {
-        return live.stream(actor.uuid(), sse);
+        // A stream lives no longer than the token and session that opened it.
+        return live.stream(actor.uuid(), java.util.UUID.fromString(actor.sessionId().orElseThrow()), actor.expiresAt(), sse);
     }
 }

@@ -44,6 +44,10 @@ public class AuthSession {
     @Column(name = "expires_at", nullable = false)
     public OffsetDateTime expiresAt;
 
+    /** When the session ends whatever the refreshes: {@code expiresAt} never moves past it. */
+    @Column(name = "absolute_expires_at", nullable = false)
+    public OffsetDateTime absoluteExpiresAt;
+
     @Column(name = "revoked_at")
     public OffsetDateTime revokedAt;
 
@@ -57,6 +61,6 @@ public class AuthSession {
     public String userAgent;
 
     public boolean active(OffsetDateTime now) {
-        return revokedAt == null && expiresAt.isAfter(now);
+        return revokedAt == null && expiresAt.isAfter(now) && absoluteExpiresAt.isAfter(now);
     }
 }

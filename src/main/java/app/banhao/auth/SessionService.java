@@ -22,6 +22,7 @@ import jakarta.persistence.LockModeType;
 import app.banhao.api.model.TokenPair;
 import app.banhao.platform.audit.AuditEvent;
 import app.banhao.platform.audit.AuditTrail;
+import app.banhao.platform.crypto.DataProtection;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.web.CallerInfo;
@@ -30,7 +31,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Login sessions and their tokens (DESIGN.md §7): opens a session with a token pair, rotates refresh
- * tokens (a reused one revokes the whole family), and revokes sessions so their access tokens stop at once.
+ * tokens (a reused one revokes the whole family, past a short grace window for concurrent refreshes), and
+ * revokes sessions so their access tokens stop at once. A session never outlives its absolute end.
  */
 @ApplicationScoped
 public class SessionService {
@@ -48,18 +50,29 @@ public class SessionService {
     private final SessionRevocations revocations;
     private final AuditTrail audit;
     private final CallerInfo caller;
+    private final DataProtection crypto;
     private final Duration refreshLifespan;
+    private final Duration residentAbsolute;
+    private final Duration staffAbsolute;
+    private final Duration reuseGrace;
 
     public SessionService(AuthSessionRepository sessions, RefreshTokenRepository refreshTokens, AccessTokens accessTokens,
-            SessionRevocations revocations, AuditTrail audit, CallerInfo caller,
-            @ConfigProperty(name = "banhao.auth.refresh-token-lifespan", defaultValue = "P30D") Duration refreshLifespan) {
+            SessionRevocations revocations, AuditTrail audit, CallerInfo caller, DataProtection crypto,
+            @ConfigProperty(name = "banhao.auth.refresh-token-lifespan", defaultValue = "P30D") Duration refreshLifespan,
+            @ConfigProperty(name = "banhao.session.resident-absolute-lifetime", defaultValue = "P30D") Duration residentAbsolute,
+            @ConfigProperty(name = "banhao.session.staff-absolute-lifetime", defaultValue = "PT12H") Duration staffAbsolute,
+            @ConfigProperty(name = "banhao.auth.refresh-reuse-grace", defaultValue = "PT10S") Duration reuseGrace) {
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
         this.revocations = revocations;
         this.audit = audit;
         this.caller = caller;
+        this.crypto = crypto;
         this.refreshLifespan = refreshLifespan;
+        this.residentAbsolute = residentAbsolute;
+        this.staffAbsolute = staffAbsolute;
+        this.reuseGrace = reuseGrace;
     }
 
     /** Opens a session; call inside the login's transaction. */
@@ -72,15 +85,16 @@ public class SessionService {
         session.client = grant.client();
         session.createdAt = now;
         session.lastUsedAt = now;
-        session.expiresAt = now.plus(refreshLifespan);
+        session.absoluteExpiresAt = now.plus(session.subjectType == AuthSession.SubjectType.STAFF ? staffAbsolute : residentAbsolute);
+        session.expiresAt = slidingEnd(session, now);
         session.ipAddress = caller.ip();
         session.userAgent = caller.userAgent();
-        return sessions.persist(session).chain(() -> tokens(session, grant, now));
+        return sessions.persist(session).chain(() -> tokens(session, grant, now, newRefreshToken()));
     }
 
     /**
-     * Exchanges a refresh token for a new pair. A token presented a second time revokes its session: the
-     * revocation commits even though the caller gets a 401, hence the two steps.
+     * Exchanges a refresh token for a new pair. A token presented a second time after the grace window revokes
+     * its session: the revocation commits even though the caller gets a 401, hence the two steps.
      */
     public Uni<TokenPair> refresh(String presented, Function<AuthSession, Uni<Grant>> regrant) {
         return rotate(presented, regrant).chain(outcome -> {
@@ -108,24 +122,60 @@ public class SessionService {
                     return Uni.createFrom().item(new Rotation(null, null));
                 }
                 if (token.usedAt != null) {
-                    session.revokedAt = now;
-                    session.revokeReason = "refresh-token-reuse";
-                    return audit.record(AuditEvent.of("auth.refresh.reuse").outcome(AuditEvent.DENIED)
-                            .actor(session.subjectType.name().toLowerCase(), session.subjectId.toString())
-                            .target("session", session.id.toString()))
-                            .replaceWith(new Rotation(null, session.id));
+                    return again(presented, token, session, now, regrant);
                 }
                 token.usedAt = now;
                 session.lastUsedAt = now;
-                session.expiresAt = now.plus(refreshLifespan);
+                session.expiresAt = slidingEnd(session, now);
                 return regrant.apply(session)
-                        .chain(grant -> tokens(session, grant, now))
-                        .call(() -> audit.record(AuditEvent.of("auth.refresh")
-                                .actor(session.subjectType.name().toLowerCase(), session.subjectId.toString())
-                                .target("session", session.id.toString())))
+                        .chain(grant -> tokens(session, grant, now, successorOf(presented)))
+                        .call(() -> audit.record(event("auth.refresh", session)))
                         .map(pair -> new Rotation(pair, null));
             });
         });
+    }
+
+    /**
+     * A rotated token presented again. Within the grace window (two tabs or a retry after a lost answer
+     * refreshing at once) it answers the successor its first use created, with a fresh access token, as long as
+     * that successor is still unused; anything else is reuse and revokes the whole family (DESIGN.md §7).
+     */
+    private Uni<Rotation> again(String presented, RefreshToken token, AuthSession session, OffsetDateTime now,
+            Function<AuthSession, Uni<Grant>> regrant) {
+        Uni<RefreshToken> successor = token.usedAt.plus(reuseGrace).isBefore(now) ? Uni.createFrom().nullItem()
+                : refreshTokens.findById(hash(successorOf(presented)));
+        return successor.chain(next -> {
+            if (next != null && next.usedAt == null) {
+                return regrant.apply(session)
+                        .map(grant -> pair(session, grant, now, successorOf(presented)))
+                        .call(() -> audit.record(event("auth.refresh.grace", session)))
+                        .map(pair -> new Rotation(pair, null));
+            }
+            session.revokedAt = now;
+            session.revokeReason = "refresh-token-reuse";
+            return audit.record(event("auth.refresh.reuse", session).outcome(AuditEvent.DENIED))
+                    .replaceWith(new Rotation(null, session.id));
+        });
+    }
+
+    private static AuditEvent event(String action, AuthSession session) {
+        return AuditEvent.of(action).actor(session.subjectType.name().toLowerCase(), session.subjectId.toString())
+                .target("session", session.id.toString());
+    }
+
+    /** A refresh moves the end forward, never past the session's absolute end. */
+    private OffsetDateTime slidingEnd(AuthSession session, OffsetDateTime now) {
+        OffsetDateTime sliding = now.plus(refreshLifespan);
+        return sliding.isBefore(session.absoluteExpiresAt) ? sliding : session.absoluteExpiresAt;
+    }
+
+    /**
+     * The refresh token that rotating {@code presented} issues: derived with the server's keyed hash rather than
+     * drawn at random, so a second presentation within the grace window can answer the same successor without
+     * any plaintext token being stored.
+     */
+    private String successorOf(String presented) {
+        return "rt_" + crypto.blindIndexText("refresh-successor", presented);
     }
 
     /** Revokes one session of a subject; 404 when it is not theirs. */
@@ -169,22 +219,25 @@ public class SessionService {
                 .andCollectFailures().replaceWithVoid());
     }
 
-    private Uni<TokenPair> tokens(AuthSession session, Grant grant, OffsetDateTime now) {
-        String refresh = newRefreshToken();
+    private Uni<TokenPair> tokens(AuthSession session, Grant grant, OffsetDateTime now, String refresh) {
         RefreshToken record = new RefreshToken();
         record.tokenHash = hash(refresh);
         record.sessionId = session.id;
         record.issuedAt = now;
         record.expiresAt = session.expiresAt;
+        return refreshTokens.persist(record).map(saved -> pair(session, grant, now, refresh));
+    }
+
+    private TokenPair pair(AuthSession session, Grant grant, OffsetDateTime now, String refresh) {
         String access = accessTokens.issue(grant.subjectId().toString(), grant.audience(), grant.groups(), session.id,
                 grant.claims());
-        return refreshTokens.persist(record).map(saved -> new TokenPair()
+        return new TokenPair()
                 .tokenType(TokenPair.TokenTypeEnum.BEARER)
                 .accessToken(access)
                 .expiresIn((int) accessTokens.lifespan().toSeconds())
                 .refreshToken(refresh)
                 .refreshExpiresIn((int) Duration.between(now, session.expiresAt).toSeconds())
-                .sessionId(session.id));
+                .sessionId(session.id);
     }
 
     private static String newRefreshToken() {

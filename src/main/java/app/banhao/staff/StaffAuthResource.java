@@ -1,5 +1,7 @@
 package app.banhao.staff;
 
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 
 import app.banhao.platform.web.SuccessStatus;
@@ -36,6 +38,24 @@ public class StaffAuthResource implements StaffAuthApi {
     @RolesAllowed(TokenClaims.ADMIN)
     public Uni<StaffUserCreated> createStaffUser(StaffUserCreate request, String idempotencyKey) {
         return service.create(actor.id(), request, idempotencyKey);
+    }
+
+    @Override
+    @RolesAllowed(TokenClaims.ADMIN)
+    public Uni<StaffUser> deactivateStaffUser(UUID userId) {
+        return service.setActive(userId, false).map(StaffMapper::toApi);
+    }
+
+    @Override
+    @RolesAllowed(TokenClaims.ADMIN)
+    public Uni<StaffUser> reactivateStaffUser(UUID userId) {
+        return service.setActive(userId, true).map(StaffMapper::toApi);
+    }
+
+    @Override
+    @RolesAllowed(TokenClaims.ADMIN)
+    public Uni<Void> endStaffUserSessions(UUID userId) {
+        return service.endSessions(userId);
     }
 
     @Override

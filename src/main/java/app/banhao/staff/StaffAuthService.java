@@ -13,6 +13,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import app.banhao.api.model.StaffUserCreate;
 import app.banhao.api.model.StaffUserCreated;
 import app.banhao.api.model.TokenPair;
@@ -27,7 +29,10 @@ import app.banhao.platform.crypto.DataProtection;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.idempotency.Idempotency;
+import app.banhao.platform.ratelimit.RateLimiter;
+import app.banhao.platform.ratelimit.RateLimiter.Limit;
 import app.banhao.platform.security.TokenClaims;
+import app.banhao.platform.web.CallerInfo;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -48,10 +53,21 @@ public class StaffAuthService {
     private final SessionService sessions;
     private final AuditTrail audit;
     private final Idempotency idempotency;
+    private final UnknownStaffLogins unknown;
+    private final RateLimiter limiter;
+    private final CallerInfo caller;
+    private final Limit perIp;
 
     public StaffAuthService(StaffUserRepository staff, Passwords passwords, DataProtection crypto,
-            SessionService sessions, AuditTrail audit, Idempotency idempotency) {
+            SessionService sessions, AuditTrail audit, Idempotency idempotency, UnknownStaffLogins unknown,
+            RateLimiter limiter, CallerInfo caller,
+            @ConfigProperty(name = "banhao.staff.login-per-ip", defaultValue = "30") int perIp) {
         this.idempotency = idempotency;
+        this.unknown = unknown;
+        this.limiter = limiter;
+        this.caller = caller;
+        // Every attempt counts, before any work, so a parallel burst cannot outrun the count.
+        this.perIp = new Limit("staff-login-ip", perIp, Duration.ofMinutes(15));
         this.staff = staff;
         this.passwords = passwords;
         this.crypto = crypto;
@@ -63,9 +79,11 @@ public class StaffAuthService {
     }
 
     public Uni<TokenPair> login(String username, String password, String totp) {
-        // bcrypt runs on a worker, outside the row lock; an unknown user is checked against a decoy hash.
-        return findForLogin(username)
-                .chain(user -> passwords.matches(password, user == null ? null : user.passwordHash))
+        // bcrypt runs on a worker, outside the row lock; an unknown or deactivated user is checked against a
+        // decoy hash, so the time taken does not tell either.
+        return limiter.hit(perIp, caller.ip())
+                .chain(() -> findForLogin(username))
+                .chain(user -> passwords.matches(password, user == null || !user.active ? null : user.passwordHash))
                 .chain(passwordOk -> settle(username, passwordOk, totp))
                 .map(attempt -> {
                     if (attempt.refusal() != null) {
@@ -88,11 +106,11 @@ public class StaffAuthService {
         return staff.find("username", username).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult()
                 .chain(user -> {
                     if (user == null || !user.active) {
-                        return refuse(username, "unknown", ApiException.of(ErrorCode.CREDENTIALS_INVALID));
+                        return settleUnknown(username, user == null ? "unknown" : "inactive");
                     }
                     if (user.lockedUntil != null && user.lockedUntil.isAfter(nowUtc)) {
                         long seconds = Math.max(1, Duration.between(nowUtc, user.lockedUntil).toSeconds());
-                        return refuse(username, "locked", ApiException.retryAfter(ErrorCode.ACCOUNT_LOCKED, seconds, seconds));
+                        return refuse(username, "locked", locked(seconds));
                     }
                     OptionalLong step = passwordOk ? Totp.matchingStep(secretOf(user), code, now) : OptionalLong.empty();
                     if (step.isEmpty() || step.getAsLong() <= user.lastTotpStep) {
@@ -111,6 +129,17 @@ public class StaffAuthService {
                                     .details(Map.of("method", "password+totp"))))
                             .map(tokens -> new Attempt(tokens, null));
                 });
+    }
+
+    /** No active account: counted and locked like one, so the answers are the same as for a real username. */
+    private Uni<Attempt> settleUnknown(String username, String reason) {
+        return unknown.lockedSeconds(username).chain(seconds -> seconds > 0
+                ? refuse(username, "locked", locked(seconds))
+                : unknown.fail(username).chain(() -> refuse(username, reason, ApiException.of(ErrorCode.CREDENTIALS_INVALID))));
+    }
+
+    private static ApiException locked(long seconds) {
+        return ApiException.retryAfter(ErrorCode.ACCOUNT_LOCKED, seconds, seconds);
     }
 
     private Uni<Attempt> refuse(String username, String reason, ApiException refusal) {
@@ -154,6 +183,32 @@ public class StaffAuthService {
     @WithTransaction
     public Uni<StaffUser> get(UUID id) {
         return staff.findById(id);
+    }
+
+    /**
+     * Deactivates (or reactivates) an account. Deactivating ends every session of it too, so its access tokens
+     * stop at once (the session deny-list) and its refresh tokens are refused; reactivating starts clean.
+     */
+    @WithTransaction
+    public Uni<StaffUser> setActive(UUID id, boolean active) {
+        return staff.findById(id).onItem().ifNull().failWith(() -> ApiException.of(ErrorCode.NOT_FOUND)).call(user -> {
+            boolean changed = user.active != active;
+            user.active = active;
+            user.failedLogins = 0;
+            user.lockedUntil = null;
+            Uni<Void> sessionsEnded = active ? Uni.createFrom().voidItem()
+                    : sessions.revokeAll(AuthSession.SubjectType.STAFF, user.id, null, "staff-deactivated");
+            return sessionsEnded.chain(() -> audit.record(AuditEvent.of(active ? "staff.user.reactivate" : "staff.user.deactivate")
+                    .target("staff", user.id.toString()).details(Map.of("changed", Boolean.toString(changed)))));
+        });
+    }
+
+    /** Ends every session of an account (it stays active). */
+    @WithTransaction
+    public Uni<Void> endSessions(UUID id) {
+        return staff.findById(id).onItem().ifNull().failWith(() -> ApiException.of(ErrorCode.NOT_FOUND))
+                .call(user -> sessions.revokeAll(AuthSession.SubjectType.STAFF, user.id, null, "ended-by-admin"))
+                .chain(user -> audit.record(AuditEvent.of("staff.user.sessions.end").target("staff", user.id.toString())));
     }
 
     public static Grant grant(StaffUser user) {

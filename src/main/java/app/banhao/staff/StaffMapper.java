@@ -16,6 +16,7 @@ final class StaffMapper {
                 .username(user.username)
                 .displayName(user.displayName)
                 .department(user.departmentCode)
-                .roles(Arrays.stream(user.roles).map(StaffRole::fromValue).toList());
+                .roles(Arrays.stream(user.roles).map(StaffRole::fromValue).toList())
+                .active(user.active);
     }
 }

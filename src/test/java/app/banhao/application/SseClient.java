@@ -85,6 +85,20 @@ public final class SseClient implements AutoCloseable {
         return null;
     }
 
+    /** Whether the server ended the stream within {@code limit}. */
+    public boolean ended(Duration limit) throws InterruptedException {
+        reader.join(limit.toMillis());
+        return !reader.isAlive();
+    }
+
+    /** The raw body when the server answered with an error instead of a stream (read until it ends). */
+    public String errorBody(Duration limit) throws InterruptedException {
+        ended(limit);
+        StringBuilder all = new StringBuilder();
+        blocks.forEach(b -> b.forEach(all::append));
+        return all.toString();
+    }
+
     /** The value of {@code field} in an event block ("data", "event", "id"). */
     public static String field(List<String> block, String field) {
         return block.stream().filter(l -> l.startsWith(field + ":")).map(l -> l.substring(field.length() + 1).strip())

@@ -46,8 +46,17 @@ class LoginAuditTest {
 
         String body = "{\"refreshToken\":\"" + pair.getString("refreshToken") + "\"}";
         given().contentType(ContentType.JSON).body(body).post("/api/v1/auth/refresh").then().statusCode(200);
+        // Presented again at once: the grace window answers the same successor, and says so in the log.
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/auth/refresh").then().statusCode(200);
+        // Presented again after the window: reuse.
+        try (Connection c = jdbc.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE refresh_token SET used_at = used_at - interval '1 minute' WHERE session_id = ?")) {
+            s.setObject(1, java.util.UUID.fromString(pair.getString("sessionId")));
+            s.executeUpdate();
+        }
         given().contentType(ContentType.JSON).body(body).post("/api/v1/auth/refresh").then().statusCode(401);
         assertEquals(1, count("auth.refresh", "SUCCESS", residentId));
+        assertEquals(1, count("auth.refresh.grace", "SUCCESS", residentId));
         assertEquals(1, count("auth.refresh.reuse", "DENIED", residentId));
     }
 

@@ -102,6 +102,8 @@ final class AccessMatrixCases {
                     "putDepartment", "retireDepartment", "putCatalogItem", "retireCatalogItem", "recordHotEvent",
                     "putBundle", "retireBundle", "putBanner", "retireBanner", "putNews", "retireNews")
             .roleGuarded("ADMIN", "case-event deliveries are the operators' business, province-wide", "retryEventDelivery")
+            .roleGuarded("ADMIN", "staff accounts are managed by administrators, as they are created",
+                    "deactivateStaffUser", "reactivateStaffUser", "endStaffUserSessions")
             .build();
 
     /** Reason, note and supplement bodies that every staff transition accepts. */

@@ -20,7 +20,13 @@ public final class TestTokens {
     }
 
     public static String resident(String residentId, String level) {
+        return resident(residentId, level, java.time.Duration.ofMinutes(15));
+    }
+
+    /** A resident token that expires after {@code life}. */
+    public static String resident(String residentId, String level, java.time.Duration life) {
         return Jwt.subject(residentId)
+                .expiresIn(life)
                 .audience(TokenClaims.AUD_APP)
                 .groups(Set.of(TokenClaims.RESIDENT))
                 .claim(TokenClaims.TYPE, TokenClaims.ACCESS)

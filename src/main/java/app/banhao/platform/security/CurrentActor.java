@@ -59,6 +59,11 @@ public class CurrentActor {
         return authenticated() ? Optional.ofNullable(token.<String>getClaim(TokenClaims.SESSION)) : Optional.empty();
     }
 
+    /** When the access token of this request expires. */
+    public java.time.Instant expiresAt() {
+        return java.time.Instant.ofEpochSecond(token.getExpirationTime());
+    }
+
     /** "resident", "staff" or "anonymous": the actor type recorded in the audit log. */
     public String kind() {
         if (!authenticated()) {
