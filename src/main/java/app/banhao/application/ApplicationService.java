@@ -68,11 +68,12 @@ public class ApplicationService {
     private final BundleRepository bundles;
     private final InstantApproval instant;
     private final FormPrivacy privacy;
+    private final ResidentQuotas quotas;
 
     public ApplicationService(ApplicationRepository applications, ApplicationMaterialRepository materials,
             ApplicationEventRepository events, ApplicationItems items, ResidentRepository residents, ApplicationNumbers numbers,
             ApplicationMapper mapper, Workflow workflow, Idempotency idempotency, HotServices hot, CertificateLookup certificates,
-            BundleRepository bundles, InstantApproval instant, FormPrivacy privacy) {
+            BundleRepository bundles, InstantApproval instant, FormPrivacy privacy, ResidentQuotas quotas) {
         this.applications = applications;
         this.materials = materials;
         this.events = events;
@@ -87,6 +88,7 @@ public class ApplicationService {
         this.bundles = bundles;
         this.instant = instant;
         this.privacy = privacy;
+        this.quotas = quotas;
     }
 
     @WithTransaction
@@ -100,7 +102,8 @@ public class ApplicationService {
                         throw ApiException.field(ErrorCode.VALIDATION_FAILED,
                                 FieldError.of(item ? "bundleCode" : "itemCode", item ? FieldCode.NOT_ALLOWED : FieldCode.REQUIRED));
                     }
-                    return item ? createDraft(residentId, request) : createBundle(residentId, request);
+                    return quotas.requireDraftRoom(residentId)
+                            .chain(() -> item ? createDraft(residentId, request) : createBundle(residentId, request));
                 });
     }
 
@@ -450,7 +453,9 @@ public class ApplicationService {
             byte[] content) {
         String type = FileTypes.sniff(content).orElseThrow(() -> ApiException.field(ErrorCode.FILE_TYPE_NOT_ALLOWED,
                 FieldError.of("file", FieldCode.NOT_ALLOWED)));
-        return materialTarget(residentId, applicationNo, name).chain(a -> {
+        // The quota first: it locks the resident, then materialTarget the application (one lock order for every path).
+        return quotas.requireStorageRoom(residentId, applicationNo, name == null ? "" : name.strip(), content.length)
+                .chain(() -> materialTarget(residentId, applicationNo, name)).chain(a -> {
             ApplicationMaterial m = placeholder(a, name.strip(), ApplicationMaterial.Kind.UPLOAD, null, Workflow.now());
             m.fileName = fileName;
             m.contentType = type;
