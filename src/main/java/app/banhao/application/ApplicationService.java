@@ -28,6 +28,7 @@ import app.banhao.catalog.HotServices;
 import app.banhao.catalog.Material;
 import app.banhao.catalog.Publication;
 import app.banhao.catalog.ServiceItem;
+import app.banhao.platform.concurrent.Offload;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.error.FieldCode;
@@ -429,8 +430,16 @@ public class ApplicationService {
         });
     }
 
+    /**
+     * An upload's bytes, read on a worker: the part is a temporary file, and reading it is blocking I/O that must not
+     * hold the event loop. The answer comes back on the caller's context, where the request's session lives.
+     */
+    public static Uni<byte[]> readUpload(InputStream in) {
+        return Offload.call(() -> readCapped(in));
+    }
+
     /** Reads an upload, at most {@link #MAX_FILE_BYTES} (413 past it); the bytes of a temporary file, read at once. */
-    public static byte[] readCapped(InputStream in) {
+    static byte[] readCapped(InputStream in) {
         if (in == null) {
             throw ApiException.field(ErrorCode.VALIDATION_FAILED, FieldError.of("file", FieldCode.REQUIRED));
         }
