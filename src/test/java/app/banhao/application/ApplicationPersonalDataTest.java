@@ -24,6 +24,7 @@ import app.banhao.testing.Logins;
 import app.banhao.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
@@ -43,6 +44,9 @@ class ApplicationPersonalDataTest {
 
     @Inject
     AgroalDataSource database;
+
+    @Inject
+    FormSealing sealing;
 
     record Item(String department, String code, String reviewer) {
     }
@@ -124,6 +128,27 @@ class ApplicationPersonalDataTest {
         assertEquals("1", text("SELECT count(*)::text FROM audit_log WHERE action = 'application.staff-read' AND target_id = ?", no));
         String elsewhere = TestTokens.staff(UUID.randomUUID().toString(), "HN-SCJ", TokenClaims.REVIEWER);
         given().auth().oauth2(elsewhere).get("/api/v1/staff/applications/" + no).then().statusCode(404);
+    }
+
+    @Test
+    void valuesWrittenInClearBeforeTheMarkAreSealedByTheCatchUpJob() throws Throwable {
+        Item item = item();
+        String resident = Logins.newResidentToken();
+        String no = given().auth().oauth2(resident).contentType(ContentType.JSON)
+                .body("{\"itemCode\":\"" + item.code() + "\",\"formData\":{}}")
+                .post("/api/v1/applications").then().statusCode(201).extract().path("applicationNo");
+        try (Connection c = database.getConnection();
+                PreparedStatement legacy = c.prepareStatement("UPDATE application SET form_data = ?::jsonb WHERE application_no = ?")) {
+            legacy.setString(1, FORM);
+            legacy.setString(2, no);
+            assertEquals(1, legacy.executeUpdate());
+        }
+        VertxContextSupport.subscribeAndAwait(() -> sealing.sealFrom(0));
+        String raw = text("SELECT form_data::text FROM application WHERE application_no = ?", no);
+        assertNoPlaintext(raw);
+        assertTrue(raw.contains("开店"), raw);
+        given().auth().oauth2(resident).get("/api/v1/applications/" + no).then().statusCode(200)
+                .body("formData.applicantIdNumber", equalTo(ID_NUMBER)).body("formData.address", equalTo(ADDRESS));
     }
 
     @Test
