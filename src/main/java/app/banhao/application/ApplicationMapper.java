@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,8 +35,6 @@ import app.banhao.resident.Resident;
 @ApplicationScoped
 public class ApplicationMapper {
 
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
     /** "Due soon" on the worklist: within this many working days. */
@@ -46,13 +43,20 @@ public class ApplicationMapper {
     private final ObjectMapper json;
     private final Workflow workflow;
     private final DataProtection crypto;
+    private final FormPrivacy privacy;
 
-    public ApplicationMapper(ObjectMapper json, Workflow workflow, DataProtection crypto) {
+    public ApplicationMapper(ObjectMapper json, Workflow workflow, DataProtection crypto, FormPrivacy privacy) {
         this.json = json;
         this.workflow = workflow;
         this.crypto = crypto;
+        this.privacy = privacy;
     }
 
+    /**
+     * The application as its owner and the reviewers of its deciding department see it: personal form values in
+     * full (the owner typed them; a reviewer decides on them, and {@link ReviewService} audits each such read).
+     * No other response carries form data.
+     */
     public app.banhao.api.model.Application toApplication(Application a, List<ApplicationMaterial> materials) {
         var view = new app.banhao.api.model.Application()
                 .applicationNo(a.applicationNo)
@@ -63,7 +67,7 @@ public class ApplicationMapper {
                 .bundleCode(a.bundleCode)
                 .instantReview(readInstantReview(a.instantReview))
                 .state(state(a.state))
-                .formData(readObject(a.formData))
+                .formData(privacy.open(a.formData))
                 .materials(materials.stream().map(this::toMaterial).toList())
                 .submittedAt(utc(a.submittedAt))
                 .acceptedAt(utc(a.acceptedAt))
@@ -180,14 +184,6 @@ public class ApplicationMapper {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Not serialisable as JSON", e);
-        }
-    }
-
-    private Map<String, Object> readObject(String text) {
-        try {
-            return json.readValue(text, OBJECT);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored form data is not a JSON object", e);
         }
     }
 

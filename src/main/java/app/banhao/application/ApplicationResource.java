@@ -81,8 +81,7 @@ public class ApplicationResource implements ApplicationsApi {
     @SuccessStatus(201)
     public Uni<ApplicationMaterial> uploadApplicationMaterial(String applicationNo, String name, InputStream file) {
         UUID me = me();
-        byte[] content = ApplicationService.readCapped(file);
-        return service.upload(me, applicationNo, name, null, content);
+        return ApplicationService.readUpload(file).chain(content -> service.upload(me, applicationNo, name, null, content));
     }
 
     @Override

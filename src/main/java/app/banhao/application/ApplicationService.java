@@ -26,6 +26,7 @@ import app.banhao.catalog.BundleRepository;
 import app.banhao.catalog.Material;
 import app.banhao.catalog.Publication;
 import app.banhao.catalog.ServiceItem;
+import app.banhao.platform.concurrent.Offload;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.error.FieldCode;
@@ -64,11 +65,13 @@ public class ApplicationService {
     private final CertificateLookup certificates;
     private final BundleRepository bundles;
     private final InstantApproval instant;
+    private final FormPrivacy privacy;
+    private final ResidentQuotas quotas;
 
     public ApplicationService(ApplicationRepository applications, ApplicationMaterialRepository materials,
             ApplicationEventRepository events, ApplicationItems items, ResidentRepository residents, ApplicationNumbers numbers,
             ApplicationMapper mapper, Workflow workflow, Idempotency idempotency, CertificateLookup certificates,
-            BundleRepository bundles, InstantApproval instant) {
+            BundleRepository bundles, InstantApproval instant, FormPrivacy privacy, ResidentQuotas quotas) {
         this.applications = applications;
         this.materials = materials;
         this.events = events;
@@ -81,6 +84,8 @@ public class ApplicationService {
         this.certificates = certificates;
         this.bundles = bundles;
         this.instant = instant;
+        this.privacy = privacy;
+        this.quotas = quotas;
     }
 
     @WithTransaction
@@ -94,7 +99,8 @@ public class ApplicationService {
                         throw ApiException.field(ErrorCode.VALIDATION_FAILED,
                                 FieldError.of(item ? "bundleCode" : "itemCode", item ? FieldCode.NOT_ALLOWED : FieldCode.REQUIRED));
                     }
-                    return item ? createDraft(residentId, request) : createBundle(residentId, request);
+                    return quotas.requireDraftRoom(residentId)
+                            .chain(() -> item ? createDraft(residentId, request) : createBundle(residentId, request));
                 });
     }
 
@@ -114,7 +120,9 @@ public class ApplicationService {
             }
             return resident(residentId).chain(r -> numbers.next().chain(no -> {
                 OffsetDateTime now = Workflow.now();
-                Application parent = newDraft(no, residentId, now, form);
+                // The merged form's personal fields are those of any of its items.
+                Application parent = newDraft(no, residentId, now,
+                        privacy.seal(form, privacy.personal(parts.stream().map(i -> i.formSchema).toList())));
                 parent.bundleCode = bundle.code;
                 parent.itemName = bundle.name;
                 Uni<Void> chain = applications.persist(parent)
@@ -122,7 +130,7 @@ public class ApplicationService {
                         .replaceWithVoid();
                 for (ServiceItem item : parts) {
                     chain = chain.chain(() -> numbers.next()).chain(childNo -> {
-                        Application child = newDraft(childNo, residentId, now, FormValidation.fieldsOf(item.formSchema, form));
+                        Application child = newDraft(childNo, residentId, now, sealed(item, FormValidation.fieldsOf(item.formSchema, form)));
                         child.parentId = parent.id;
                         child.itemCode = item.code;
                         child.itemName = item.name;
@@ -136,14 +144,19 @@ public class ApplicationService {
         });
     }
 
-    private Application newDraft(String no, UUID residentId, OffsetDateTime now, Map<String, Object> form) {
+    /** {@code form} as stored for an application of {@code item}: the fields its schema marks personal sealed. */
+    private String sealed(ServiceItem item, Map<String, Object> form) {
+        return privacy.seal(form, privacy.personal(item.formSchema));
+    }
+
+    private Application newDraft(String no, UUID residentId, OffsetDateTime now, String sealedForm) {
         Application a = new Application();
         a.id = UUID.randomUUID();
         a.applicationNo = no;
         a.queryCode = QueryCodes.next();
         a.residentId = residentId;
         a.state = ApplicationStatus.DRAFT;
-        a.formData = mapper.writeJson(form);
+        a.formData = sealedForm;
         a.filedBy = "RESIDENT";
         a.createdAt = now;
         a.updatedAt = now;
@@ -153,7 +166,7 @@ public class ApplicationService {
     private Uni<app.banhao.api.model.Application> createDraft(UUID residentId, ApplicationCreate request) {
         return items.active(request.getItemCode()).chain(item -> numbers.next().chain(no -> resident(residentId).chain(r -> {
             OffsetDateTime now = Workflow.now();
-            Application a = newDraft(no, residentId, now, request.getFormData() == null ? Map.of() : request.getFormData());
+            Application a = newDraft(no, residentId, now, sealed(item, request.getFormData() == null ? Map.of() : request.getFormData()));
             a.itemCode = item.code;
             a.itemName = item.name;
             a.departmentCode = item.department.code;
@@ -169,23 +182,30 @@ public class ApplicationService {
             if (a.state != ApplicationStatus.DRAFT) {
                 throw ApiException.of(ErrorCode.APPLICATION_STATE_CONFLICT, a.state.name());
             }
-            a.formData = mapper.writeJson(update.getFormData());
             Workflow.touch(a, Workflow.now());
             if (!isParent(a)) {
-                return view(a);
+                return items.any(a.itemCode).chain(item -> {
+                    a.formData = sealed(item, update.getFormData());
+                    return view(a);
+                });
             }
             // 一件事: the merged form is split over the children again, each keeping its item's fields.
             return applications.childrenForUpdate(a.id).chain(children -> {
+                List<String> schemas = new java.util.concurrent.CopyOnWriteArrayList<>();
                 Uni<Void> chain = Uni.createFrom().voidItem();
                 for (Application child : children) {
                     chain = chain.chain(() -> items.any(child.itemCode)).invoke(item -> {
+                        schemas.add(item.formSchema);
                         if (child.state == ApplicationStatus.DRAFT) {
-                            child.formData = mapper.writeJson(FormValidation.fieldsOf(item.formSchema, update.getFormData()));
+                            child.formData = sealed(item, FormValidation.fieldsOf(item.formSchema, update.getFormData()));
                             Workflow.touch(child, a.updatedAt);
                         }
                     }).replaceWithVoid();
                 }
-                return chain.chain(() -> view(a));
+                return chain.chain(() -> {
+                    a.formData = privacy.seal(update.getFormData(), privacy.personal(schemas));
+                    return view(a);
+                });
             });
         });
     }
@@ -275,7 +295,10 @@ public class ApplicationService {
     private Uni<Submitted> submitOne(Application a, Resident r, ApplicationSubmit body, boolean inBundle) {
         Workflow.require(a, Transition.SUBMIT);
         return items.active(a.itemCode).chain(item -> materials.of(a.id).chain(supplied -> {
-            FormValidation.requireValid(item.code, item.version, item.formSchema, a.formData);
+            Map<String, Object> form = privacy.open(a.formData);
+            FormValidation.requireValid(item.code, item.version, item.formSchema, mapper.writeJson(form));
+            // Sealed again under the schema it is submitted against: a field marked personal since the draft is sealed now.
+            a.formData = sealed(item, form);
             OffsetDateTime now = Workflow.now();
             boolean signed = body.getCommitment() != null && Boolean.TRUE.equals(body.getCommitment().getAccepted());
             if (signed && !item.commitmentAllowed && !inBundle) {
@@ -380,8 +403,16 @@ public class ApplicationService {
         });
     }
 
+    /**
+     * An upload's bytes, read on a worker: the part is a temporary file, and reading it is blocking I/O that must not
+     * hold the event loop. The answer comes back on the caller's context, where the request's session lives.
+     */
+    public static Uni<byte[]> readUpload(InputStream in) {
+        return Offload.call(() -> readCapped(in));
+    }
+
     /** Reads an upload, at most {@link #MAX_FILE_BYTES} (413 past it); the bytes of a temporary file, read at once. */
-    public static byte[] readCapped(InputStream in) {
+    static byte[] readCapped(InputStream in) {
         if (in == null) {
             throw ApiException.field(ErrorCode.VALIDATION_FAILED, FieldError.of("file", FieldCode.REQUIRED));
         }
@@ -404,7 +435,9 @@ public class ApplicationService {
             byte[] content) {
         String type = FileTypes.sniff(content).orElseThrow(() -> ApiException.field(ErrorCode.FILE_TYPE_NOT_ALLOWED,
                 FieldError.of("file", FieldCode.NOT_ALLOWED)));
-        return materialTarget(residentId, applicationNo, name).chain(a -> {
+        // The quota first: it locks the resident, then materialTarget the application (one lock order for every path).
+        return quotas.requireStorageRoom(residentId, applicationNo, name == null ? "" : name.strip(), content.length)
+                .chain(() -> materialTarget(residentId, applicationNo, name)).chain(a -> {
             ApplicationMaterial m = placeholder(a, name.strip(), ApplicationMaterial.Kind.UPLOAD, null, Workflow.now());
             m.fileName = fileName;
             m.contentType = type;

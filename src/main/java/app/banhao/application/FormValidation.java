@@ -11,13 +11,13 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
+import app.banhao.platform.forms.FormSchemaKeywords;
 
 /**
  * Checks form data against the item's form schema (JSON Schema draft 2020-12) at submission: a 422 naming
@@ -25,7 +25,7 @@ import app.banhao.platform.error.FieldError;
  */
 final class FormValidation {
 
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private static final JsonSchemaFactory FACTORY = FormSchemaKeywords.FACTORY;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Compiled schemas by item code and catalogue version: a published change compiles anew. */
     private static final Cache<String, JsonSchema> COMPILED = Caffeine.newBuilder().maximumSize(2_000).build();

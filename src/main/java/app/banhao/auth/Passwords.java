@@ -8,21 +8,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.banhao.platform.concurrent.Offload;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.unchecked.Unchecked;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Password rules and bcrypt. Hashing is deliberately slow, so it runs on a worker thread, never on the
@@ -60,23 +56,11 @@ public class Passwords {
     }
 
     public Uni<String> hash(String password) {
-        return offload(() -> BcryptUtil.bcryptHash(password, COST));
+        return Offload.call(() -> BcryptUtil.bcryptHash(password, COST));
     }
 
     /** Whether {@code password} matches {@code hash}; a null hash is checked against a decoy, and false. */
     public Uni<Boolean> matches(String password, String hash) {
-        return offload(() -> BcryptUtil.matches(password, hash == null ? DECOY : hash) && hash != null);
-    }
-
-    /**
-     * Runs on a worker and comes back on the caller's Vert.x context, where a reactive Hibernate session
-     * may be open and must keep being used from its own thread.
-     */
-    private static <T> Uni<T> offload(Callable<T> work) {
-        Context context = Vertx.currentContext();
-        if (context == null) {
-            return Uni.createFrom().item(Unchecked.supplier(work::call)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-        }
-        return Uni.createFrom().completionStage(() -> context.executeBlocking(work, false).toCompletionStage());
+        return Offload.call(() -> BcryptUtil.matches(password, hash == null ? DECOY : hash) && hash != null);
     }
 }

@@ -9,13 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
+import app.banhao.platform.forms.FormSchemaKeywords;
 
 /**
  * Checks an item's form schema before it is published: applications are validated against it, so one
@@ -23,7 +23,7 @@ import app.banhao.platform.error.FieldError;
  */
 final class FormSchemas {
 
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private static final JsonSchemaFactory FACTORY = FormSchemaKeywords.FACTORY;
     private static final JsonSchema META = FACTORY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,6 +38,10 @@ final class FormSchemas {
                 : problems.stream().map(ValidationMessage::getMessage).sorted().collect(Collectors.joining("; "));
         if (problem == null && !"object".equals(node.path("type").asText())) {
             problem = "type must be \"object\"";
+        }
+        String misused = problem == null ? FormSchemaKeywords.misusedPersonal(node) : null;
+        if (misused != null) {
+            problem = FormSchemaKeywords.PERSONAL + " of property \"" + misused + "\" must be true or false";
         }
         if (problem == null) {
             try {

@@ -150,8 +150,9 @@ public class StaffAuthService {
 
     @WithTransaction
     public Uni<StaffUserCreated> create(String adminId, StaffUserCreate request, String idempotencyKey) {
-        return idempotency.once("staff:" + adminId + ":createStaffUser", idempotencyKey, request, StaffUserCreated.class,
-                () -> createOnce(request));
+        // The answer carries the TOTP secret, shown once and never stored: a retry of the key is a 409, not a replay.
+        return idempotency.onceWithoutReplay("staff:" + adminId + ":createStaffUser", idempotencyKey, request,
+                StaffUserCreated.class, () -> createOnce(request));
     }
 
     private Uni<StaffUserCreated> createOnce(StaffUserCreate request) {

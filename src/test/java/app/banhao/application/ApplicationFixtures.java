@@ -15,9 +15,9 @@ import io.restassured.path.json.JsonPath;
 public final class ApplicationFixtures {
 
     public static final String FORM = "{\"applicantName\":\"张三\",\"phone\":\"13800138000\"}";
-    /** A PNG's first bytes: enough for the content check. */
-    public static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
-    public static final byte[] PDF = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".getBytes();
+    /** Real small files: the content check looks at their whole structure, not only their first bytes. */
+    public static final byte[] PNG = SampleFiles.png();
+    public static final byte[] PDF = SampleFiles.pdf();
 
     private ApplicationFixtures() {
     }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,14 @@ class ApplicationMaterialsTest {
                 .body("sha256", equalTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(ApplicationFixtures.PNG))));
         given().auth().oauth2(resident).multiPart(namePart("申请书")).multiPart("file", "form.pdf", "MZ\u0090 not a pdf".getBytes(), "application/pdf")
                 .post(url).then().statusCode(422).body("code", equalTo("FILE_TYPE_NOT_ALLOWED"));
+        // The right magic bytes in front of anything else are no PDF, PNG or JPEG.
+        for (String fake : List.of("%PDF-1.7\nnot really\n%%EOF\n", "\u0089PNG\r\n\u001a\nnot really", "\u00ff\u00d8\u00ffnot really\u00ff\u00d9")) {
+            given().auth().oauth2(resident).multiPart(namePart("申请书"))
+                    .multiPart("file", "fake.bin", fake.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), "application/pdf")
+                    .post(url).then().statusCode(422).body("code", equalTo("FILE_TYPE_NOT_ALLOWED")).body("errors[0].field", equalTo("file"));
+        }
+        given().auth().oauth2(resident).multiPart(namePart("申请书")).multiPart("file", "photo.jpg", SampleFiles.jpeg(), "image/jpeg")
+                .post(url).then().statusCode(201).body("contentType", equalTo("image/jpeg"));
         byte[] big = new byte[ApplicationService.MAX_FILE_BYTES + 1];
         System.arraycopy(ApplicationFixtures.PDF, 0, big, 0, ApplicationFixtures.PDF.length);
         given().auth().oauth2(resident).multiPart(namePart("申请书")).multiPart("file", "big.pdf", big, "application/pdf")

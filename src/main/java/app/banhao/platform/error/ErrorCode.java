@@ -32,6 +32,7 @@ public enum ErrorCode {
     PRECONDITION_REQUIRED(428),
     IDEMPOTENCY_KEY_REUSED(422),
     RATE_LIMITED(429),
+    IDEMPOTENT_RESPONSE_WITHHELD(409),
 
     // Identity and access
     OTP_INVALID(401),
@@ -75,7 +76,9 @@ public enum ErrorCode {
     CERTIFICATE_NOT_USABLE(422),
     PROFILE_NOT_VERIFIED(422),
     BUNDLE_NOT_AVAILABLE(422),
-    BUNDLE_CHILD(409);
+    BUNDLE_CHILD(409),
+    DRAFT_LIMIT_REACHED(422),
+    STORAGE_QUOTA_EXCEEDED(422);
 
     private final int status;
 

@@ -1,19 +1,22 @@
 package app.banhao.platform.idempotency;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.common.AffectedEntities;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import app.banhao.platform.crypto.DataProtection;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.error.FieldCode;
@@ -29,70 +32,108 @@ import io.smallrye.mutiny.Uni;
  * <p>Concurrent retries are serialised by PostgreSQL itself: the second insert of a key waits on the
  * primary key until the first transaction ends, then finds its committed response (or, if the first
  * rolled back, proceeds as the first).
+ *
+ * <p>A record holds no secret and no personal data in clear: the request is kept only as a keyed HMAC-SM3
+ * fingerprint (an unkeyed hash of a body holding a password or an ID number could be brute-forced), the
+ * answer is sealed with SM4-GCM like the profile, and an answer that carries a secret meant to be shown
+ * once (a TOTP enrolment) is not kept at all ({@link #onceWithoutReplay}). A record lives
+ * {@code banhao.idempotency.retention} (24 h): past it the key is free again and {@link IdempotencyRetention}
+ * deletes the row.
  */
 @ApplicationScoped
 public class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
     private static final int MAX_KEY_LENGTH = 128;
+    private static final String FINGERPRINT_PURPOSE = "idempotency-request";
     /**
      * What the statements below touch. Without it Hibernate treats a native statement as touching every table
      * and flushes the whole session before running it.
      */
     private static final AffectedEntities RECORDS = new AffectedEntities(IdempotencyRecord.class);
+    /**
+     * Takes the key, or takes over a record past its retention that the purge has not reached yet (so a key
+     * means the same on every node whatever the purge's progress). One row affected: this caller creates.
+     */
+    private static final String CLAIM = "INSERT INTO idempotency_record (scope, idem_key, request_hash) VALUES (?1, ?2, ?3) "
+            + "ON CONFLICT (scope, idem_key) DO UPDATE SET request_hash = EXCLUDED.request_hash, response = NULL, created_at = now() "
+            + "WHERE idempotency_record.created_at < now() - make_interval(secs => ?4)";
 
     private final ObjectMapper json;
+    private final DataProtection crypto;
+    private final Duration retention;
     /** Sorted keys: two bodies that differ only in property order are the same request. */
     private final ObjectMapper canonical = JsonMapper.builder().findAndAddModules()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true).build();
 
-    public Idempotency(ObjectMapper json) {
+    public Idempotency(ObjectMapper json, DataProtection crypto,
+            @ConfigProperty(name = "banhao.idempotency.retention", defaultValue = "PT24H") Duration retention) {
         this.json = json;
+        this.crypto = crypto;
+        this.retention = retention;
     }
 
     /**
-     * Creates once per {@code scope} and {@code key}; without a key, simply creates.
+     * Creates once per {@code scope} and {@code key}; without a key, simply creates. A retry gets the first answer.
      *
      * @param scope who and which operation, e.g. {@code resident:<id>:addMyAddress}
      */
     public <T> Uni<T> once(String scope, String key, Object request, Class<T> type, Supplier<Uni<T>> create) {
+        return claim(scope, key, request, type, create, true);
+    }
+
+    /**
+     * As {@link #once}, for an answer that carries a secret shown once (a TOTP enrolment): it is never stored,
+     * so a retry with the same key and body creates nothing and gets 409 {@code IDEMPOTENT_RESPONSE_WITHHELD}.
+     */
+    public <T> Uni<T> onceWithoutReplay(String scope, String key, Object request, Class<T> type, Supplier<Uni<T>> create) {
+        return claim(scope, key, request, type, create, false);
+    }
+
+    private <T> Uni<T> claim(String scope, String key, Object request, Class<T> type, Supplier<Uni<T>> create, boolean replayable) {
         if (key == null) {
             return create.get();
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw ApiException.field(ErrorCode.INVALID_PARAMETER, FieldError.of(HEADER, FieldCode.INVALID_FORMAT));
         }
-        byte[] hash = hash(request);
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("INSERT INTO idempotency_record (scope, idem_key, request_hash) VALUES (?1, ?2, ?3) "
-                        + "ON CONFLICT DO NOTHING", RECORDS)
-                .setParameter(1, scope).setParameter(2, key).setParameter(3, hash)
+        byte[] fingerprint = fingerprint(request);
+        return Panache.getSession().chain(session -> session.createNativeQuery(CLAIM, RECORDS)
+                .setParameter(1, scope).setParameter(2, key).setParameter(3, fingerprint).setParameter(4, retention.toSeconds())
                 .executeUpdate()
-                .chain(inserted -> inserted == 1
-                        ? create.get().call(result -> session
-                                .createNativeQuery("UPDATE idempotency_record SET response = ?1 "
-                                        + "WHERE scope = ?2 AND idem_key = ?3", RECORDS)
-                                .setParameter(1, write(result)).setParameter(2, scope).setParameter(3, key)
-                                .executeUpdate())
-                        : replay(session, scope, key, hash, type)));
+                .chain(claimed -> {
+                    if (claimed != 1) {
+                        return replay(session, scope, key, fingerprint, type);
+                    }
+                    return replayable ? create.get().call(result -> store(session, scope, key, result)) : create.get();
+                }));
     }
 
-    private <T> Uni<T> replay(org.hibernate.reactive.mutiny.Mutiny.Session session, String scope, String key, byte[] hash,
-            Class<T> type) {
+    private Uni<Integer> store(Mutiny.Session session, String scope, String key, Object result) {
+        return session.createNativeQuery("UPDATE idempotency_record SET response = ?1 WHERE scope = ?2 AND idem_key = ?3", RECORDS)
+                .setParameter(1, crypto.encrypt(write(result))).setParameter(2, scope).setParameter(3, key)
+                .executeUpdate();
+    }
+
+    private <T> Uni<T> replay(Mutiny.Session session, String scope, String key, byte[] fingerprint, Class<T> type) {
         return session.find(IdempotencyRecord.class, IdempotencyRecord.Key.of(scope, key))
                 .map(record -> {
-                    if (!Arrays.equals(record.requestHash, hash)) {
+                    if (!Arrays.equals(record.requestHash, fingerprint)) {
                         throw ApiException.of(ErrorCode.IDEMPOTENCY_KEY_REUSED);
                     }
-                    return read(record.response, type);
+                    if (record.response == null) {
+                        throw ApiException.of(ErrorCode.IDEMPOTENT_RESPONSE_WITHHELD);
+                    }
+                    return read(crypto.decrypt(record.response), type);
                 });
     }
 
-    private byte[] hash(Object request) {
+    /** HMAC-SM3 under the index key of the canonical body: equal for equal requests, useless to anyone without the key. */
+    byte[] fingerprint(Object request) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(canonical.writeValueAsBytes(request));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return crypto.blindIndex(FINGERPRINT_PURPOSE, new String(canonical.writeValueAsBytes(request), StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not fingerprint the request", e);
         }
     }

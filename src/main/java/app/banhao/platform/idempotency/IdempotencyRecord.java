@@ -24,7 +24,8 @@ public class IdempotencyRecord {
     @Column(name = "request_hash", nullable = false)
     public byte[] requestHash;
 
-    public String response;
+    /** The answer as JSON sealed with SM4-GCM; null while the first request runs, and for ever when withheld. */
+    public byte[] response;
 
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public OffsetDateTime createdAt;

@@ -1,0 +1,81 @@
+package app.banhao.application;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.reactive.common.AffectedEntities;
+
+import app.banhao.platform.error.ApiException;
+import app.banhao.platform.error.ErrorCode;
+import app.banhao.platform.error.FieldCode;
+import app.banhao.platform.error.FieldError;
+import app.banhao.resident.Resident;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * What one resident may keep (OWASP API4, issue 10 point 13): open drafts ({@code banhao.applications.max-open-drafts},
+ * 20) and bytes of uploaded files over all their applications ({@code banhao.applications.max-stored-bytes},
+ * 200 MiB). Each check locks the resident's row first and counts in the same transaction, so a burst of parallel
+ * creates or uploads queues on that lock and the last one past the limit sees everyone before it.
+ */
+@ApplicationScoped
+public class ResidentQuotas {
+
+    private static final AffectedEntities READS = new AffectedEntities(Resident.class, Application.class, ApplicationMaterial.class);
+
+    private final int maxOpenDrafts;
+    private final long maxStoredBytes;
+
+    public ResidentQuotas(@ConfigProperty(name = "banhao.applications.max-open-drafts", defaultValue = "20") int maxOpenDrafts,
+            @ConfigProperty(name = "banhao.applications.max-stored-bytes", defaultValue = "209715200") long maxStoredBytes) {
+        this.maxOpenDrafts = maxOpenDrafts;
+        this.maxStoredBytes = maxStoredBytes;
+    }
+
+    /** Room for one more draft (a bundle's parent counts once, its children not), or 422 {@code DRAFT_LIMIT_REACHED}. */
+    Uni<Void> requireDraftRoom(UUID residentId) {
+        return lock(residentId).chain(() -> count("SELECT count(*) FROM application WHERE resident_id = ?1 AND state = 'DRAFT' "
+                + "AND parent_id IS NULL", residentId, null, null))
+                .invoke(open -> {
+                    if (open >= maxOpenDrafts) {
+                        throw ApiException.of(ErrorCode.DRAFT_LIMIT_REACHED, String.valueOf(maxOpenDrafts));
+                    }
+                }).replaceWithVoid();
+    }
+
+    /**
+     * Room for an upload of {@code size} bytes that replaces any earlier file named {@code name} on the application,
+     * or 422 {@code STORAGE_QUOTA_EXCEEDED} naming {@code file}.
+     */
+    Uni<Void> requireStorageRoom(UUID residentId, String applicationNo, String name, long size) {
+        return lock(residentId).chain(() -> count("SELECT coalesce(sum(m.size_bytes), 0)::bigint FROM application_material m "
+                + "JOIN application a ON a.id = m.application_id WHERE a.resident_id = ?1 AND m.kind = 'UPLOAD' "
+                + "AND NOT (a.application_no = ?2 AND m.name = ?3)", residentId, applicationNo, name))
+                .invoke(stored -> {
+                    if (stored + size > maxStoredBytes) {
+                        throw new ApiException(ErrorCode.STORAGE_QUOTA_EXCEEDED,
+                                java.util.List.of(String.valueOf(maxStoredBytes / (1024 * 1024))),
+                                java.util.List.of(FieldError.of("file", FieldCode.TOO_LARGE)), java.util.Map.of());
+                    }
+                }).replaceWithVoid();
+    }
+
+    /** The resident's row, locked to the end of the transaction: every quota check of one resident runs one at a time. */
+    private Uni<Void> lock(UUID residentId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT 1 FROM resident WHERE id = ?1 FOR NO KEY UPDATE", READS)
+                .setParameter(1, residentId).getResultList()).replaceWithVoid();
+    }
+
+    private Uni<Long> count(String sql, UUID residentId, String applicationNo, String name) {
+        return Panache.getSession().chain(s -> {
+            var query = s.createNativeQuery(sql, Long.class, READS).setParameter(1, residentId);
+            if (applicationNo != null) {
+                query.setParameter(2, applicationNo).setParameter(3, name);
+            }
+            return query.getSingleResult();
+        }).map(n -> n == null ? 0L : n);
+    }
+}
