@@ -244,11 +244,16 @@ public class ProblemMappers {
                         List.of(FieldError.of(text.field(), FieldCode.INVALID_CHARACTER)), Map.of(), headers, uri);
             }
         }
-        FieldCode code = e instanceof ContractFields.MissingFieldException ? FieldCode.REQUIRED
-                : e instanceof ContractFields.UnknownFieldException ? FieldCode.UNKNOWN_FIELD : null;
-        if (code != null) {
-            String field = jsonPath((JsonMappingException) e);
-            return respond(ErrorCode.INVALID_FIELD, List.of(field), List.of(FieldError.of(field, code)), Map.of(), headers, uri);
+        if (e instanceof ContractFields.MissingFieldException missing) {
+            String object = jsonPath(missing);
+            List<FieldError> errors = missing.names().stream()
+                    .map(name -> FieldError.of(object.isEmpty() ? name : object + "." + name, FieldCode.REQUIRED)).toList();
+            return respond(ErrorCode.VALIDATION_FAILED, List.of(errors.size()), errors, Map.of(), headers, uri);
+        }
+        if (e instanceof ContractFields.UnknownFieldException unknown) {
+            String field = jsonPath(unknown);
+            return respond(ErrorCode.INVALID_FIELD, List.of(field), List.of(FieldError.of(field, FieldCode.UNKNOWN_FIELD)),
+                    Map.of(), headers, uri);
         }
         if (e instanceof MismatchedInputException && e.getOriginalMessage() != null
                 && e.getOriginalMessage().startsWith("Trailing token")) {

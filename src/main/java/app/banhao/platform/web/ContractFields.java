@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -119,10 +120,9 @@ public final class ContractFields extends BeanDeserializerModifier {
                         }
                     }
                 }
-                for (String name : required) {
-                    if (!tree.has(name)) {
-                        throw fieldException(p, name, new MissingFieldException(p, type, name));
-                    }
+                List<String> missing = required.stream().filter(name -> !tree.has(name)).toList();
+                if (!missing.isEmpty()) {
+                    throw new MissingFieldException(p, type, missing);
                 }
             }
             try (JsonParser fields = tree.traverse(p.getCodec())) {
@@ -137,13 +137,22 @@ public final class ContractFields extends BeanDeserializerModifier {
         }
     }
 
-    /** A field the schema requires is absent: {@code REQUIRED} on its path. */
+    /**
+     * Fields the schema requires are absent: {@code REQUIRED} on each, a validation failure like every other
+     * broken constraint. The exception's own path is that of the object they belong to.
+     */
     public static final class MissingFieldException extends MismatchedInputException {
 
         private static final long serialVersionUID = 1L;
+        private final List<String> names;
 
-        MissingFieldException(JsonParser p, Class<?> type, String name) {
-            super(p, "Missing required property '" + name + "'", type);
+        MissingFieldException(JsonParser p, Class<?> type, List<String> names) {
+            super(p, "Missing required properties " + names, type);
+            this.names = List.copyOf(names);
+        }
+
+        public List<String> names() {
+            return names;
         }
     }
 

@@ -97,8 +97,8 @@ class RequestEdgeTest {
         String no = ApplicationFixtures.draft(resident, dept.item()).getString("applicationNo");
         given().auth().oauth2(resident).contentType(ContentType.JSON).body("{}")
                 .when().patch("/api/v1/applications/" + no)
-                .then().statusCode(400)
-                .body("code", equalTo("INVALID_FIELD"))
+                .then().statusCode(422)
+                .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors[0].field", equalTo("formData"))
                 .body("errors[0].code", equalTo("REQUIRED"));
         given().auth().oauth2(resident).when().get("/api/v1/applications/" + no)
@@ -177,6 +177,30 @@ class RequestEdgeTest {
         var answer = RawHttp.send(root, RawHttp.head(root, "GET", "/api/v1/home", "X-Padding-1: " + "y".repeat(15_000),
                 "X-Padding-2: " + "y".repeat(15_000)), null);
         assertProblem(answer, 431, "HEADERS_TOO_LARGE");
+    }
+
+    // --- point 17: the JSON cap holds for a body that does not announce its length
+
+    @Test
+    void chunkedJsonPastTheCapIsA413Problem() throws Exception {
+        StringBuilder chunks = new StringBuilder();
+        String piece = "{\"x\":\"" + "y".repeat(65_000) + "\"}";
+        for (int sent = 0; sent < 2 * 1024 * 1024; sent += piece.length()) {
+            chunks.append(Integer.toHexString(piece.length())).append("\r\n").append(piece).append("\r\n");
+        }
+        chunks.append("0\r\n\r\n");
+        var answer = RawHttp.send(root, RawHttp.head(root, "POST", "/api/v1/progress-lookups",
+                "Content-Type: application/json", "Transfer-Encoding: chunked"), chunks.toString().getBytes(StandardCharsets.US_ASCII));
+        assertProblem(answer, 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void chunkedJsonWithinTheCapIsReadAsUsual() throws Exception {
+        String json = "{\"applicationNo\":\"4300002026010100000001\",\"phoneLast4\":\"1234\",\"debug\":1}";
+        String body = Integer.toHexString(json.length()) + "\r\n" + json + "\r\n0\r\n\r\n";
+        var answer = RawHttp.send(root, RawHttp.head(root, "POST", "/api/v1/progress-lookups",
+                "Content-Type: application/json", "Transfer-Encoding: chunked"), body.getBytes(StandardCharsets.US_ASCII));
+        assertProblem(answer, 400, "INVALID_FIELD");
     }
 
     // --- point 29: a client that accepts JSON is served by operations whose success has no body
