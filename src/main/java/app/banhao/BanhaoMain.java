@@ -8,6 +8,7 @@ import app.banhao.platform.embedded.EmbeddedServers;
 import app.banhao.platform.embedded.EmbeddedSettings;
 import app.banhao.platform.local.LocalMode;
 import app.banhao.platform.security.LocalKeys;
+import app.banhao.platform.web.HttpEdgeFilters;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -26,6 +27,9 @@ public final class BanhaoMain {
     }
 
     public static void main(String... args) {
+        // Quarkus answers a target that is no URI with an empty 400 before any route; HttpEdgeFilters makes the
+        // same check and answers a problem document. Read once, when Quarkus's HTTP recorder is loaded.
+        System.setProperty(HttpEdgeFilters.URI_VALIDATION_OFF, "true");
         EmbeddedSettings settings = EmbeddedSettings.fromEnvironment();
         List<String> missing = settings.missingSettings();
         if (!missing.isEmpty()) {

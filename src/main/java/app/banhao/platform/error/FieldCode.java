@@ -17,5 +17,9 @@ public enum FieldCode {
     NOT_ALLOWED,
     REPEATED,
     DUPLICATE_ITEMS,
-    INVALID
+    INVALID,
+    /** U+0000 or an unpaired surrogate: no text column can store it. */
+    INVALID_CHARACTER,
+    /** A field an object closed by {@code additionalProperties: false} does not have. */
+    UNKNOWN_FIELD
 }

@@ -25,7 +25,9 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import app.banhao.platform.i18n.Messages;
 import app.banhao.platform.i18n.Messages.Language;
+import app.banhao.platform.web.ContractFields;
 import app.banhao.platform.web.RequestIds;
+import app.banhao.platform.web.StorableTextJsonFactory;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationFailedException;
@@ -205,6 +207,10 @@ public class ProblemMappers {
     }
 
     private Response jsonProblem(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+        Response edge = edgeJsonProblem(e, headers, uri);
+        if (edge != null) {
+            return edge;
+        }
         if (e instanceof JsonParseException parse) {
             var at = parse.getLocation();
             return respond(ErrorCode.MALFORMED_JSON,
@@ -224,6 +230,38 @@ public class ProblemMappers {
             return respond(ErrorCode.INVALID_FIELD, List.of(field), List.of(error), Map.of(), headers, uri);
         }
         return respond(ErrorCode.MALFORMED_JSON, List.of(0, 0), List.of(), Map.of(), headers, uri);
+    }
+
+    /**
+     * What the strict request reader refuses beyond Jackson's own checks (see {@code StrictRequestJson}):
+     * unstorable text, absent required and unknown closed-schema fields, bytes after the JSON value.
+     */
+    private static Response edgeJsonProblem(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+        // Jackson may wrap it on the way out of a deserializer; its own path is the one that counts.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StorableTextJsonFactory.UnstorableTextException text) {
+                return respond(ErrorCode.INVALID_FIELD, List.of(text.field()),
+                        List.of(FieldError.of(text.field(), FieldCode.INVALID_CHARACTER)), Map.of(), headers, uri);
+            }
+        }
+        if (e instanceof ContractFields.MissingFieldException missing) {
+            String object = jsonPath(missing);
+            List<FieldError> errors = missing.names().stream()
+                    .map(name -> FieldError.of(object.isEmpty() ? name : object + "." + name, FieldCode.REQUIRED)).toList();
+            return respond(ErrorCode.VALIDATION_FAILED, List.of(errors.size()), errors, Map.of(), headers, uri);
+        }
+        if (e instanceof ContractFields.UnknownFieldException unknown) {
+            String field = jsonPath(unknown);
+            return respond(ErrorCode.INVALID_FIELD, List.of(field), List.of(FieldError.of(field, FieldCode.UNKNOWN_FIELD)),
+                    Map.of(), headers, uri);
+        }
+        if (e instanceof MismatchedInputException && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Trailing token")) {
+            var at = e.getLocation();
+            return respond(ErrorCode.MALFORMED_JSON, List.of(at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr()),
+                    List.of(), Map.of(), headers, uri);
+        }
+        return null;
     }
 
     private static FieldError fieldError(String field, JsonMappingException e) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -26,7 +27,9 @@ import app.banhao.platform.error.FieldError;
  * Holds a request to what its operation declares, where the REST layer would quietly guess: a declared
  * query parameter or header given more than once (the REST layer takes the first and acts on a request
  * the caller may not have meant) is a 400 naming it; a body sent as {@code *}{@code /*} or
- * {@code application/*} to an operation that reads one is a 415 instead of a reader picked at random.
+ * {@code application/*} to an operation that reads one is a 415 instead of a reader picked at random, and
+ * so is a body sent with no type at all; a path, query or header value the operation reads that holds
+ * U+0000 or an unpaired surrogate is a 400 naming it.
  * Parameters an operation does not declare are ignored, as the contract allows.
  */
 public class DeclaredParameters {
@@ -55,9 +58,31 @@ public class DeclaredParameters {
                 throw repeated(name);
             }
         }
-        if (operation.readsBody() && isWildcard(request.getHeaderString(HttpHeaders.CONTENT_TYPE))) {
+        storable(request.getUriInfo().getPathParameters(), operation.path());
+        storable(request.getUriInfo().getQueryParameters(), operation.query());
+        storable(request.getHeaders(), operation.headers());
+        String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        // A body without a type is no more JSON than one sent as */*: the REST layer would guess it is.
+        boolean untyped = contentType == null || contentType.isBlank();
+        if (operation.readsBody() && (isWildcard(contentType) || (untyped && carriesBody(request)))) {
             throw ApiException.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
         }
+    }
+
+    /** U+0000 or an unpaired surrogate in a parameter the operation reads: see {@link StorableText}. */
+    private static void storable(Map<String, List<String>> given, List<String> declared) {
+        for (String name : declared) {
+            for (String value : given.getOrDefault(name, List.of())) {
+                if (!StorableText.isStorable(value)) {
+                    throw ApiException.field(ErrorCode.INVALID_PARAMETER, FieldError.of(name, FieldCode.INVALID_CHARACTER));
+                }
+            }
+        }
+    }
+
+    private static boolean carriesBody(ContainerRequestContext request) {
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        return request.getHeaderString("Transfer-Encoding") != null || (length != null && !"0".equals(length.trim()));
     }
 
     /** A malformed type is left to the REST layer, which refuses it with its own 415. */
@@ -81,18 +106,24 @@ public class DeclaredParameters {
      * {@code nonEmpty}: the query parameters an empty value cannot satisfy: numbers, booleans, enums,
      * dates, and strings with a minimum length.
      */
-    private record Declared(List<String> query, List<String> nonEmpty, List<String> headers, boolean readsBody) {
+    private record Declared(List<String> path, List<String> query, List<String> nonEmpty, List<String> headers,
+            boolean readsBody) {
     }
 
     /** The JAX-RS annotations of the operation: on the generated interface the resource implements. */
     private static Declared of(Method implementation) {
         Method annotated = annotatedDeclaration(implementation);
+        List<String> path = new ArrayList<>();
         List<String> query = new ArrayList<>();
         List<String> nonEmpty = new ArrayList<>();
         List<String> headers = new ArrayList<>();
         for (var parameter : annotated.getParameters()) {
             QueryParam q = parameter.getAnnotation(QueryParam.class);
             HeaderParam h = parameter.getAnnotation(HeaderParam.class);
+            PathParam p = parameter.getAnnotation(PathParam.class);
+            if (p != null) {
+                path.add(p.value());
+            }
             if (q != null) {
                 query.add(q.value());
                 Size size = parameter.getAnnotation(Size.class);
@@ -105,7 +136,7 @@ public class DeclaredParameters {
         }
         boolean readsBody = annotated.isAnnotationPresent(Consumes.class)
                 || annotated.getDeclaringClass().isAnnotationPresent(Consumes.class);
-        return new Declared(List.copyOf(query), List.copyOf(nonEmpty), List.copyOf(headers), readsBody);
+        return new Declared(List.copyOf(path), List.copyOf(query), List.copyOf(nonEmpty), List.copyOf(headers), readsBody);
     }
 
     private static Method annotatedDeclaration(Method implementation) {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +30,10 @@ import com.fasterxml.jackson.databind.type.LogicalType;
  * Request bodies are read as the contract writes them, not as Jackson would forgive them: an explicit
  * {@code null} where the contract has no nullable field, a number where a string belongs (or the
  * reverse), and duplicates in a {@code uniqueItems} array (generated as a {@code Set}, which would
- * silently collapse them) are each a 400 naming the field. Responses are written as before.
+ * silently collapse them) are each a 400 naming the field; so are text no column can store (U+0000, unpaired
+ * surrogates: {@link StorableTextJsonFactory}), an absent required field and an unknown field of a closed
+ * schema ({@link ContractFields}). Bytes after the JSON value make the body malformed. Responses are
+ * written as before.
  *
  * <p>Open JSON objects ({@code formData}, form schemas: {@code Map}s and untyped values) keep their
  * nulls: there the contract allows any JSON value.
@@ -49,7 +53,9 @@ public class StrictRequestJson implements ContextResolver<ObjectMapper> {
     }
 
     static ObjectMapper strict(ObjectMapper json) {
-        ObjectMapper mapper = json.copy();
+        ObjectMapper mapper = json.copyWith(new StorableTextJsonFactory(json.getFactory(), null));
+        // One JSON value is the body; what follows it is not ignored but malformed.
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.setDefaultSetterInfo(JsonSetter.Value.construct(Nulls.FAIL, Nulls.FAIL));
         mapper.configOverride(java.util.Map.class).setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.SET));
         mapper.configOverride(Object.class).setSetterInfo(JsonSetter.Value.construct(Nulls.SET, Nulls.SET));
@@ -64,6 +70,7 @@ public class StrictRequestJson implements ContextResolver<ObjectMapper> {
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("banhao-unique-items").setDeserializerModifier(new UniqueItems()));
+        mapper.registerModule(new SimpleModule("banhao-contract-fields").setDeserializerModifier(new ContractFields()));
         return mapper;
     }
 

@@ -57,6 +57,7 @@ public final class RequestFuzzer {
         if (!operation.isPublic()) {
             foci.add(TOKEN);
         }
+        foci.addAll(EdgeFuzz.foci(operation));
         return foci;
     }
 
@@ -64,7 +65,9 @@ public final class RequestFuzzer {
     public FuzzRequest generate(SpecOperation operation, long runSeed, int caseNumber) {
         SplittableRandom random = new SplittableRandom(caseSeed(runSeed, operation.operationId(), caseNumber));
         List<String> foci = foci(operation);
-        String focus = foci.get(caseNumber % foci.size());
+        String attack = foci.get(caseNumber % foci.size());
+        // The edge cases start from a plausible request and break it afterwards.
+        String focus = EdgeFuzz.owns(attack) ? VALID : attack;
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         String caller = authorize(operation, focus, random, headers);
 
@@ -101,8 +104,9 @@ public final class RequestFuzzer {
 
         byte[] body = body(operation, focus, random, headers);
         String target = path + (query.isEmpty() ? "" : "?" + String.join("&", query));
-        return new FuzzRequest(operation.operationId(), caseNumber, focus, caller, operation.method(), target,
+        FuzzRequest request = new FuzzRequest(operation.operationId(), caseNumber, focus, caller, operation.method(), target,
                 List.copyOf(headers), body);
+        return EdgeFuzz.owns(attack) ? EdgeFuzz.apply(attack, request, random) : request;
     }
 
     private String authorize(SpecOperation operation, String focus, SplittableRandom random,
