@@ -1,9 +1,8 @@
 import './style.css';
-import { api, startLive } from './api';
+import { api, onLiveEvent, startLive } from './api';
 import { applyLargeType, say, setLargeType, largeType } from './prefs';
 import { currentRoute, go, type Page } from './router';
 import { el, esc, problemText, stateLabel, toast } from './ui';
-import { onLiveEvent } from './api';
 import './pages/home';
 import './pages/login';
 import './pages/search';
