@@ -11,6 +11,7 @@ import './pages/apply';
 import './pages/applications';
 import './pages/inbox';
 import './pages/me';
+import './pages/real-name';
 
 const app = document.querySelector<HTMLElement>('#app')!;
 let current: Page | null = null;

@@ -1,4 +1,4 @@
-import { ApiProblem, type ServiceItem } from '@banhao/sdk';
+import { ApiProblem, MaterialReferenceKindEnum, RealNameLevel, type Material, type ServiceItem } from '@banhao/sdk';
 import { api } from '../api';
 import { say } from '../prefs';
 import { go, route } from '../router';
@@ -63,7 +63,10 @@ function formData(form: HTMLFormElement, item: ServiceItem): Record<string, unkn
 
 route('/apply/:code', async ({ params }) => {
   if (!requireLogin()) return null;
-  const item = await api.catalog.getCatalogItem({ code: params.code });
+  const [item, me] = await Promise.all([api.catalog.getCatalogItem({ code: params.code }), api.me.getMe()]);
+  // 免提交: identity materials the real-name verification already proved are taken from the profile (L2+).
+  const verified = me.level === RealNameLevel.L2 || me.level === RealNameLevel.L3;
+  const fromProfile = (m: Material) => m.replaceableBy === 'RESIDENT_ID_CARD';
   const node = el(`
     <form class="apply form" novalidate>
       <section class="card">
@@ -76,10 +79,18 @@ route('/apply/:code', async ({ params }) => {
         <p class="muted">${say('支持 PDF、JPG、PNG，单个不超过 5 MB', '可以传照片或 PDF 文件')}</p>
         ${item.materials
           .map(
-            (m, i) => `<label class="material">${esc(m.name)}${m.required && !m.toleratedIfMissing ? '<i class="req">*</i>' : ''}
+            (m, i) => `<div class="material"><label>${esc(m.name)}${m.required && !m.toleratedIfMissing ? '<i class="req">*</i>' : ''}
               ${m.toleratedIfMissing ? `<small>${say('容缺受理：可先提交，5 个工作日内补交', '现在没有也能先提交，5 个工作日内补上')}</small>` : ''}
-              <input type="file" accept="application/pdf,image/jpeg,image/png" data-material="${i}" ${m.required && !m.toleratedIfMissing ? 'required' : ''}>
-            </label>`,
+              <input type="file" accept="application/pdf,image/jpeg,image/png" data-material="${i}" ${m.required && !m.toleratedIfMissing && !(verified && fromProfile(m)) ? 'required' : ''} ${verified && fromProfile(m) ? 'hidden' : ''}>
+              </label>
+              ${
+                fromProfile(m)
+                  ? verified
+                    ? `<label class="check"><input type="checkbox" data-profile="${i}" checked> ${say('使用实名认证信息，免于提交', '用已认证的身份信息，不用上传')}</label>`
+                    : `<a class="inline-link real-name-link" href="#/real-name?next=${encodeURIComponent(location.hash)}">${say('实名认证后可免交 ›', '先做实名认证，就不用传这个 ›')}</a>`
+                  : ''
+              }
+            </div>`,
           )
           .join('')}
       </section>
@@ -103,6 +114,15 @@ route('/apply/:code', async ({ params }) => {
   const uploaded = new Set<number>();
   const error = node.querySelector<HTMLElement>('.error')!;
   const button = node.querySelector<HTMLButtonElement>('button[type=submit]')!;
+
+  node.querySelectorAll<HTMLInputElement>('input[data-profile]').forEach((box) =>
+    box.addEventListener('change', () => {
+      const file = node.querySelector<HTMLInputElement>(`input[data-material="${box.dataset.profile}"]`)!;
+      const material = item.materials[Number(box.dataset.profile)];
+      file.hidden = box.checked;
+      file.required = !box.checked && material.required && !material.toleratedIfMissing;
+    }),
+  );
 
   const showProblem = (e: unknown) => {
     error.textContent = problemText(e);
@@ -131,7 +151,16 @@ route('/apply/:code', async ({ params }) => {
       } else {
         await api.applications.updateApplicationDraft({ applicationNo, applicationUpdate: { formData: formData(node, item) } });
       }
-      for (const input of node.querySelectorAll<HTMLInputElement>('input[type=file]')) {
+      for (const box of node.querySelectorAll<HTMLInputElement>('input[data-profile]:checked')) {
+        const index = Number(box.dataset.profile);
+        if (uploaded.has(index)) continue;
+        await api.applications.referenceApplicationMaterial({
+          applicationNo,
+          materialReference: { name: item.materials[index].name, kind: MaterialReferenceKindEnum.Profile },
+        });
+        uploaded.add(index);
+      }
+      for (const input of node.querySelectorAll<HTMLInputElement>('input[type=file]:not([hidden])')) {
         const index = Number(input.dataset.material);
         const file = input.files?.[0];
         if (!file || uploaded.has(index)) continue;

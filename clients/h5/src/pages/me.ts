@@ -19,6 +19,7 @@ route('/me', async () => {
       <section class="card profile">
         <h2>${esc(me.name ?? me.nickname ?? me.phone)}</h2>
         <p class="muted">${esc(me.phone)} · ${say(level[0], level[1])}</p>
+        ${me.level === 'L0' || me.level === 'L1' ? `<a class="button secondary" href="#/real-name">${say('去实名认证', '去做实名认证')}</a>` : ''}
       </section>
       <section class="card">
         <label class="check switch"><input type="checkbox" name="large" ${largeType() ? 'checked' : ''}>
