@@ -67,6 +67,7 @@ if (!url) {
       `-Dquarkus.http.port=${port}`,
       '-Dquarkus.http.host=127.0.0.1',
       `-Dbanhao.data-dir=${join(dataDir, 'data')}`,
+      `-Dbanhao.key-dir=${join(dataDir, 'keys')}`, // local mode's generated keys: this run's, not the checkout's
       `-Dbanhao.h5.dir=${h5}`,
       '-jar',
       jar,
