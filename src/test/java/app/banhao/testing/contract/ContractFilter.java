@@ -19,13 +19,13 @@ import io.restassured.specification.FilterableResponseSpecification;
 /**
  * A REST Assured filter that holds every exchange to a contract ({@link ExchangeCheck}) and fails the
  * test that made a non-conforming one. Installed for all {@code @QuarkusTest}s by
- * {@link ContractFilterInstaller}; paths outside the contract ({@code /q/}, {@code /test-fixtures/}) pass
+ * {@link ContractFilterInstaller}; paths outside the contract ({@code /q/}, {@code /test-fixtures/}, {@code /h5}) pass
  * unchecked. Operations answered with a conforming 2xx are reported to {@link SpecCoverage}.
  */
 public final class ContractFilter implements OrderedFilter {
 
-    /** Outside the API contract: Quarkus's own endpoints and test-only fixtures. */
-    public static final List<String> OUTSIDE_THE_CONTRACT = List.of("/q/", "/test-fixtures/");
+    /** Outside the API contract: Quarkus's own endpoints, test-only fixtures and the H5 app's static files. */
+    public static final List<String> OUTSIDE_THE_CONTRACT = List.of("/q/", "/test-fixtures/", "/h5");
 
     private final ApiContract contract;
     private final List<String> exempt;

@@ -1,0 +1,14 @@
+/* tslint:disable */
+/* eslint-disable */
+export * from './ApplicationsApi.js';
+export * from './AuthApi.js';
+export * from './CatalogApi.js';
+export * from './CatalogAdminApi.js';
+export * from './EventsApi.js';
+export * from './HomeApi.js';
+export * from './MeApi.js';
+export * from './MessagesApi.js';
+export * from './ProgressLookupApi.js';
+export * from './StaffApplicationsApi.js';
+export * from './StaffAuthApi.js';
+export * from './SystemApi.js';
