@@ -5,7 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.reactive.common.AffectedEntities;
+import org.hibernate.LockMode;
 
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
@@ -24,8 +24,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ResidentQuotas {
 
-    private static final AffectedEntities READS = new AffectedEntities(Resident.class, Application.class, ApplicationMaterial.class);
-
     private final int maxOpenDrafts;
     private final long maxStoredBytes;
 
@@ -37,8 +35,9 @@ public class ResidentQuotas {
 
     /** Room for one more draft (a bundle's parent counts once, its children not), or 422 {@code DRAFT_LIMIT_REACHED}. */
     Uni<Void> requireDraftRoom(UUID residentId) {
-        return lock(residentId).chain(() -> count("SELECT count(*) FROM application WHERE resident_id = ?1 AND state = 'DRAFT' "
-                + "AND parent_id IS NULL", residentId, null, null))
+        return lock(residentId).chain(() -> Panache.getSession().chain(s -> s.createSelectionQuery(
+                "select count(*) from Application a where a.residentId = :resident and a.state = :draft and a.parentId is null",
+                Long.class).setParameter("resident", residentId).setParameter("draft", ApplicationStatus.DRAFT).getSingleResult()))
                 .invoke(open -> {
                     if (open >= maxOpenDrafts) {
                         throw ApiException.of(ErrorCode.DRAFT_LIMIT_REACHED, String.valueOf(maxOpenDrafts));
@@ -51,9 +50,11 @@ public class ResidentQuotas {
      * or 422 {@code STORAGE_QUOTA_EXCEEDED} naming {@code file}.
      */
     Uni<Void> requireStorageRoom(UUID residentId, String applicationNo, String name, long size) {
-        return lock(residentId).chain(() -> count("SELECT coalesce(sum(m.size_bytes), 0)::bigint FROM application_material m "
-                + "JOIN application a ON a.id = m.application_id WHERE a.resident_id = ?1 AND m.kind = 'UPLOAD' "
-                + "AND NOT (a.application_no = ?2 AND m.name = ?3)", residentId, applicationNo, name))
+        return lock(residentId).chain(() -> Panache.getSession().chain(s -> s.createSelectionQuery(
+                "select coalesce(sum(m.sizeBytes), 0) from ApplicationMaterial m join Application a on a.id = m.applicationId"
+                        + " where a.residentId = :resident and m.kind = :upload and not (a.applicationNo = :no and m.name = :name)",
+                Long.class).setParameter("resident", residentId).setParameter("upload", ApplicationMaterial.Kind.UPLOAD)
+                .setParameter("no", applicationNo).setParameter("name", name).getSingleResult()))
                 .invoke(stored -> {
                     if (stored + size > maxStoredBytes) {
                         throw new ApiException(ErrorCode.STORAGE_QUOTA_EXCEEDED,
@@ -63,19 +64,12 @@ public class ResidentQuotas {
                 }).replaceWithVoid();
     }
 
-    /** The resident's row, locked to the end of the transaction: every quota check of one resident runs one at a time. */
+    /**
+     * The resident's row, locked to the end of the transaction: every quota check of one resident runs one at a time.
+     * HQL, not a native select: Hibernate caches a new plan for every native select it runs.
+     */
     private Uni<Void> lock(UUID residentId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT 1 FROM resident WHERE id = ?1 FOR NO KEY UPDATE", READS)
-                .setParameter(1, residentId).getResultList()).replaceWithVoid();
-    }
-
-    private Uni<Long> count(String sql, UUID residentId, String applicationNo, String name) {
-        return Panache.getSession().chain(s -> {
-            var query = s.createNativeQuery(sql, Long.class, READS).setParameter(1, residentId);
-            if (applicationNo != null) {
-                query.setParameter(2, applicationNo).setParameter(3, name);
-            }
-            return query.getSingleResult();
-        }).map(n -> n == null ? 0L : n);
+        return Panache.getSession().chain(s -> s.createSelectionQuery("from Resident r where r.id = :id", Resident.class)
+                .setParameter("id", residentId).setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResultOrNull()).replaceWithVoid();
     }
 }

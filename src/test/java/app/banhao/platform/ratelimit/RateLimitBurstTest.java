@@ -39,7 +39,8 @@ class RateLimitBurstTest {
 
     /** The limits proven below, by the name they count under in Redis. */
     static final Set<String> CASES = Set.of("pwd-fail-account", "pwd-fail-ip", "progress-failed-number-ip", "progress-ip-hour",
-            "otp-phone-minute", "otp-phone-day", "otp-ip-hour", "otp-fail-phone-day", "real-name-resident-day", "real-name-ip-hour");
+            "otp-phone-minute", "otp-phone-day", "otp-ip-hour", "otp-fail-phone-day", "real-name-resident-day", "real-name-ip-hour",
+            "staff-login-ip");
 
     private static final String GOOD = "Fu-Rong-Qu-2026!";
     /** How the test client's address may appear in a key, whichever loopback the connection used. */
@@ -54,7 +55,7 @@ class RateLimitBurstTest {
     /** Per-IP counters are shared by every test of the run (one client address): leave them as found. */
     @AfterEach
     void forgetPerIpCounters() {
-        for (String name : List.of("pwd-fail-ip", "progress-ip-hour", "otp-ip-hour", "real-name-ip-hour")) {
+        for (String name : List.of("pwd-fail-ip", "progress-ip-hour", "otp-ip-hour", "real-name-ip-hour", "staff-login-ip")) {
             LOOPBACK.forEach(ip -> redis.key().del(key(name, ip)));
         }
     }
@@ -162,6 +163,14 @@ class RateLimitBurstTest {
     void otpSendingPerClientIp() throws Exception {
         preset("otp-ip-hour", 100_000 - 5);
         Burst.assertAtMost(5, "codes sent from one client", i -> sendOtp(Logins.newPhone()));
+    }
+
+    @Test
+    void staffLoginsPerClientIp() throws Exception {
+        preset("staff-login-ip", 100_000 - 10);
+        Burst.assertAtMost(10, "staff logins from one client", i -> given().contentType(ContentType.JSON)
+                .body("{\"username\":\"nobody-" + i + "\",\"password\":\"Wrong-Password-1\",\"totp\":\"000000\"}")
+                .post("/api/v1/staff/auth/login"));
     }
 
     @Test

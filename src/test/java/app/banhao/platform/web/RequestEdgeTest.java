@@ -69,7 +69,7 @@ class RequestEdgeTest {
     @Test
     void nulInAFieldNameIsRefusedToo() {
         given().contentType(ContentType.JSON)
-                .body("{\"applicationNo\":\"4300002026010100000001\",\"phoneLast4\":\"1234\",\"x\\u0000\":1}")
+                .body("{\"applicationNo\":\"4300002026010100000001\",\"queryCode\":\"ABCDEFGH\",\"x\\u0000\":1}")
                 .when().post("/api/v1/progress-lookups")
                 .then().statusCode(400)
                 .body("errors[0].code", equalTo("INVALID_CHARACTER"));
@@ -108,7 +108,7 @@ class RequestEdgeTest {
     @Test
     void unknownFieldOfAClosedSchemaIsNamed() {
         given().contentType(ContentType.JSON)
-                .body("{\"applicationNo\":\"4300002026010100000001\",\"phoneLast4\":\"1234\",\"debug\":true}")
+                .body("{\"applicationNo\":\"4300002026010100000001\",\"queryCode\":\"ABCDEFGH\",\"debug\":true}")
                 .when().post("/api/v1/progress-lookups")
                 .then().statusCode(400)
                 .body("errors[0].field", equalTo("debug"))
@@ -119,7 +119,7 @@ class RequestEdgeTest {
     void bytesAfterTheJsonValueAreMalformed() {
         for (String trailing : new String[] { " {}", "garbage", " \"x\"" }) {
             given().contentType(ContentType.JSON)
-                    .body("{\"applicationNo\":\"4300002026010100000001\",\"phoneLast4\":\"1234\"}" + trailing)
+                    .body("{\"applicationNo\":\"4300002026010100000001\",\"queryCode\":\"ABCDEFGH\"}" + trailing)
                     .when().post("/api/v1/progress-lookups")
                     .then().statusCode(400)
                     .body("code", equalTo("MALFORMED_JSON"));
@@ -128,7 +128,7 @@ class RequestEdgeTest {
 
     @Test
     void jsonBodyWithoutContentTypeIs415() throws Exception {
-        byte[] body = "{\"applicationNo\":\"4300002026010100000001\",\"phoneLast4\":\"1234\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] body = "{\"applicationNo\":\"4300002026010100000001\",\"queryCode\":\"ABCDEFGH\"}".getBytes(StandardCharsets.UTF_8);
         var answer = RawHttp.send(root, RawHttp.head(root, "POST", "/api/v1/progress-lookups",
                 "Content-Length: " + body.length), body);
         assertEquals(415, answer.status(), answer.toString());
@@ -196,7 +196,7 @@ class RequestEdgeTest {
 
     @Test
     void chunkedJsonWithinTheCapIsReadAsUsual() throws Exception {
-        String json = "{\"applicationNo\":\"4300002026010100000001\",\"phoneLast4\":\"1234\",\"debug\":1}";
+        String json = "{\"applicationNo\":\"4300002026010100000001\",\"queryCode\":\"ABCDEFGH\",\"debug\":1}";
         String body = Integer.toHexString(json.length()) + "\r\n" + json + "\r\n0\r\n\r\n";
         var answer = RawHttp.send(root, RawHttp.head(root, "POST", "/api/v1/progress-lookups",
                 "Content-Type: application/json", "Transfer-Encoding: chunked"), body.getBytes(StandardCharsets.US_ASCII));
