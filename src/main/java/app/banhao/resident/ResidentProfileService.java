@@ -23,6 +23,7 @@ import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
+import app.banhao.platform.transaction.Transactions;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -56,9 +57,9 @@ public class ResidentProfileService {
         return load(residentId).map(mapper::toProfile);
     }
 
-    @WithTransaction
+    /** Parallel changes of one profile each win in turn (the resident row is versioned): never a 500. */
     public Uni<Profile> update(UUID residentId, ProfileUpdate change) {
-        return load(residentId).map(r -> {
+        return Transactions.retryingConflicts(() -> load(residentId).map(r -> {
             if (change.getNickname() != null) {
                 r.nickname = change.getNickname().strip();
             }
@@ -67,7 +68,7 @@ public class ResidentProfileService {
             }
             r.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             return mapper.toProfile(r);
-        });
+        }));
     }
 
     /** Sets or changes the password; a change needs the current one and ends every other session. */
@@ -97,13 +98,12 @@ public class ResidentProfileService {
         return load(residentId).map(r -> new PasswordState(crypto.decrypt(r.phoneEnc), r.passwordHash));
     }
 
-    @WithTransaction
     Uni<Void> storePassword(UUID residentId, String hash) {
-        return load(residentId).invoke(r -> {
+        return Transactions.retryingConflicts(() -> load(residentId).invoke(r -> {
             r.passwordHash = hash;
             r.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         }).call(r -> audit.record(AuditEvent.of("resident.password.set").target("resident", r.id.toString())))
-                .replaceWithVoid();
+                .replaceWithVoid());
     }
 
     /** Checks name and ID number, then raises the level to L2; one ID number, one resident. */
@@ -125,10 +125,9 @@ public class ResidentProfileService {
                 });
     }
 
-    @WithTransaction
     Uni<Profile> recordVerified(UUID residentId, String name, String id) {
         byte[] index = crypto.blindIndex("id-number", id);
-        return residents.findByIdNumberIndex(index).chain(holder -> {
+        return Transactions.retryingConflicts(() -> residents.findByIdNumberIndex(index).chain(holder -> {
             if (holder != null && !holder.id.equals(residentId)) {
                 throw ApiException.of(ErrorCode.ID_NUMBER_TAKEN);
             }
@@ -148,7 +147,7 @@ public class ResidentProfileService {
                 return r;
             });
         }).call(r -> audit.record(AuditEvent.of("resident.real-name.verified").target("resident", r.id.toString())
-                .details(Map.of("level", r.level.name()))))
+                .details(Map.of("level", r.level.name())))))
                 .map(mapper::toProfile);
     }
 

@@ -32,6 +32,7 @@ public enum ErrorCode {
     PRECONDITION_REQUIRED(428),
     IDEMPOTENCY_KEY_REUSED(422),
     RATE_LIMITED(429),
+    CONCURRENT_UPDATE(409),
 
     // Identity and access
     OTP_INVALID(401),
