@@ -50,7 +50,9 @@ public final class Transactions {
 
     private static boolean isDuplicateKey(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+            if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
+                    || t instanceof java.sql.SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())
+                    || t instanceof org.hibernate.JDBCException jdbc && UNIQUE_VIOLATION.equals(jdbc.getSQLState())) {
                 return true;
             }
         }
