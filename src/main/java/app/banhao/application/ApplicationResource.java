@@ -5,8 +5,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import org.jboss.resteasy.reactive.server.Cancellable;
-
 import app.banhao.api.ApplicationsApi;
 import app.banhao.api.model.Application;
 import app.banhao.api.model.ApplicationCreate;
@@ -27,8 +25,6 @@ import io.smallrye.mutiny.Uni;
 
 /** /api/v1/applications: the caller's own applications only. */
 @RolesAllowed(TokenClaims.RESIDENT)
-// A client hanging up must not cancel a unit of work half-way: it commits or rolls back whole (issue 10).
-@Cancellable(false)
 public class ApplicationResource implements ApplicationsApi {
 
     private final ApplicationService service;

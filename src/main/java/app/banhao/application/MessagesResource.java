@@ -6,8 +6,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 
-import org.jboss.resteasy.reactive.server.Cancellable;
-
 import app.banhao.api.MessagesApi;
 import app.banhao.api.model.Message;
 import app.banhao.api.model.MessagePage;
@@ -19,8 +17,6 @@ import io.smallrye.mutiny.Uni;
 
 /** /api/v1/me/messages: the caller's inbox, worded in the language asked for. */
 @RolesAllowed(TokenClaims.RESIDENT)
-// A client hanging up must not cancel a unit of work half-way: it commits or rolls back whole (issue 10).
-@Cancellable(false)
 public class MessagesResource implements MessagesApi {
 
     private final InboxService inbox;

@@ -4,8 +4,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import org.jboss.resteasy.reactive.server.Cancellable;
-
 import app.banhao.api.StaffApplicationsApi;
 import app.banhao.api.model.ApplicationState;
 import app.banhao.api.model.StaffApplication;
@@ -22,8 +20,6 @@ import io.smallrye.mutiny.Uni;
 
 /** /api/v1/staff/applications: reviewers, for their own department's applications. */
 @RolesAllowed(TokenClaims.REVIEWER)
-// A client hanging up must not cancel a unit of work half-way: it commits or rolls back whole (issue 10).
-@Cancellable(false)
 public class StaffApplicationResource implements StaffApplicationsApi {
 
     private final ReviewService review;

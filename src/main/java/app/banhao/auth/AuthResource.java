@@ -4,8 +4,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import org.jboss.resteasy.reactive.server.Cancellable;
-
 import app.banhao.platform.web.SuccessStatus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,8 +22,6 @@ import app.banhao.platform.security.CurrentActor;
 import app.banhao.platform.security.TokenClaims;
 import io.smallrye.mutiny.Uni;
 
-// A client hanging up must not cancel a unit of work half-way: it commits or rolls back whole (issue 10).
-@Cancellable(false)
 public class AuthResource implements AuthApi {
 
     private final OtpService otp;

@@ -5,8 +5,6 @@ import java.util.function.Supplier;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.server.Cancellable;
-
 import app.banhao.api.CatalogAdminApi;
 import app.banhao.api.model.BannerInput;
 import app.banhao.api.model.BundleInput;
@@ -28,8 +26,6 @@ import io.smallrye.mutiny.Uni;
  * any node sees it.
  */
 @RolesAllowed(TokenClaims.ADMIN)
-// A client hanging up must not cancel a unit of work half-way: it commits or rolls back whole (issue 10).
-@Cancellable(false)
 public class CatalogAdminResource implements CatalogAdminApi {
 
     private final CatalogAdminService catalog;

@@ -5,8 +5,6 @@ import java.util.function.Supplier;
 
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.server.Cancellable;
-
 import app.banhao.api.CatalogApi;
 import app.banhao.api.model.ItemKind;
 import app.banhao.platform.cache.CacheAside;
@@ -15,8 +13,6 @@ import app.banhao.platform.paging.PageRequest;
 import io.smallrye.mutiny.Uni;
 
 /** The resident's catalogue reads: every one cached (DESIGN.md §8) and conditional (ETag / 304). */
-// A client hanging up must not cancel a unit of work half-way: it commits or rolls back whole (issue 10).
-@Cancellable(false)
 public class CatalogResource implements CatalogApi {
 
     private final CacheAside cache;

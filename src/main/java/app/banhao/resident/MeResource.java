@@ -5,8 +5,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import org.jboss.resteasy.reactive.server.Cancellable;
-
 import app.banhao.platform.web.SuccessStatus;
 
 import app.banhao.api.MeApi;
@@ -28,8 +26,6 @@ import io.smallrye.mutiny.Uni;
 
 /** Everything under /me acts on the caller's own resident record only; ids in paths are checked against it. */
 @RolesAllowed(TokenClaims.RESIDENT)
-// A client hanging up must not cancel a unit of work half-way: it commits or rolls back whole (issue 10).
-@Cancellable(false)
 public class MeResource implements MeApi {
 
     private final ResidentProfileService profiles;

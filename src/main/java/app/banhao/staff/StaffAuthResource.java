@@ -2,8 +2,6 @@ package app.banhao.staff;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import org.jboss.resteasy.reactive.server.Cancellable;
-
 import app.banhao.platform.web.SuccessStatus;
 
 import app.banhao.api.StaffAuthApi;
@@ -18,8 +16,6 @@ import app.banhao.platform.security.CurrentActor;
 import app.banhao.platform.security.TokenClaims;
 import io.smallrye.mutiny.Uni;
 
-// A client hanging up must not cancel a unit of work half-way: it commits or rolls back whole (issue 10).
-@Cancellable(false)
 public class StaffAuthResource implements StaffAuthApi {
 
     private final StaffAuthService service;

@@ -1,14 +1,10 @@
 package app.banhao.system;
 
-import org.jboss.resteasy.reactive.server.Cancellable;
-
 import app.banhao.api.SystemApi;
 import app.banhao.api.model.Ping;
 import app.banhao.api.model.SystemInfo;
 import io.smallrye.mutiny.Uni;
 
-// A client hanging up must not cancel a unit of work half-way: it commits or rolls back whole (issue 10).
-@Cancellable(false)
 public class SystemResource implements SystemApi {
 
     /** Touches neither PostgreSQL nor Redis: the benchmark's baseline for what the stack itself costs. */
