@@ -1,6 +1,5 @@
 package app.banhao.application;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,11 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import app.banhao.platform.calendar.WorkingCalendar;
 import app.banhao.platform.error.ApiException;
-import app.banhao.platform.error.DependencyFailures;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.events.Outbox;
 import app.banhao.platform.events.OutboxRelay;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import app.banhao.platform.transaction.Transactions;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -29,10 +27,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class Workflow {
-
-    /** Retries of a unit of work PostgreSQL failed over a conflict, the first after about this long. */
-    static final int CONFLICT_RETRIES = 3;
-    private static final Duration CONFLICT_BACKOFF = Duration.ofMillis(20);
 
     /** Who acts: RESIDENT, STAFF or SYSTEM, with an id and the name the timeline shows. */
     public record Actor(String kind, String id, String display) {
@@ -64,18 +58,15 @@ public class Workflow {
     /**
      * Runs {@code work} in a transaction and, once it committed, delivers the case events it wrote. A
      * transaction PostgreSQL ended over a deadlock or serialization failure runs again in a new session, a few
-     * times: bundles lock a parent and its children in both orders (a parent withdrawn while a reviewer moves a
-     * child), and PostgreSQL resolves such a deadlock by failing one of the two. {@code work} must start from
-     * nothing each time it is called.
+     * times ({@link Transactions#retryingConflicts}): bundles lock a parent and its children in both orders (a parent
+     * withdrawn while a reviewer moves a child), and PostgreSQL resolves such a deadlock by failing one of the two.
+     * {@code work} must start from nothing each time it is called.
      */
     public <T> Uni<T> commitThenPublish(Supplier<Uni<T>> work) {
-        return Panache.withTransaction(() -> {
-            outbox.takeWritten(); // what a run PostgreSQL rolled back wrote was never committed
+        return Transactions.<T>retryingConflicts(() -> {
+            outbox.takeWritten(); // what a run that lost a race wrote was never committed
             return work.get();
-        })
-                .onFailure(DependencyFailures::isTransientConflict).retry()
-                .withBackOff(CONFLICT_BACKOFF, CONFLICT_BACKOFF.multipliedBy(10)).withJitter(0.5).atMost(CONFLICT_RETRIES)
-                .call(() -> relay.deliverNow(outbox.takeWritten()));
+        }).call(() -> relay.deliverNow(outbox.takeWritten()));
     }
 
     /** 409 naming the current state unless {@code t} may start from it. */

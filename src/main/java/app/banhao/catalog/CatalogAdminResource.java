@@ -1,5 +1,7 @@
 package app.banhao.catalog;
 
+import java.util.function.Supplier;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.Response;
 
@@ -16,6 +18,7 @@ import app.banhao.platform.cache.CacheAside;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.security.TokenClaims;
+import app.banhao.platform.transaction.Transactions;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -42,52 +45,52 @@ public class CatalogAdminResource implements CatalogAdminApi {
 
     @Override
     public Uni<Response> putDepartment(String code, DepartmentInput input, String ifMatch) {
-        return published(catalog.putDepartment(code, input, ifMatch));
+        return published(() -> catalog.putDepartment(code, input, ifMatch));
     }
 
     @Override
     public Uni<Void> retireDepartment(String code, String ifMatch) {
-        return retired(catalog.retireDepartment(code, ifMatch));
+        return retired(() -> catalog.retireDepartment(code, ifMatch));
     }
 
     @Override
     public Uni<Response> putCatalogItem(String code, ServiceItemInput input, String ifMatch) {
-        return published(catalog.putItem(code, input, ifMatch));
+        return published(() -> catalog.putItem(code, input, ifMatch));
     }
 
     @Override
     public Uni<Void> retireCatalogItem(String code, String ifMatch) {
-        return retired(catalog.retireItem(code, ifMatch));
+        return retired(() -> catalog.retireItem(code, ifMatch));
     }
 
     @Override
     public Uni<Response> putBundle(String code, BundleInput input, String ifMatch) {
-        return published(catalog.putBundle(code, input, ifMatch));
+        return published(() -> catalog.putBundle(code, input, ifMatch));
     }
 
     @Override
     public Uni<Void> retireBundle(String code, String ifMatch) {
-        return retired(catalog.retireBundle(code, ifMatch));
+        return retired(() -> catalog.retireBundle(code, ifMatch));
     }
 
     @Override
     public Uni<Response> putBanner(String id, BannerInput input, String ifMatch) {
-        return published(home.putBanner(id, input, ifMatch));
+        return published(() -> home.putBanner(id, input, ifMatch));
     }
 
     @Override
     public Uni<Void> retireBanner(String id, String ifMatch) {
-        return retired(home.retireBanner(id, ifMatch));
+        return retired(() -> home.retireBanner(id, ifMatch));
     }
 
     @Override
     public Uni<Response> putNews(String id, NewsInput input, String ifMatch) {
-        return published(home.putNews(id, input, ifMatch));
+        return published(() -> home.putNews(id, input, ifMatch));
     }
 
     @Override
     public Uni<Void> retireNews(String id, String ifMatch) {
-        return retired(home.retireNews(id, ifMatch));
+        return retired(() -> home.retireNews(id, ifMatch));
     }
 
     @Override
@@ -102,11 +105,16 @@ public class CatalogAdminResource implements CatalogAdminApi {
                 });
     }
 
-    private Uni<Response> published(Uni<? extends Saved<?>> change) {
-        return change.call(() -> cache.invalidate(CatalogCache.NAMESPACE)).map(Saved::toResponse);
+    /**
+     * Runs the change (again, when it lost a race: two first PUTs of one code both find nothing to lock and insert),
+     * then bumps the catalogue's cache version.
+     */
+    private Uni<Response> published(Supplier<Uni<? extends Saved<?>>> change) {
+        return Transactions.<Saved<?>>retryingConflicts(change).call(() -> cache.invalidate(CatalogCache.NAMESPACE))
+                .map(Saved::toResponse);
     }
 
-    private Uni<Void> retired(Uni<Void> change) {
-        return change.call(() -> cache.invalidate(CatalogCache.NAMESPACE));
+    private Uni<Void> retired(Supplier<Uni<Void>> change) {
+        return Transactions.retryingConflicts(change).call(() -> cache.invalidate(CatalogCache.NAMESPACE));
     }
 }

@@ -68,7 +68,7 @@ public class AddressService {
 
     @WithTransaction
     public Uni<Void> delete(UUID residentId, UUID addressId) {
-        return addresses.findOwned(addressId, residentId)
+        return addresses.findOwnedForUpdate(addressId, residentId)
                 .onItem().ifNull().failWith(() -> ApiException.of(ErrorCode.NOT_FOUND))
                 .call(addresses::delete)
                 .replaceWithVoid();

@@ -21,6 +21,12 @@ public class ResidentAddressRepository implements PanacheRepositoryBase<Resident
         return find("id = ?1 and residentId = ?2", id, residentId).firstResult();
     }
 
+    /** The same, its row locked: parallel deletes of one address wait, and all but the first then find nothing. */
+    public Uni<ResidentAddress> findOwnedForUpdate(UUID id, UUID residentId) {
+        return find("id = ?1 and residentId = ?2", id, residentId).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
+    }
+
     public Uni<Long> countOf(UUID residentId) {
         return count("residentId", residentId);
     }

@@ -30,6 +30,7 @@ import app.banhao.platform.error.FieldError;
 import app.banhao.platform.ratelimit.RateLimiter;
 import app.banhao.platform.ratelimit.RateLimiter.Limit;
 import app.banhao.platform.web.CallerInfo;
+import app.banhao.platform.transaction.Transactions;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -76,9 +77,9 @@ public class ResidentProfileService {
         return load(residentId).map(mapper::toProfile);
     }
 
-    @WithTransaction
+    /** Parallel changes of one profile each win in turn (the resident row is versioned): never a 500. */
     public Uni<Profile> update(UUID residentId, ProfileUpdate change) {
-        return load(residentId).map(r -> {
+        return Transactions.retryingConflicts(() -> load(residentId).map(r -> {
             if (change.getNickname() != null) {
                 r.nickname = change.getNickname().strip();
             }
@@ -87,7 +88,7 @@ public class ResidentProfileService {
             }
             r.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             return mapper.toProfile(r);
-        });
+        }));
     }
 
     /** Sets or changes the password; a change needs the current one and ends every other session. */
@@ -117,13 +118,12 @@ public class ResidentProfileService {
         return load(residentId).map(r -> new PasswordState(crypto.decrypt(r.phoneEnc), r.passwordHash));
     }
 
-    @WithTransaction
     Uni<Void> storePassword(UUID residentId, String hash) {
-        return load(residentId).invoke(r -> {
+        return Transactions.retryingConflicts(() -> load(residentId).invoke(r -> {
             r.passwordHash = hash;
             r.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         }).call(r -> audit.record(AuditEvent.of("resident.password.set").target("resident", r.id.toString())))
-                .replaceWithVoid();
+                .replaceWithVoid());
     }
 
     /**
@@ -160,12 +160,12 @@ public class ResidentProfileService {
 
     /**
      * The verified profile, or null when another resident holds the ID number: then this transaction keeps the
-     * note to that resident and the audit record, which a thrown refusal would roll back.
+     * note to that resident and the audit record, which a thrown refusal would roll back. A transaction that lost
+     * a race with a parallel verification runs again ({@link Transactions#retryingConflicts}).
      */
-    @WithTransaction
     Uni<Profile> recordVerified(UUID residentId, String name, String id) {
         byte[] index = crypto.blindIndex("id-number", id);
-        return residents.findByIdNumberIndex(index).chain(holder -> {
+        return Transactions.retryingConflicts(() -> residents.findByIdNumberIndex(index).chain(holder -> {
             if (holder != null && !holder.id.equals(residentId)) {
                 return inbox.notice(holder.id, REAL_NAME_ATTEMPT)
                         .call(() -> audit.record(AuditEvent.of("resident.real-name.id-taken").outcome(AuditEvent.FAILURE)
@@ -189,7 +189,7 @@ public class ResidentProfileService {
             }).call(r -> audit.record(AuditEvent.of("resident.real-name.verified").target("resident", r.id.toString())
                     .details(Map.of("level", r.level.name()))))
                     .map(mapper::toProfile);
-        });
+        }));
     }
 
     private Uni<Resident> load(UUID residentId) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import app.banhao.testing.Logins;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 
 /**
@@ -29,6 +30,9 @@ class ApplicationQueryPlansTest {
     @Inject
     Mutiny.SessionFactory sessions;
 
+    @Inject
+    DeadlineJob deadlineJob;
+
     @Test
     void createAndSubmitDoNotAddAQueryPlanPerRequest() {
         ApplicationFixtures.Dept dept = ApplicationFixtures.department(true);
@@ -41,6 +45,27 @@ class ApplicationQueryPlansTest {
         int added = cachedPlans() - before;
         assertTrue(added < ROUNDS, ROUNDS + " drafts created and submitted (with Idempotency-Keys, and one replay each) added "
                 + added + " query plans: some statement on these paths is not reusing its plan");
+    }
+
+    /**
+     * The deadline job runs every minute for the whole uptime: after its first run (which makes its plans),
+     * further runs add none.
+     */
+    @Test
+    void theDeadlineJobDoesNotAddAQueryPlanPerRun() throws Throwable {
+        runDeadlineJob();
+        int before = cachedPlans();
+        for (int i = 0; i < ROUNDS; i++) {
+            runDeadlineJob();
+        }
+        int added = cachedPlans() - before;
+        assertTrue(added < ROUNDS, ROUNDS + " runs of the deadline job added " + added
+                + " query plans: one of its selects is not reusing its plan (a native query?)");
+    }
+
+    private void runDeadlineJob() throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> deadlineJob.closeExpiredSupplements());
+        VertxContextSupport.subscribeAndAwait(() -> deadlineJob.flagOverdueMaterials());
     }
 
     /** A draft and its submission, each with an Idempotency-Key and each sent twice (the second is a replay). */

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import app.banhao.platform.error.ApiException;
+import app.banhao.platform.transaction.Transactions;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.testing.Logins;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -70,7 +71,7 @@ class WorkflowConflictRetryTest {
             runs.incrementAndGet();
             return Uni.createFrom().failure(conflict("40001"));
         }));
-        assertEquals(1 + Workflow.CONFLICT_RETRIES, runs.get());
+        assertEquals(1 + Transactions.CONFLICT_RETRIES, runs.get());
         assertTrue(thrown instanceof PgException || thrown.getCause() instanceof PgException, thrown.toString());
     }
 

@@ -9,12 +9,14 @@ import app.banhao.application.ApplicationFixtures;
 import app.banhao.testing.Logins;
 import app.banhao.testing.access.AccessCases;
 import app.banhao.testing.access.Caller;
+import app.banhao.testing.access.ListReaders;
 import app.banhao.testing.access.Target;
 import io.restassured.http.ContentType;
 
 /**
  * The authorization matrix of the API: one entry per operation of {@code api-spec/openapi.yaml} with an
- * identifier in its path. Whoever adds such an operation adds its case here, e.g.
+ * identifier in its path, and one per read with a token that names no object (lists, the worklist, the event
+ * stream, "me": {@code listedForResident/listedForDepartment}). Whoever adds such an operation adds its case here, e.g.
  *
  * <pre>{@code
  * .ownedByResident(owner -> {
@@ -96,6 +98,35 @@ final class AccessMatrixCases {
             .ownedByDepartment(staff -> staffCase(staff, List.of("accept")), "approveApplication", "rejectApplication",
                     "suspendApplication")
             .ownedByDepartment(staff -> staffCase(staff, List.of("accept", "suspend")), "resumeApplication")
+            .listedForResident(owner -> Target.of(Map.of(), "{\"applicationNo\":\""
+                    + ApplicationFixtures.draft(owner.token(), ApplicationFixtures.department(false).item()).getString("applicationNo")
+                    + "\"}"), ListReaders.PAGES, "listMyApplications")
+            .listedForResident(owner -> Target.of(Map.of(), "{\"applicationNo\":\""
+                    + ApplicationFixtures.submitted(owner.token(), ApplicationFixtures.department(false).item()) + "\"}"),
+                    ListReaders.PAGES, "listMyMessages")
+            .listedForResident(owner -> Target.of(Map.of(), "{\"applicationNo\":\""
+                    + ApplicationFixtures.submitted(owner.token(), ApplicationFixtures.department(false).item()) + "\"}"),
+                    ListReaders.events(java.time.Duration.ofSeconds(3)), "streamMyEvents")
+            .listedForResident(owner -> {
+                String detail = "矩阵路 " + java.util.UUID.randomUUID();
+                var created = owner.authorize(given()).contentType(ContentType.JSON).body(ADDRESS.replace("芙蓉区五一大道 1 号 2 栋 301", detail))
+                        .post("/api/v1/me/addresses").then().statusCode(201).extract();
+                return Target.of(Map.of(), "{\"id\":\"" + created.path("id") + "\",\"detail\":\"" + detail + "\"}");
+            }, ListReaders.ONE, "listMyAddresses")
+            .listedForResident(owner -> {
+                String session = owner.authorize(given()).get("/api/v1/me/sessions").then().statusCode(200).extract().path("items[0].id");
+                return Target.of(Map.of(), "{\"id\":\"" + session + "\"}");
+            }, ListReaders.ONE, "listMySessions")
+            .listedForResident(owner -> {
+                String nickname = "矩阵-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+                owner.authorize(given()).contentType(ContentType.JSON).body("{\"nickname\":\"" + nickname + "\"}")
+                        .patch("/api/v1/me").then().statusCode(200);
+                return Target.of(Map.of(), "{\"id\":\"" + owner.id() + "\",\"nickname\":\"" + nickname + "\"}");
+            }, ListReaders.ONE, "getMe")
+            .listedForDepartment(staff -> Target.of(Map.of(), "{\"applicationNo\":\"" + ApplicationFixtures.submitted(
+                    Logins.newResidentToken(), ApplicationFixtures.department(Caller.OWNER_DEPARTMENT, false).item()) + "\"}"),
+                    ListReaders.PAGES, "listStaffApplications")
+            .selfOnly("getStaffMe", "the staff member's own account, found by the token's subject; it names no other")
             .publicOperation("getCatalogItem", "the catalogue (办事指南) is public")
             .publicOperation("getBundle", "the catalogue (一件事) is public")
             .roleGuarded("ADMIN", "the catalogue and home content are province-wide, published by administrators",

@@ -36,6 +36,7 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(422),
     RATE_LIMITED(429),
     IDEMPOTENT_RESPONSE_WITHHELD(409),
+    CONCURRENT_UPDATE(409),
 
     // Identity and access
     OTP_INVALID(401),

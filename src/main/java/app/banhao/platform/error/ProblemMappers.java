@@ -160,12 +160,34 @@ public class ProblemMappers {
         return respond(ErrorCode.FORBIDDEN, List.of(), List.of(), Map.of(), headers, uri);
     }
 
+    /**
+     * A versioned row someone else changed first, still after the unit of work's own retries
+     * ({@link app.banhao.platform.transaction.Transactions}): the caller's change lost a race, it may send it again.
+     */
+    @ServerExceptionMapper
+    public Response staleWrite(jakarta.persistence.OptimisticLockException e, HttpHeaders headers, UriInfo uri) {
+        return lostRace(e, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response staleState(org.hibernate.StaleStateException e, HttpHeaders headers, UriInfo uri) {
+        return lostRace(e, headers, uri);
+    }
+
+    private static Response lostRace(Throwable e, HttpHeaders headers, UriInfo uri) {
+        Log.warnf("Concurrent change lost its race [req=%s]: %s", RequestIds.of(headers), e.toString());
+        return respond(ErrorCode.CONCURRENT_UPDATE, List.of(), List.of(), Map.of(), headers, uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
         String requestId = RequestIds.of(headers);
         if (e instanceof java.io.IOException && e.getMessage() != null && e.getMessage().contains("multipart")) {
             // A multipart body that ends before its closing boundary: the caller's request is broken.
             return respond(ErrorCode.BAD_REQUEST, List.of(), List.of(), Map.of(), headers, uri);
+        }
+        if (app.banhao.platform.transaction.Transactions.isStaleWrite(e)) {
+            return lostRace(e, headers, uri); // wrapped, so the typed mappers above did not see it
         }
         if (DependencyFailures.isTransientConflict(e)) {
             // Still conflicting after the unit of work's own retries: the caller may try again at once.

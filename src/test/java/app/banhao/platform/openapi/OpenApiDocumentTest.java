@@ -48,6 +48,28 @@ class OpenApiDocumentTest {
         assertEquals(List.of(), undocumented, "operations whose constrained parameters can be refused with an undocumented 422");
     }
 
+    /**
+     * Any operation may meet a PostgreSQL or Redis outage (even a public read whose cache is cold), and the
+     * mapper answers it with 503 and {@code Retry-After}: every operation, present and future, documents that.
+     */
+    @Test
+    void everyOperationDocuments503WithRetryAfter() {
+        ApiContract contract = ApiContract.main();
+        var shared = contract.api().getComponents().getResponses();
+        List<String> undocumented = contract.operations().stream()
+                .filter(op -> {
+                    var unavailable = op.operation().getResponses().get("503");
+                    if (unavailable != null && unavailable.get$ref() != null) {
+                        unavailable = shared.get(unavailable.get$ref().substring(unavailable.get$ref().lastIndexOf('/') + 1));
+                    }
+                    return unavailable == null || unavailable.getHeaders() == null
+                            || !unavailable.getHeaders().containsKey("Retry-After");
+                })
+                .map(Object::toString).toList();
+        assertEquals(List.of(), undocumented, "operations without a 503 response carrying Retry-After "
+                + "(add `'503': $ref: '#/components/responses/ServiceUnavailable'`)");
+    }
+
     private static long count(String text, String token) {
         return text.lines().filter(l -> l.trim().startsWith(token)).count();
     }

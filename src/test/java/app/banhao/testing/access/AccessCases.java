@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The registry of the authorization matrix: one rule per operation that has an identifier in its path.
- * Adding such an operation to the contract without a rule here fails the build.
+ * The registry of the authorization matrix: one rule per operation that has an identifier in its path, and one
+ * per read that needs a token but names no object (lists, worklists, streams, "me"). Adding such an operation to
+ * the contract without a rule here fails the build.
  *
  * <pre>{@code
  * AccessCases.builder()
@@ -47,6 +48,23 @@ public final class AccessCases {
             return owned(AccessRule.Owner.DEPARTMENT, create, operationIds);
         }
 
+        /**
+         * Reads of a resident's own things without an identifier (lists, "me"), walked page by page
+         * ({@link ListReaders#PAGES}) unless {@code reader} says otherwise.
+         */
+        public Builder listedForResident(Function<Caller, Target> create, AccessRule.ListReader reader, String... operationIds) {
+            return listed(AccessRule.Owner.RESIDENT, create, reader, operationIds);
+        }
+
+        /** Reads of a department's things without an identifier (the worklist), as staff of {@link Caller#OWNER_DEPARTMENT}. */
+        public Builder listedForDepartment(Function<Caller, Target> create, AccessRule.ListReader reader, String... operationIds) {
+            return listed(AccessRule.Owner.DEPARTMENT, create, reader, operationIds);
+        }
+
+        public Builder selfOnly(String operationId, String reason) {
+            return add(new AccessRule.SelfOnly(operationId, reason));
+        }
+
         public Builder publicOperation(String operationId, String reason) {
             return add(new AccessRule.Public(operationId, reason));
         }
@@ -63,6 +81,12 @@ public final class AccessCases {
 
         private Builder owned(AccessRule.Owner owner, Function<Caller, Target> create, String... operationIds) {
             List.of(operationIds).forEach(id -> add(new AccessRule.Owned(id, owner, create)));
+            return this;
+        }
+
+        private Builder listed(AccessRule.Owner owner, Function<Caller, Target> create, AccessRule.ListReader reader,
+                String... operationIds) {
+            List.of(operationIds).forEach(id -> add(new AccessRule.Listed(id, owner, create, reader)));
             return this;
         }
 

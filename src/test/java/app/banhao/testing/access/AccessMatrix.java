@@ -45,7 +45,12 @@ public final class AccessMatrix {
                     gaps.add(operation + " has an identifier in its path but no case in the authorization matrix"
                             + (operation.isPublic() ? " (it needs no token: declare it with publicOperation(..., reason))"
                                     : " (add ownedByResident/ownedByDepartment to the registry)"));
+                } else if (isCallerScopedRead(operation)) {
+                    gaps.add(operation + " reads with a token but names no object (a list, a stream, \"me\") and has no case"
+                            + " in the authorization matrix (add listedForResident/listedForDepartment, or selfOnly(..., reason))");
                 }
+            } else if ((rule instanceof AccessRule.Listed || rule instanceof AccessRule.SelfOnly) && operation.isPublic()) {
+                gaps.add(operation + " is declared a caller's own read in the matrix but the contract lets anyone call it");
             } else if (rule instanceof AccessRule.Public && !operation.isPublic()) {
                 gaps.add(operation + " is declared public in the matrix but the contract requires a token");
             } else if (rule instanceof AccessRule.Owned && operation.isPublic()) {
@@ -57,6 +62,11 @@ public final class AccessMatrix {
         return gaps;
     }
 
+    /** A read that needs a token and names no object: what it shows depends on who calls. */
+    private static boolean isCallerScopedRead(SpecOperation operation) {
+        return operation.method().equals("GET") && !operation.isPublic() && !operation.hasPathIdentifier();
+    }
+
     /** Runs every owned case of the registry that the contract has; returns the failures. */
     public static List<String> run(ApiContract contract, AccessCases cases) {
         List<String> failures = new ArrayList<>();
@@ -65,6 +75,8 @@ public final class AccessMatrix {
                 contract.operation(owned.operationId()).ifPresent(op -> failures.addAll(runCase(op, owned)));
             } else if (rule instanceof AccessRule.RoleGuarded guarded) {
                 contract.operation(guarded.operationId()).ifPresent(op -> failures.addAll(runGuarded(op, guarded)));
+            } else if (rule instanceof AccessRule.Listed listed) {
+                contract.operation(listed.operationId()).ifPresent(op -> failures.addAll(runListed(op, listed)));
             }
         }
         return failures;
@@ -81,8 +93,7 @@ public final class AccessMatrix {
             return List.of(operation + ": the case's target lacks path parameters " + missing);
         }
         Map<String, String> secrets = secretsOf(target);
-        for (Caller intruder : List.of(Caller.resident("another resident"),
-                Caller.staff("staff of another department", Caller.OTHER_DEPARTMENT), Caller.anonymous())) {
+        for (Caller intruder : intruders(rule.owner())) {
             Response response = call(operation, target, intruder);
             Set<Integer> allowed = expectedRefusal(rule.owner(), intruder);
             if (!allowed.contains(response.statusCode())) {
@@ -100,6 +111,56 @@ public final class AccessMatrix {
         if (own.statusCode() >= 300) {
             failures.add(operation + " called by its owner answered " + own.statusCode()
                     + ": the case does not reach the object, so the refusals above prove nothing: " + abbreviate(own.asString()));
+        }
+        return failures;
+    }
+
+    /**
+     * Everyone but the owner: another resident, staff of another department with every role and with each role
+     * alone (the same role as the owner's own staff, so only the department differs), and no token.
+     */
+    private static List<Caller> intruders(AccessRule.Owner owner) {
+        List<Caller> intruders = new ArrayList<>(List.of(Caller.resident("another resident"),
+                Caller.staff("staff of another department", Caller.OTHER_DEPARTMENT)));
+        if (owner == AccessRule.Owner.DEPARTMENT) {
+            intruders.addAll(Caller.eachStaffRole(Caller.OTHER_DEPARTMENT));
+        }
+        intruders.add(Caller.anonymous());
+        return intruders;
+    }
+
+    /**
+     * A read without an identifier, made by each intruder and by the owner while the owner makes a fresh object:
+     * the intruders get 401 (no token), a refusal (403: not their kind of caller) or their own list, never a value
+     * of the owner's object; the owner's read shows it, so a case that cannot see its object fails.
+     */
+    private static List<String> runListed(SpecOperation operation, AccessRule.Listed rule) {
+        List<String> failures = new ArrayList<>();
+        Caller owner = rule.owner() == AccessRule.Owner.RESIDENT ? Caller.resident("owner A")
+                : Caller.staff("owner A", Caller.OWNER_DEPARTMENT);
+        for (Caller intruder : intruders(rule.owner())) {
+            Target[] made = new Target[1];
+            AccessRule.Read read = rule.reader().read(operation.path(), intruder, () -> made[0] = rule.create().apply(owner));
+            Set<Integer> allowed = intruder.isAnonymous() ? Set.of(401) : Set.of(200, 403);
+            if (!allowed.contains(read.status())) {
+                failures.add(operation + " read by " + intruder + " answered " + read.status() + ", expected " + allowed
+                        + ": " + abbreviate(read.body()));
+            }
+            if (made[0] != null) {
+                secretsOf(made[0]).forEach((field, value) -> {
+                    if (read.body().contains(value)) {
+                        failures.add(operation + " read by " + intruder + " shows A's " + field + " (\"" + value + "\")");
+                    }
+                });
+            }
+        }
+        Target[] made = new Target[1];
+        AccessRule.Read own = rule.reader().read(operation.path(), owner, () -> made[0] = rule.create().apply(owner));
+        Map<String, String> secrets = made[0] == null ? Map.of() : secretsOf(made[0]);
+        if (own.status() != 200 || secrets.isEmpty() || secrets.values().stream().noneMatch(own.body()::contains)) {
+            failures.add(operation + " read by its owner answered " + own.status() + " without the object just made "
+                    + secrets.values() + ": the case does not reach it, so the reads above prove nothing: "
+                    + abbreviate(own.body()));
         }
         return failures;
     }
@@ -132,7 +193,8 @@ public final class AccessMatrix {
         return owner == AccessRule.Owner.RESIDENT && !intruder.isStaff() ? Set.of(404) : Set.of(403, 404);
     }
 
-    private static Response call(SpecOperation operation, Target target, Caller caller) {
+    /** Calls {@code operation} on {@code target} as {@code caller}, with the body and headers the owner would send. */
+    public static Response call(SpecOperation operation, Target target, Caller caller) {
         RequestSpecification request = target.request().apply(caller.authorize(given()).pathParams(target.pathParameters()));
         if (operation.jsonBody().isPresent()) {
             request = request.contentType(ContentType.JSON).body(target.body() == null ? "{}" : target.body());

@@ -25,6 +25,34 @@ public sealed interface AccessRule {
     }
 
     /**
+     * A read of the caller's own things that names no object (a list, a worklist, a stream, "me"): what another
+     * resident or another department's staff sees never shows an object of the owner.
+     *
+     * @param create makes a fresh object as the given owner; its {@link Target#representation()} holds the values
+     *        that identify it (its number, a nickname), which the owner's read must show and no one else's may
+     * @param reader how the operation is read while an object is made (a page walk, a stream left open)
+     */
+    record Listed(String operationId, Owner owner, Function<Caller, Target> create, ListReader reader) implements AccessRule {
+    }
+
+    /** Reads a listed operation as {@code caller}, making the owner's object with {@code change} at the right moment. */
+    @FunctionalInterface
+    interface ListReader {
+        Read read(String path, Caller caller, Runnable change);
+    }
+
+    /** What a caller got from a listed operation: its status and everything it showed (all pages, all events). */
+    record Read(int status, String body) {
+    }
+
+    /**
+     * An operation that answers only about the caller's own token and can address no stored object of anyone
+     * else (e.g. the staff member's own account): declared, with the reason, like a public one.
+     */
+    record SelfOnly(String operationId, String reason) implements AccessRule {
+    }
+
+    /**
      * An operation anyone may call for any identifier (the catalogue, published keys): declared, with the
      * reason, so that a missing check cannot hide as "public".
      */

@@ -33,6 +33,18 @@ public record Caller(String description, String id, String department, String to
                 TestTokens.staff(id, department, TokenClaims.AGENT, TokenClaims.REVIEWER, TokenClaims.ADMIN));
     }
 
+    /** A staff member with only {@code role}: the same role as the operation's own caller, in {@code department}. */
+    public static Caller staffWithRole(String department, String role) {
+        String id = UUID.randomUUID().toString();
+        return new Caller(role + " of " + department, id, department, TestTokens.staff(id, department, role));
+    }
+
+    /** One caller per staff role, each with that role only, in {@code department}. */
+    public static java.util.List<Caller> eachStaffRole(String department) {
+        return java.util.List.of(TokenClaims.AGENT, TokenClaims.REVIEWER, TokenClaims.ADMIN).stream()
+                .map(role -> staffWithRole(department, role)).toList();
+    }
+
     public static Caller anonymous() {
         return new Caller("no token", null, null, null);
     }

@@ -1,0 +1,71 @@
+package app.banhao.platform.transaction;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import jakarta.persistence.OptimisticLockException;
+
+import org.hibernate.StaleStateException;
+
+import app.banhao.platform.error.DependencyFailures;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
+
+/**
+ * A unit of work that runs again when it lost a race with another one, instead of failing the request: the one
+ * retry every service uses. PostgreSQL ends one of two conflicting transactions (deadlock 40P01, serialization
+ * failure 40001), a versioned row changed by someone else since it was read fails the flush
+ * ({@link OptimisticLockException}), a row another transaction inserted first fails the insert (23505); in each
+ * case nothing was kept, so the whole unit simply runs again from
+ * nothing, in a new session, after a short jittered pause that lets the winner commit.
+ */
+public final class Transactions {
+
+    /** Retries after the first run: enough for ten simultaneous writers of one row to each get their turn. */
+    public static final int CONFLICT_RETRIES = 5;
+    private static final Duration BACKOFF = Duration.ofMillis(20);
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private Transactions() {
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own, again after a lost race (see the class comment). {@code work}
+     * must start from nothing each time it is called: load what it changes inside, not before.
+     */
+    public static <T> Uni<T> retryingConflicts(Supplier<? extends Uni<? extends T>> work) {
+        return Panache.withTransaction(() -> work.get().<T>map(item -> item))
+                .onFailure(Transactions::isLostRace).retry()
+                .withBackOff(BACKOFF, BACKOFF.multipliedBy(10)).withJitter(0.5).atMost(CONFLICT_RETRIES);
+    }
+
+    /**
+     * A transaction that lost a race: a PostgreSQL conflict, a versioned row someone else changed first, or a
+     * row someone else inserted first (two creates of one key both found nothing; run again, the loser finds it).
+     */
+    public static boolean isLostRace(Throwable error) {
+        return DependencyFailures.isTransientConflict(error) || isStaleWrite(error) || isDuplicateKey(error);
+    }
+
+    private static boolean isDuplicateKey(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
+                    || t instanceof java.sql.SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())
+                    || t instanceof org.hibernate.JDBCException jdbc && UNIQUE_VIOLATION.equals(jdbc.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A versioned row changed (or removed) by another transaction since this one read it. */
+    public static boolean isStaleWrite(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
