@@ -103,7 +103,7 @@ export class AuthApi extends runtime.BaseAPI {
     }
 
     /**
-     * Exchanges the platform\'s login code (and, the first time, its phone-number authorisation code) for a token pair of the mini-program audience. One resident across app, WeChat and Alipay: the channel account is linked to the resident by the verified phone, never by the openid alone. With the local provider (default outside production) a login code `demo-13800138000` stands for a platform account whose verified phone is 13800138000. 
+     * Exchanges the platform\'s login code (and, the first time, its phone-number authorisation code) for a token pair of the mini-program audience. One resident across app, WeChat and Alipay: the channel account is linked to the resident by the verified phone, never by the openid alone. WeChat: `loginCode` from `wx.login`, `phoneCode` from the `getPhoneNumber` button. Alipay: `loginCode` from `my.getAuthCode`, `phoneCode` the whole `res.response` text of `my.getPhoneNumber` (signed, AES-encrypted). A platform the operator has not enabled is refused (422 `MINI_PROGRAM_PLATFORM_NOT_ENABLED`); a code the platform refuses is 401 `MINI_PROGRAM_CODE_INVALID`; the platform unreachable is 503 `MINI_PROGRAM_UNAVAILABLE`. Only in local mode (`banhao.local-mode=true`) a login code `demo-13800138000` stands for a platform account whose verified phone is 13800138000. 
      * Log in from a WeChat or Alipay mini-program
      */
     async loginWithMiniProgramRaw(requestParameters: LoginWithMiniProgramRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<TokenPair>> {
@@ -135,7 +135,7 @@ export class AuthApi extends runtime.BaseAPI {
     }
 
     /**
-     * Exchanges the platform\'s login code (and, the first time, its phone-number authorisation code) for a token pair of the mini-program audience. One resident across app, WeChat and Alipay: the channel account is linked to the resident by the verified phone, never by the openid alone. With the local provider (default outside production) a login code `demo-13800138000` stands for a platform account whose verified phone is 13800138000. 
+     * Exchanges the platform\'s login code (and, the first time, its phone-number authorisation code) for a token pair of the mini-program audience. One resident across app, WeChat and Alipay: the channel account is linked to the resident by the verified phone, never by the openid alone. WeChat: `loginCode` from `wx.login`, `phoneCode` from the `getPhoneNumber` button. Alipay: `loginCode` from `my.getAuthCode`, `phoneCode` the whole `res.response` text of `my.getPhoneNumber` (signed, AES-encrypted). A platform the operator has not enabled is refused (422 `MINI_PROGRAM_PLATFORM_NOT_ENABLED`); a code the platform refuses is 401 `MINI_PROGRAM_CODE_INVALID`; the platform unreachable is 503 `MINI_PROGRAM_UNAVAILABLE`. Only in local mode (`banhao.local-mode=true`) a login code `demo-13800138000` stands for a platform account whose verified phone is 13800138000. 
      * Log in from a WeChat or Alipay mini-program
      */
     async loginWithMiniProgram(requestParameters: LoginWithMiniProgramRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<TokenPair> {
@@ -144,7 +144,7 @@ export class AuthApi extends runtime.BaseAPI {
     }
 
     /**
-     * Exchanges a valid one-time code for a token pair. A phone seen for the first time becomes a new resident at real-name level L1 (phone verified). `client` selects the token audience. 
+     * Exchanges a valid one-time code for a token pair. A phone seen for the first time becomes a new resident at real-name level L1 (phone verified). `client` selects the token audience. A wrong, expired, used or burned code is the same 401 `OTP_INVALID` (no answer tells whether a code is active). Verifications are capped per phone per day (NIST SP 800-63B §5.2.2: 20 failed ones in 24 hours, then 429 with `Retry-After` until the window ends), counted across all nodes. 
      * Log in (or register) with phone and one-time code
      */
     async loginWithOtpRaw(requestParameters: LoginWithOtpRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<TokenPair>> {
@@ -176,7 +176,7 @@ export class AuthApi extends runtime.BaseAPI {
     }
 
     /**
-     * Exchanges a valid one-time code for a token pair. A phone seen for the first time becomes a new resident at real-name level L1 (phone verified). `client` selects the token audience. 
+     * Exchanges a valid one-time code for a token pair. A phone seen for the first time becomes a new resident at real-name level L1 (phone verified). `client` selects the token audience. A wrong, expired, used or burned code is the same 401 `OTP_INVALID` (no answer tells whether a code is active). Verifications are capped per phone per day (NIST SP 800-63B §5.2.2: 20 failed ones in 24 hours, then 429 with `Retry-After` until the window ends), counted across all nodes. 
      * Log in (or register) with phone and one-time code
      */
     async loginWithOtp(requestParameters: LoginWithOtpRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<TokenPair> {
@@ -185,7 +185,7 @@ export class AuthApi extends runtime.BaseAPI {
     }
 
     /**
-     * The second way in, for residents who set a password. Failures are throttled per account and per client IP across all nodes (429 with `Retry-After`). 
+     * The second way in, for residents who set a password. Failures are throttled per account (5 in 15 minutes) and per client IP (20 in 15 minutes) across all nodes (429 with `Retry-After`); every attempt is counted before the password is compared, so parallel attempts get no more guesses. 
      * Log in with phone and password
      */
     async loginWithPasswordRaw(requestParameters: LoginWithPasswordRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<TokenPair>> {
@@ -217,7 +217,7 @@ export class AuthApi extends runtime.BaseAPI {
     }
 
     /**
-     * The second way in, for residents who set a password. Failures are throttled per account and per client IP across all nodes (429 with `Retry-After`). 
+     * The second way in, for residents who set a password. Failures are throttled per account (5 in 15 minutes) and per client IP (20 in 15 minutes) across all nodes (429 with `Retry-After`); every attempt is counted before the password is compared, so parallel attempts get no more guesses. 
      * Log in with phone and password
      */
     async loginWithPassword(requestParameters: LoginWithPasswordRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<TokenPair> {

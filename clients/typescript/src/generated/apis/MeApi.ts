@@ -474,7 +474,7 @@ export class MeApi extends runtime.BaseAPI {
     }
 
     /**
-     * Checks name and 18-digit ID number (GB 11643 check digit, birth date, region) with the identity provider and raises the level from L1 to L2. One ID number belongs to one resident. Both are stored encrypted (SM4-GCM) and always answered masked. 
+     * Checks name and 18-digit ID number (GB 11643 check digit, birth date, region) with the identity provider and raises the level from L1 to L2. One ID number belongs to one resident: an ID number another resident verified answers the same 422 `REAL_NAME_MISMATCH` as a wrong name (no answer tells whether an ID number has an account), and that resident finds a message in their inbox. Both are stored encrypted (SM4-GCM) and always answered masked. Limited per resident (5 a day) and per client IP (20 an hour), across all nodes: 429 with `Retry-After`. 
      * Real-name verification (实名认证)
      */
     async verifyRealNameRaw(requestParameters: VerifyRealNameRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Profile>> {
@@ -514,7 +514,7 @@ export class MeApi extends runtime.BaseAPI {
     }
 
     /**
-     * Checks name and 18-digit ID number (GB 11643 check digit, birth date, region) with the identity provider and raises the level from L1 to L2. One ID number belongs to one resident. Both are stored encrypted (SM4-GCM) and always answered masked. 
+     * Checks name and 18-digit ID number (GB 11643 check digit, birth date, region) with the identity provider and raises the level from L1 to L2. One ID number belongs to one resident: an ID number another resident verified answers the same 422 `REAL_NAME_MISMATCH` as a wrong name (no answer tells whether an ID number has an account), and that resident finds a message in their inbox. Both are stored encrypted (SM4-GCM) and always answered masked. Limited per resident (5 a day) and per client IP (20 an hour), across all nodes: 429 with `Retry-After`. 
      * Real-name verification (实名认证)
      */
     async verifyRealName(requestParameters: VerifyRealNameRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Profile> {

@@ -38,7 +38,7 @@ export interface LookupProgressRequest {
 export class ProgressLookupApi extends runtime.BaseAPI {
 
     /**
-     * For anyone holding the application number and the last 4 digits of the applicant\'s phone (as on a counter receipt): the state, the item, the submission and due dates and the timeline (when, what, from and to which state). Never personal data, form data, materials, names or notes. A POST so the phone digits stay out of URLs and access logs. A wrong number, wrong digits or a draft all answer the same 404. Limited per client IP (every lookup) and per application number (failed lookups: after 5 in an hour the number is locked for the rest of the hour, whatever the digits), across all nodes: 429 with `Retry-After`. 
+     * For anyone holding the application number and its query code (查询码, 8 random characters printed on the receipt and shown to the owner as `queryCode`): the state, the submission and due dates and the timeline (when, what, from and to which state). Never the item, personal data, form data, materials, names or notes. A POST so the code stays out of URLs and access logs. A wrong number, a wrong code or a draft all answer the same 404. Limited per client IP (every lookup) and per application number and client IP (5 failed lookups an hour), across all nodes: 429 with `Retry-After`. Never per number alone, so others\' wrong guesses cannot lock the owner out. 
      * Look up an application\'s progress without login (办件查询)
      */
     async lookupProgressRaw(requestParameters: LookupProgressRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ProgressLookupResult>> {
@@ -70,7 +70,7 @@ export class ProgressLookupApi extends runtime.BaseAPI {
     }
 
     /**
-     * For anyone holding the application number and the last 4 digits of the applicant\'s phone (as on a counter receipt): the state, the item, the submission and due dates and the timeline (when, what, from and to which state). Never personal data, form data, materials, names or notes. A POST so the phone digits stay out of URLs and access logs. A wrong number, wrong digits or a draft all answer the same 404. Limited per client IP (every lookup) and per application number (failed lookups: after 5 in an hour the number is locked for the rest of the hour, whatever the digits), across all nodes: 429 with `Retry-After`. 
+     * For anyone holding the application number and its query code (查询码, 8 random characters printed on the receipt and shown to the owner as `queryCode`): the state, the submission and due dates and the timeline (when, what, from and to which state). Never the item, personal data, form data, materials, names or notes. A POST so the code stays out of URLs and access logs. A wrong number, a wrong code or a draft all answer the same 404. Limited per client IP (every lookup) and per application number and client IP (5 failed lookups an hour), across all nodes: 429 with `Retry-After`. Never per number alone, so others\' wrong guesses cannot lock the owner out. 
      * Look up an application\'s progress without login (办件查询)
      */
     async lookupProgress(requestParameters: LookupProgressRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ProgressLookupResult> {

@@ -42,6 +42,18 @@ export interface CreateStaffUserRequest {
     idempotencyKey?: string;
 }
 
+export interface DeactivateStaffUserRequest {
+    userId: string;
+}
+
+export interface EndStaffUserSessionsRequest {
+    userId: string;
+}
+
+export interface ReactivateStaffUserRequest {
+    userId: string;
+}
+
 export interface StaffLoginOperationRequest {
     staffLoginRequest: StaffLoginRequest;
 }
@@ -52,7 +64,7 @@ export interface StaffLoginOperationRequest {
 export class StaffAuthApi extends runtime.BaseAPI {
 
     /**
-     * Creates an agent, reviewer or administrator of a department, with an initial password and a fresh TOTP secret. The answer carries the TOTP enrolment (otpauth URI and QR code) once: hand it to the person, who scans it with an authenticator app. 
+     * Creates an agent, reviewer or administrator of a department, with an initial password and a fresh TOTP secret. The answer carries the TOTP enrolment (otpauth URI and QR code) once: hand it to the person, who scans it with an authenticator app.  Not replayable: the answer holds a secret, so it is never stored. A retry with the same `Idempotency-Key` and body creates nothing and gets 409 `IDEMPOTENT_RESPONSE_WITHHELD` (the account exists; the enrolment shown by the first answer is the only one); another body is 422 as usual. 
      * Create a staff account (ADMIN)
      */
     async createStaffUserRaw(requestParameters: CreateStaffUserRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<StaffUserCreated>> {
@@ -96,12 +108,105 @@ export class StaffAuthApi extends runtime.BaseAPI {
     }
 
     /**
-     * Creates an agent, reviewer or administrator of a department, with an initial password and a fresh TOTP secret. The answer carries the TOTP enrolment (otpauth URI and QR code) once: hand it to the person, who scans it with an authenticator app. 
+     * Creates an agent, reviewer or administrator of a department, with an initial password and a fresh TOTP secret. The answer carries the TOTP enrolment (otpauth URI and QR code) once: hand it to the person, who scans it with an authenticator app.  Not replayable: the answer holds a secret, so it is never stored. A retry with the same `Idempotency-Key` and body creates nothing and gets 409 `IDEMPOTENT_RESPONSE_WITHHELD` (the account exists; the enrolment shown by the first answer is the only one); another body is 422 as usual. 
      * Create a staff account (ADMIN)
      */
     async createStaffUser(requestParameters: CreateStaffUserRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<StaffUserCreated> {
         const response = await this.createStaffUserRaw(requestParameters, initOverrides);
         return await response.value();
+    }
+
+    /**
+     * For someone who left or whose account is suspected stolen: the account can no longer log in (its login attempts are answered as for an unknown username) and every session of it ends at once, so its access tokens stop working on the next request and its refresh tokens are refused. Doing it again changes nothing. Recorded in the audit log. ADMIN role. 
+     * Deactivate a staff account (ADMIN)
+     */
+    async deactivateStaffUserRaw(requestParameters: DeactivateStaffUserRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<StaffUser>> {
+        if (requestParameters['userId'] == null) {
+            throw new runtime.RequiredError(
+                'userId',
+                'Required parameter "userId" was null or undefined when calling deactivateStaffUser().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("bearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/staff/users/{userId}/deactivate`;
+        urlPath = urlPath.replace(`{${"userId"}}`, encodeURIComponent(String(requestParameters['userId'])));
+
+        const response = await this.request({
+            path: urlPath,
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => StaffUserFromJSON(jsonValue));
+    }
+
+    /**
+     * For someone who left or whose account is suspected stolen: the account can no longer log in (its login attempts are answered as for an unknown username) and every session of it ends at once, so its access tokens stop working on the next request and its refresh tokens are refused. Doing it again changes nothing. Recorded in the audit log. ADMIN role. 
+     * Deactivate a staff account (ADMIN)
+     */
+    async deactivateStaffUser(requestParameters: DeactivateStaffUserRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<StaffUser> {
+        const response = await this.deactivateStaffUserRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Logs a staff member out everywhere (a lost laptop, a leaked token): every session ends at once, its access tokens stop working on the next request and its refresh tokens are refused. The account itself stays active. Recorded in the audit log. ADMIN role. 
+     * End every session of a staff account (ADMIN)
+     */
+    async endStaffUserSessionsRaw(requestParameters: EndStaffUserSessionsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        if (requestParameters['userId'] == null) {
+            throw new runtime.RequiredError(
+                'userId',
+                'Required parameter "userId" was null or undefined when calling endStaffUserSessions().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("bearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/staff/users/{userId}/sessions`;
+        urlPath = urlPath.replace(`{${"userId"}}`, encodeURIComponent(String(requestParameters['userId'])));
+
+        const response = await this.request({
+            path: urlPath,
+            method: 'DELETE',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Logs a staff member out everywhere (a lost laptop, a leaked token): every session ends at once, its access tokens stop working on the next request and its refresh tokens are refused. The account itself stays active. Recorded in the audit log. ADMIN role. 
+     * End every session of a staff account (ADMIN)
+     */
+    async endStaffUserSessions(requestParameters: EndStaffUserSessionsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.endStaffUserSessionsRaw(requestParameters, initOverrides);
     }
 
     /**
@@ -144,7 +249,54 @@ export class StaffAuthApi extends runtime.BaseAPI {
     }
 
     /**
-     * Two factors (等保 level 3): password plus the current 6-digit TOTP code (RFC 6238, 30 s). After 5 failures in a row the account is locked for 15 minutes (423-style answer: 429 with `Retry-After`). A TOTP code is accepted once. 
+     * Lets a deactivated account log in again with its password and TOTP, with a clean failure count and no lock. Sessions ended by the deactivation stay ended. Doing it again changes nothing. Recorded in the audit log. ADMIN role. 
+     * Reactivate a staff account (ADMIN)
+     */
+    async reactivateStaffUserRaw(requestParameters: ReactivateStaffUserRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<StaffUser>> {
+        if (requestParameters['userId'] == null) {
+            throw new runtime.RequiredError(
+                'userId',
+                'Required parameter "userId" was null or undefined when calling reactivateStaffUser().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("bearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/staff/users/{userId}/reactivate`;
+        urlPath = urlPath.replace(`{${"userId"}}`, encodeURIComponent(String(requestParameters['userId'])));
+
+        const response = await this.request({
+            path: urlPath,
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => StaffUserFromJSON(jsonValue));
+    }
+
+    /**
+     * Lets a deactivated account log in again with its password and TOTP, with a clean failure count and no lock. Sessions ended by the deactivation stay ended. Doing it again changes nothing. Recorded in the audit log. ADMIN role. 
+     * Reactivate a staff account (ADMIN)
+     */
+    async reactivateStaffUser(requestParameters: ReactivateStaffUserRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<StaffUser> {
+        const response = await this.reactivateStaffUserRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Two factors (等保 level 3): password plus the current 6-digit TOTP code (RFC 6238, 30 s). After 5 failures in a row the account is locked for 15 minutes (423-style answer: 429 `ACCOUNT_LOCKED` with `Retry-After`). A TOTP code is accepted once. Unknown and deactivated usernames are answered exactly as real ones (the same failures, the same lock after 5, the same password-check time), so the answers never tell whether a username exists. At most 30 attempts per client IP in 15 minutes (`banhao.staff.login-per-ip`); past it, 429 `RATE_LIMITED` with `Retry-After`. 
      * Staff login with password and TOTP
      */
     async staffLoginRaw(requestParameters: StaffLoginOperationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<TokenPair>> {
@@ -176,7 +328,7 @@ export class StaffAuthApi extends runtime.BaseAPI {
     }
 
     /**
-     * Two factors (等保 level 3): password plus the current 6-digit TOTP code (RFC 6238, 30 s). After 5 failures in a row the account is locked for 15 minutes (423-style answer: 429 with `Retry-After`). A TOTP code is accepted once. 
+     * Two factors (等保 level 3): password plus the current 6-digit TOTP code (RFC 6238, 30 s). After 5 failures in a row the account is locked for 15 minutes (423-style answer: 429 `ACCOUNT_LOCKED` with `Retry-After`). A TOTP code is accepted once. Unknown and deactivated usernames are answered exactly as real ones (the same failures, the same lock after 5, the same password-check time), so the answers never tell whether a username exists. At most 30 attempts per client IP in 15 minutes (`banhao.staff.login-per-ip`); past it, 429 `RATE_LIMITED` with `Retry-After`. 
      * Staff login with password and TOTP
      */
     async staffLogin(requestParameters: StaffLoginOperationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<TokenPair> {

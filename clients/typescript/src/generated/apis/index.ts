@@ -8,6 +8,7 @@ export * from './EventsApi.js';
 export * from './HomeApi.js';
 export * from './MeApi.js';
 export * from './MessagesApi.js';
+export * from './OperationsApi.js';
 export * from './ProgressLookupApi.js';
 export * from './StaffApplicationsApi.js';
 export * from './StaffAuthApi.js';

@@ -76,6 +76,12 @@ export interface Application {
      */
     applicationNo: string;
     /**
+     * The query code (查询码) that opens the public progress lookup with the application number; 8 random characters, printed on the receipt. Only its owner and the staff working it see it.
+     * @type {string}
+     * @memberof Application
+     */
+    queryCode?: string;
+    /**
      * Absent on a bundle's parent.
      * @type {string}
      * @memberof Application
@@ -124,7 +130,10 @@ export interface Application {
      */
     state: ApplicationState;
     /**
-     * The application form, as the item's form schema describes it.
+     * The application form, as the item's form schema describes it. Fields the schema marks `"x-personal": true`
+     * are stored encrypted and appear in full only to the applicant and to the deciding department's reviewers
+     * (whose reads are audited). A top-level value that is an object with a `$enc` member is reserved (422).
+     * 
      * @type {{ [key: string]: any; }}
      * @memberof Application
      */
@@ -250,6 +259,7 @@ export function ApplicationFromJSONTyped(json: any, ignoreDiscriminator: boolean
     return {
         
         'applicationNo': json['applicationNo'],
+        'queryCode': json['queryCode'] == null ? undefined : json['queryCode'],
         'itemCode': json['itemCode'] == null ? undefined : json['itemCode'],
         'itemName': json['itemName'],
         'departmentCode': json['departmentCode'] == null ? undefined : json['departmentCode'],
@@ -289,6 +299,7 @@ export function ApplicationToJSONTyped(value?: Application | null, ignoreDiscrim
     return {
         
         'applicationNo': value['applicationNo'],
+        'queryCode': value['queryCode'],
         'itemCode': value['itemCode'],
         'itemName': value['itemName'],
         'departmentCode': value['departmentCode'],

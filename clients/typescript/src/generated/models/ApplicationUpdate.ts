@@ -20,7 +20,10 @@ import { mapValues } from '../runtime.js';
  */
 export interface ApplicationUpdate {
     /**
-     * The application form, as the item's form schema describes it.
+     * The application form, as the item's form schema describes it. Fields the schema marks `"x-personal": true`
+     * are stored encrypted and appear in full only to the applicant and to the deciding department's reviewers
+     * (whose reads are audited). A top-level value that is an object with a `$enc` member is reserved (422).
+     * 
      * @type {{ [key: string]: any; }}
      * @memberof ApplicationUpdate
      */

@@ -40,7 +40,9 @@ export interface MiniProgramLoginRequest {
      */
     loginCode: string;
     /**
-     * The phone-number authorisation code, needed the first time a channel account is seen.
+     * The phone-number authorisation, needed the first time a channel account is seen: WeChat's
+     * `getPhoneNumber` code, or Alipay's `my.getPhoneNumber` `res.response` text (a JSON document).
+     * 
      * @type {string}
      * @memberof MiniProgramLoginRequest
      */

@@ -26,11 +26,11 @@ export interface ProgressLookupRequest {
      */
     applicationNo: string;
     /**
-     * The last 4 digits of the applicant's phone number.
+     * The application's query code (查询码) from the receipt; case does not matter.
      * @type {string}
      * @memberof ProgressLookupRequest
      */
-    phoneLast4: string;
+    queryCode: string;
 }
 
 /**
@@ -38,7 +38,7 @@ export interface ProgressLookupRequest {
  */
 export function instanceOfProgressLookupRequest(value: object): value is ProgressLookupRequest {
     if (!('applicationNo' in value) || value['applicationNo'] === undefined) return false;
-    if (!('phoneLast4' in value) || value['phoneLast4'] === undefined) return false;
+    if (!('queryCode' in value) || value['queryCode'] === undefined) return false;
     return true;
 }
 
@@ -53,7 +53,7 @@ export function ProgressLookupRequestFromJSONTyped(json: any, ignoreDiscriminato
     return {
         
         'applicationNo': json['applicationNo'],
-        'phoneLast4': json['phoneLast4'],
+        'queryCode': json['queryCode'],
     };
 }
 
@@ -69,7 +69,7 @@ export function ProgressLookupRequestToJSONTyped(value?: ProgressLookupRequest |
     return {
         
         'applicationNo': value['applicationNo'],
-        'phoneLast4': value['phoneLast4'],
+        'queryCode': value['queryCode'],
     };
 }
 

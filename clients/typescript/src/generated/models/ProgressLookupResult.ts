@@ -42,12 +42,6 @@ export interface ProgressLookupResult {
     applicationNo: string;
     /**
      * 
-     * @type {string}
-     * @memberof ProgressLookupResult
-     */
-    itemName: string;
-    /**
-     * 
      * @type {ApplicationState}
      * @memberof ProgressLookupResult
      */
@@ -79,7 +73,6 @@ export interface ProgressLookupResult {
  */
 export function instanceOfProgressLookupResult(value: object): value is ProgressLookupResult {
     if (!('applicationNo' in value) || value['applicationNo'] === undefined) return false;
-    if (!('itemName' in value) || value['itemName'] === undefined) return false;
     if (!('state' in value) || value['state'] === undefined) return false;
     if (!('timeline' in value) || value['timeline'] === undefined) return false;
     return true;
@@ -96,7 +89,6 @@ export function ProgressLookupResultFromJSONTyped(json: any, ignoreDiscriminator
     return {
         
         'applicationNo': json['applicationNo'],
-        'itemName': json['itemName'],
         'state': ApplicationStateFromJSON(json['state']),
         'submittedDate': json['submittedDate'] == null ? undefined : (new Date(json['submittedDate'])),
         'dueDate': json['dueDate'] == null ? undefined : (new Date(json['dueDate'])),
@@ -116,7 +108,6 @@ export function ProgressLookupResultToJSONTyped(value?: ProgressLookupResult | n
     return {
         
         'applicationNo': value['applicationNo'],
-        'itemName': value['itemName'],
         'state': ApplicationStateToJSON(value['state']),
         'submittedDate': value['submittedDate'] == null ? value['submittedDate'] : value['submittedDate'].toISOString().substring(0,10),
         'dueDate': value['dueDate'] == null ? value['dueDate'] : value['dueDate'].toISOString().substring(0,10),

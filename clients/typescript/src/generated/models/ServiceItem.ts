@@ -147,7 +147,10 @@ export interface ServiceItem {
      */
     guide: string;
     /**
-     * JSON Schema (draft 2020-12) the application's form data is validated against.
+     * JSON Schema (draft 2020-12) the application's form data is validated against. A property marked
+     * `"x-personal": true` holds personal data (a name, an ID number, a phone, an address): its value is
+     * encrypted at rest (SM4-GCM) and shown only to the applicant and the deciding department's reviewers.
+     * 
      * @type {{ [key: string]: any; }}
      * @memberof ServiceItem
      */

@@ -128,7 +128,10 @@ export interface ServiceItemInput {
      */
     guide: string;
     /**
-     * Must be a valid JSON Schema (draft 2020-12) of type object.
+     * Must be a valid JSON Schema (draft 2020-12) of type object. Mark each top-level property holding personal
+     * data (names, ID numbers, phones, addresses) `"x-personal": true` (a boolean): applications keep its
+     * value encrypted at rest.
+     * 
      * @type {{ [key: string]: any; }}
      * @memberof ServiceItemInput
      */

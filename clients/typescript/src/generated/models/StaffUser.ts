@@ -57,6 +57,12 @@ export interface StaffUser {
      * @memberof StaffUser
      */
     roles: Array<StaffRole>;
+    /**
+     * False once an administrator deactivated the account; it cannot log in then.
+     * @type {boolean}
+     * @memberof StaffUser
+     */
+    active?: boolean;
 }
 
 /**
@@ -86,6 +92,7 @@ export function StaffUserFromJSONTyped(json: any, ignoreDiscriminator: boolean):
         'displayName': json['displayName'],
         'department': json['department'],
         'roles': ((json['roles'] as Array<any>).map(StaffRoleFromJSON)),
+        'active': json['active'] == null ? undefined : json['active'],
     };
 }
 
@@ -105,6 +112,7 @@ export function StaffUserToJSONTyped(value?: StaffUser | null, ignoreDiscriminat
         'displayName': value['displayName'],
         'department': value['department'],
         'roles': ((value['roles'] as Array<any>).map(StaffRoleToJSON)),
+        'active': value['active'],
     };
 }
 
