@@ -132,7 +132,8 @@ final class AccessMatrixCases {
             .roleGuarded("ADMIN", "the catalogue and home content are province-wide, published by administrators",
                     "putDepartment", "retireDepartment", "putCatalogItem", "retireCatalogItem", "recordHotEvent",
                     "putBundle", "retireBundle", "putBanner", "retireBanner", "putNews", "retireNews")
-            .roleGuarded("ADMIN", "case-event deliveries are the operators' business, province-wide", "retryEventDelivery")
+            .roleGuarded("ADMIN", "case-event deliveries are the operators' business, province-wide", "listEventDeliveries",
+                    "retryEventDelivery")
             .roleGuarded("ADMIN", "staff accounts are managed by administrators, as they are created",
                     "deactivateStaffUser", "reactivateStaffUser", "endStaffUserSessions")
             .build();

@@ -32,9 +32,9 @@ final class EdgeFuzz {
     /** Written with every non-ASCII character escaped, so that an unpaired surrogate survives as {@code \ud800}. */
     private static final ObjectMapper ESCAPING = JsonMapper.builder().enable(JsonGenerator.Feature.ESCAPE_NON_ASCII).build();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> UNSTORABLE = List.of("\u0000", "a\u0000b", "\uD800", "x\uDC00y", "\uD83D", "名\u0000");
-    // Never a bare %00 as a whole path segment: the contract validator then matches the request to the parent path
-    // and reports the (documented) 400 as undocumented; a NUL inside a segment tests the same refusal.
+    private static final List<String> UNSTORABLE = List.of("\u0000x", "a\u0000b", "\uD800", "x\uDC00y", "\uD83D", "名\u0000");
+    // Never a NUL alone as a whole value: as a path segment the contract validator then matches the request to the
+    // parent path and reports the (documented) 400 as undocumented; a NUL beside other characters tests the same refusal.
     private static final List<String> UNSTORABLE_ESCAPED = List.of("x%00", "a%00b", "%E5%90%8D%00");
     private static final List<String> TRAILING = List.of(" {}", "garbage", "\u0000", " []", "}", ",", " \"x\"", "\n1");
 

@@ -14,7 +14,7 @@ final class Hostile {
             "2026-11-22T25:61:00Z", "2026-11-22T03:00:00", "+999999999-12-31", "UNKNOWN_ENUM_VALUE", "app",
             "' OR '1'='1", "\"; DROP TABLE system_boot; --", "../../etc/passwd", "%00", "%zz", "${jndi:ldap://x}",
             "<script>alert(1)</script>", "{\"a\":1}", "[1,2]", "办好 😀 ﷽ Z̤͔ͧ̑̓ä͖̭̈̇", "\u202Eevil\u202C", "\uFEFFbom",
-            "\u0000", "a\u0000b", "\uD83D", "\r\nX-Injected: 1", "٣٤٥", "ｆｕｌｌｗｉｄｔｈ");
+            "\u0000x", "a\u0000b", "\uD83D", "\r\nX-Injected: 1", "٣٤٥", "ｆｕｌｌｗｉｄｔｈ");
 
     /** Whole request bodies that are not the JSON they claim to be, or JSON of the wrong shape. */
     static final List<String> BODIES = List.of(
