@@ -16,6 +16,8 @@ SCALE_OUT=${SCALE_OUT:-1}          # 0 skips the two-instance run
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
 PORT_B=$((PORT + 1))
 LB_PORT=$((PORT + 9))
+MGMT_PORT=$((PORT + 2))            # A's management interface (health, metrics); B's is PORT+3
+MGMT_PORT_B=$((PORT + 3))
 
 # A tool missing from the machine comes from Debian's packages (as root), or the script says what to install.
 need() {
@@ -69,14 +71,14 @@ wait_for() { # url seconds log pid
 
 echo "… starting instance A on port $PORT" >&2
 STARTED=$(now_ms)
-env "${COMMON_ENV[@]}" QUARKUS_HTTP_PORT="$PORT" BANHAO_DATA_DIR="$WORK/a" BANHAO_KEY_DIR="$WORK/a-keys" \
+env "${COMMON_ENV[@]}" QUARKUS_HTTP_PORT="$PORT" QUARKUS_MANAGEMENT_PORT="$MGMT_PORT" BANHAO_DATA_DIR="$WORK/a" BANHAO_KEY_DIR="$WORK/a-keys" \
   BANHAO_EMBEDDED_POSTGRES_PORT="$PG_PORT" BANHAO_EMBEDDED_REDIS_PORT="$REDIS_PORT" \
   java -jar "$JAR" >"$WORK/a.log" 2>&1 &
 APP_A=$!
 PIDS+=("$APP_A")
 wait_for "http://127.0.0.1:$PORT/api/v1/system/ping" 180 "$WORK/a.log" "$APP_A"
 FIRST_REQUEST_MS=$(($(now_ms) - STARTED))
-wait_for "http://127.0.0.1:$PORT/q/health/ready" 60 "$WORK/a.log" "$APP_A"
+wait_for "http://127.0.0.1:$MGMT_PORT/q/health/ready" 60 "$WORK/a.log" "$APP_A"
 
 if [ -n "$EXTERNAL_PG" ]; then
   PG_URL="postgresql://${QUARKUS_DATASOURCE_USERNAME:-postgres}:${QUARKUS_DATASOURCE_PASSWORD:-}@${EXTERNAL_PG#postgresql://}"
@@ -209,7 +211,7 @@ INSTANCES=""
 if [ "$SCALE_OUT" != 0 ]; then
   echo "… starting instance B on port $PORT_B against A's PostgreSQL and Redis, and nginx on $LB_PORT" >&2
   KEYS="$WORK/a-keys"
-  env "${COMMON_ENV[@]}" QUARKUS_HTTP_PORT="$PORT_B" BANHAO_DATA_DIR="$WORK/b" BANHAO_DEMO_ENABLED=false \
+  env "${COMMON_ENV[@]}" QUARKUS_HTTP_PORT="$PORT_B" QUARKUS_MANAGEMENT_PORT="$MGMT_PORT_B" BANHAO_DATA_DIR="$WORK/b" BANHAO_DEMO_ENABLED=false \
     QUARKUS_DATASOURCE_REACTIVE_URL="${EXTERNAL_PG:-postgresql://127.0.0.1:$PG_PORT/banhao}" \
     QUARKUS_DATASOURCE_USERNAME="${QUARKUS_DATASOURCE_USERNAME:-postgres}" \
     QUARKUS_DATASOURCE_PASSWORD="${QUARKUS_DATASOURCE_PASSWORD:-$([ -n "$EXTERNAL_PG" ] || cat "$WORK/a/postgres.password")}" \
@@ -221,7 +223,7 @@ if [ "$SCALE_OUT" != 0 ]; then
     java -jar "$JAR" >"$WORK/b.log" 2>&1 &
   APP_B=$!
   PIDS+=("$APP_B")
-  wait_for "http://127.0.0.1:$PORT_B/q/health/ready" 180 "$WORK/b.log" "$APP_B"
+  wait_for "http://127.0.0.1:$MGMT_PORT_B/q/health/ready" 180 "$WORK/b.log" "$APP_B"
 
   mkdir -p "$WORK/nginx/logs"
   cat >"$WORK/nginx/nginx.conf" <<CONF
@@ -246,7 +248,7 @@ http {
 CONF
   nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -g 'daemon off;' &
   PIDS+=("$!")
-  wait_for "http://127.0.0.1:$LB_PORT/q/health/ready" 30 "$WORK/nginx/logs/error.log" "$!"
+  wait_for "http://127.0.0.1:$LB_PORT/api/v1/system/ping" 30 "$WORK/nginx/logs/error.log" "$!"
   # Both instances answer behind the balancer: their instance ids, seen through it.
   INSTANCES=$(for _ in 1 2 3 4; do curl -s "http://127.0.0.1:$LB_PORT/api/v1/system/info"; echo; done \
     | python3 -c 'import sys, json; print(len({json.loads(l)["instanceId"] for l in sys.stdin if l.strip()}))')

@@ -30,7 +30,8 @@ async function waitUntilReady(url, server, log, seconds = 180) {
   while (Date.now() < deadline) {
     if (server.exitCode !== null) break;
     try {
-      if ((await fetch(`${url}/q/health/ready`)).ok) return;
+      // Readiness lives on the management port; the API answering ping means it started (database migrated).
+      if ((await fetch(`${url}/api/v1/system/ping`)).ok) return;
     } catch {
       // not listening yet
     }
@@ -65,6 +66,7 @@ if (!url) {
     [
       '-Dbanhao.local-mode=true',
       `-Dquarkus.http.port=${port}`,
+      `-Dquarkus.management.port=${await freePort()}`,
       '-Dquarkus.http.host=127.0.0.1',
       `-Dbanhao.data-dir=${join(dataDir, 'data')}`,
       `-Dbanhao.key-dir=${join(dataDir, 'keys')}`, // local mode's generated keys: this run's, not the checkout's

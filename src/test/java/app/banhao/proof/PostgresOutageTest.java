@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import app.banhao.application.SseClient;
 import app.banhao.platform.embedded.EmbeddedServers;
 import app.banhao.testing.EmbeddedServersResource;
+import app.banhao.testing.Management;
 import app.banhao.testing.faults.Await;
 import app.banhao.testing.access.Caller;
 import app.banhao.testing.contract.ApiContract;
@@ -65,7 +66,7 @@ class PostgresOutageTest {
             assertEquals(503, cut.statusCode(), "a query cut off by the shutdown: " + cut.body());
             assertTrue(cut.headers().firstValue("Retry-After").isPresent(), "Retry-After on " + cut.body());
             Await.until(Duration.ofSeconds(20), "readiness DOWN", () -> readyStatus() == 503);
-            given().when().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+            Management.given().when().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
             given().when().get("/test-fixtures/faults/boots").then().statusCode(503)
                     .contentType("application/problem+json")
                     .header("Retry-After", notNullValue())
@@ -160,7 +161,7 @@ class PostgresOutageTest {
     }
 
     private static int readyStatus() {
-        return given().when().get("/q/health/ready").statusCode();
+        return Management.given().when().get("/q/health/ready").statusCode();
     }
 
     private static Map<String, Integer> stored(EmbeddedServers servers) throws SQLException {

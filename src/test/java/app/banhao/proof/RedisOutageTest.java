@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import app.banhao.platform.embedded.EmbeddedServers;
 import app.banhao.testing.EmbeddedServersResource;
+import app.banhao.testing.Management;
 import app.banhao.testing.contract.ApiContract;
 import app.banhao.testing.contract.SpecOperation;
 import app.banhao.testing.faults.Await;
@@ -52,7 +53,7 @@ class RedisOutageTest {
             try {
                 Await.until(Duration.ofSeconds(15), "readiness reports Redis DOWN", () -> redisIs("DOWN"));
                 traffic.awaitMore(100);
-                given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+                Management.given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
             } finally {
                 servers.restartRedis();
             }
@@ -63,7 +64,7 @@ class RedisOutageTest {
     }
 
     private static boolean redisIs(String state) {
-        return state.equals(given().when().get("/q/health/ready").then().extract()
+        return state.equals(Management.given().when().get("/q/health/ready").then().extract()
                 .path("checks.find { it.name == 'redis' }.data.redis"));
     }
 }

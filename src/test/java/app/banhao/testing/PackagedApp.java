@@ -31,11 +31,13 @@ public final class PackagedApp implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path log;
 
-    private PackagedApp(Process process, int port, Path log) {
+    private PackagedApp(Process process, int port, int managementPort, Path log) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
@@ -73,9 +75,11 @@ public final class PackagedApp implements AutoCloseable {
     public static PackagedApp start(Map<String, String> properties, Map<String, String> env, Path log) throws IOException {
         String jar = System.getProperty("banhao.jar", "target/quarkus-app/quarkus-run.jar");
         int port = FreePorts.find();
+        int managementPort = FreePorts.find();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.port=" + managementPort,
                 "-Dquarkus.log.console.json.enabled=false"));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
@@ -84,7 +88,7 @@ public final class PackagedApp implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("BANHAO_"));
         builder.environment().putAll(env);
-        return new PackagedApp(builder.start(), port, log);
+        return new PackagedApp(builder.start(), port, managementPort, log);
     }
 
     public int port() {
@@ -95,7 +99,7 @@ public final class PackagedApp implements AutoCloseable {
         return process.pid();
     }
 
-    /** Waits until readiness is UP; fails with the app's log when it does not come within the limit. */
+    /** Waits until readiness (on the management interface) is UP; fails with the app's log when it does not in time. */
     public PackagedApp awaitReady(Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
@@ -103,7 +107,8 @@ public final class PackagedApp implements AutoCloseable {
                 fail("The app exited with " + process.exitValue() + ":\n" + tail());
             }
             try {
-                if (get("/q/health/ready").statusCode() == 200) {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
                     return this;
                 }
             } catch (IOException notYet) {

@@ -23,12 +23,14 @@ import app.banhao.platform.local.LocalMode;
  * @param dataDir where both keep their data
  * @param keyDir where a local instance keeps its generated keys: beside the data, never inside it
  * @param durable fsync, synchronous commit and append-only file on (off only for throw-away test data)
- * @param configured the settings among {@link #REQUIRED_OUTSIDE_LOCAL_MODE} and {@link #HTTP_HOST} given
+ * @param configured the settings among {@link #REQUIRED_OUTSIDE_LOCAL_MODE}, {@link #HTTP_HOST} and {@link #MANAGEMENT_HOST} given
  */
 public record EmbeddedSettings(boolean localMode, boolean postgres, boolean redis, Path dataDir, Path keyDir,
         boolean durable, int postgresPort, int redisPort, List<String> configured) {
 
     public static final String HTTP_HOST = "quarkus.http.host";
+    /** The management interface (health, metrics) listens on loopback too in local mode. */
+    public static final String MANAGEMENT_HOST = "quarkus.management.host";
     static final String POSTGRES_URL = "quarkus.datasource.reactive.url";
     static final String REDIS_HOSTS = "quarkus.redis.hosts";
     public static final String SIGN_KEY = "smallrye.jwt.sign.key.location";
@@ -51,8 +53,10 @@ public record EmbeddedSettings(boolean localMode, boolean postgres, boolean redi
                 configured.add(key);
             }
         }
-        if (present(sys, env, HTTP_HOST)) {
-            configured.add(HTTP_HOST);
+        for (String host : List.of(HTTP_HOST, MANAGEMENT_HOST)) {
+            if (present(sys, env, host)) {
+                configured.add(host);
+            }
         }
         Path dataDir = Path.of(value(sys, env, "banhao.data-dir", "./data")).toAbsolutePath().normalize();
         Path keyDir = Path.of(value(sys, env, "banhao.key-dir", "./keys")).toAbsolutePath().normalize();
@@ -94,8 +98,10 @@ public record EmbeddedSettings(boolean localMode, boolean postgres, boolean redi
     public Map<String, String> config() {
         Map<String, String> config = new LinkedHashMap<>();
         config.put(LocalMode.KEY, Boolean.toString(localMode));
-        if (localMode && !configured.contains(HTTP_HOST)) {
-            config.put(HTTP_HOST, "127.0.0.1");
+        for (String host : List.of(HTTP_HOST, MANAGEMENT_HOST)) {
+            if (localMode && !configured.contains(host)) {
+                config.put(host, "127.0.0.1");
+            }
         }
         return config;
     }

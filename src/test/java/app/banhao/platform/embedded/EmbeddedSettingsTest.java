@@ -45,6 +45,7 @@ class EmbeddedSettingsTest {
         assertEquals(List.of(), settings.missingSettings());
         assertFalse(settings.keysConfigured(), "a local instance generates its keys");
         assertEquals("127.0.0.1", settings.config().get("quarkus.http.host"));
+        assertEquals("127.0.0.1", settings.config().get("quarkus.management.host"), "health and metrics on loopback too");
         assertEquals("true", settings.config().get("banhao.local-mode"));
     }
 
