@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import app.banhao.platform.embedded.FreePorts;
 import app.banhao.testing.PackagedApp;
+import app.banhao.testing.faults.Await;
 import app.banhao.testing.faults.SubmissionStorm;
 
 /**
@@ -51,14 +52,19 @@ class KillDuringSubmissionsIT {
     void everyAcknowledgedSubmissionSurvivesAKill() throws Exception {
         int pgPort = FreePorts.find();
         Map<String, String> props = PackagedApp.localInstance(work, pgPort);
+        // The first instance relays no case event at all, so everything it committed is still owed when it is killed.
+        Map<String, String> noRelay = new HashMap<>(props);
+        noRelay.put("banhao.outbox.relay.enabled", "false");
         Path log = work.resolve("app.log");
-        try (PackagedApp first = PackagedApp.start(props, Map.of(), log).awaitReady(READY)) {
+        try (PackagedApp first = PackagedApp.start(noRelay, Map.of(), log).awaitReady(READY)) {
             current.set(first);
             token = login(first);
             SubmissionStorm storm = SubmissionStorm.start(this::submit, 4);
             try (storm) {
                 storm.awaitAcknowledged(15, ACKNOWLEDGED);
                 first.kill();
+                long owed = scalar(pgPort, "SELECT count(*) FROM outbox_delivery WHERE state = 'PENDING'");
+                assertTrue(owed > 0, "case events committed but not yet relayed when the app was killed");
                 PackagedApp second = PackagedApp.start(props, Map.of(), log).awaitReady(READY);
                 try (second) {
                     current.set(second);
@@ -69,6 +75,13 @@ class KillDuringSubmissionsIT {
                     assertTrue(storm.unexpected().isEmpty(), "answers other than 2xx or a 503 problem with Retry-After:\n"
                             + String.join("\n", storm.unexpected()));
                     assertEquals(List.of(), SubmissionStorm.lostOrDuplicated(storm.acknowledged(), submitted(pgPort)));
+                    // Nothing committed before the kill is lost: the restarted relay delivers every owed event, and
+                    // each submitted case has its inbox message.
+                    Await.until(Duration.ofSeconds(60), "every case event delivered after the restart",
+                            () -> scalar(pgPort, "SELECT count(*) FROM outbox_delivery WHERE state <> 'DONE'") == 0);
+                    assertEquals(0, scalar(pgPort, "SELECT count(*) FROM application a WHERE a.state <> 'DRAFT'"
+                            + " AND a.item_code = 'HN-WJW-GGCSWSXK' AND NOT EXISTS (SELECT 1 FROM resident_message m"
+                            + " WHERE m.application_id = a.id AND m.state = 'SUBMITTED')"), "submitted cases without their message");
                 }
             }
         }
@@ -103,6 +116,16 @@ class KillDuringSubmissionsIT {
         Matcher token = TOKEN.matcher(app.post("/api/v1/auth/login", phone + ",\"code\":\"" + code.group(1) + "\"}").body());
         assertTrue(token.find(), "an access token");
         return token.group(1);
+    }
+
+    private long scalar(int pgPort, String sql) {
+        try (Connection c = PackagedApp.database(work, pgPort, "banhao"); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Key → how many submitted (no longer draft) applications carry it. */
