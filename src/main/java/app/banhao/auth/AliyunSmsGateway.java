@@ -24,8 +24,6 @@ import app.banhao.platform.privacy.Masks;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
@@ -54,14 +52,10 @@ public final class AliyunSmsGateway implements SmsGateway {
     private final WebClient client;
     private final String host;
 
-    AliyunSmsGateway(Settings settings, Vertx vertx) {
+    /** @param client the shared outbound client ({@code platform/http/OutboundHttp}); the timeout is per call */
+    AliyunSmsGateway(Settings settings, WebClient client) {
         this.settings = settings;
-        int timeoutMillis = (int) settings.timeout().toMillis();
-        this.client = WebClient.create(vertx, new WebClientOptions()
-                .setConnectTimeout(timeoutMillis)
-                .setIdleTimeout(timeoutMillis)
-                .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
-                .setUserAgent("banhao-api"));
+        this.client = client;
         URI endpoint = settings.endpoint();
         this.host = endpoint.getPort() == -1 ? endpoint.getHost() : endpoint.getHost() + ":" + endpoint.getPort();
     }
@@ -187,9 +181,5 @@ public final class AliyunSmsGateway implements SmsGateway {
     @Override
     public boolean revealsCode() {
         return false;
-    }
-
-    void close() {
-        client.close();
     }
 }

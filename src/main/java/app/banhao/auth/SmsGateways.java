@@ -1,13 +1,12 @@
 package app.banhao.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import app.banhao.platform.local.LocalMode;
 import io.quarkus.runtime.Startup;
-import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.WebClient;
 
 /**
  * The one place that decides where login codes go: the log stand-in in local mode, Aliyun SMS everywhere
@@ -20,17 +19,11 @@ public class SmsGateways {
     @Produces
     @Singleton
     @Startup(1)
-    SmsGateway gateway(LocalMode local, AliyunSmsConfig config, Vertx vertx) {
-        return select(local, config, vertx);
+    SmsGateway gateway(LocalMode local, AliyunSmsConfig config, WebClient http) {
+        return select(local, config, http);
     }
 
-    void close(@Disposes SmsGateway gateway) {
-        if (gateway instanceof AliyunSmsGateway aliyun) {
-            aliyun.close();
-        }
-    }
-
-    static SmsGateway select(LocalMode local, AliyunSmsConfig config, Vertx vertx) {
-        return local.on() ? new LogSmsGateway(local) : new AliyunSmsGateway(config.settings(), vertx);
+    static SmsGateway select(LocalMode local, AliyunSmsConfig config, WebClient http) {
+        return local.on() ? new LogSmsGateway(local) : new AliyunSmsGateway(config.settings(), http);
     }
 }

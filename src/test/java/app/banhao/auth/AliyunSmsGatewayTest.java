@@ -9,9 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,12 +17,12 @@ import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.local.LocalMode;
 import app.banhao.testing.FakeAliyunSms;
+import app.banhao.testing.TestWebClient;
 import app.banhao.testing.FakeAliyunSms.Answer;
 import app.banhao.testing.FakeAliyunSms.Received;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import io.vertx.mutiny.core.Vertx;
 
 /**
  * The Aliyun SMS adapter against a fake platform on 127.0.0.1 that checks the signature the way Aliyun
@@ -33,18 +31,7 @@ import io.vertx.mutiny.core.Vertx;
 class AliyunSmsGatewayTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static Vertx vertx;
     private FakeAliyunSms fake;
-
-    @BeforeAll
-    static void vertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void closeVertx() {
-        vertx.closeAndAwait();
-    }
 
     @BeforeEach
     void startFake() throws Exception {
@@ -58,7 +45,7 @@ class AliyunSmsGatewayTest {
 
     @Test
     void sendsTheDocumentedFieldsSigned() {
-        SmsGateway gateway = SmsGateways.select(new LocalMode(false), config(fake.config()), vertx);
+        SmsGateway gateway = SmsGateways.select(new LocalMode(false), config(fake.config()), TestWebClient.get());
         assertInstanceOf(AliyunSmsGateway.class, gateway);
         assertFalse(gateway.revealsCode(), "a real gateway never hands the code to the caller");
 
@@ -89,7 +76,7 @@ class AliyunSmsGatewayTest {
     @Test
     void noAnswerInTimeIsSmsUnavailable() {
         fake.answer(Answer.SLOW);
-        SmsGateway gateway = SmsGateways.select(new LocalMode(false), config(fake.config()), vertx);
+        SmsGateway gateway = SmsGateways.select(new LocalMode(false), config(fake.config()), TestWebClient.get());
         long started = System.nanoTime();
         ApiException e = assertThrows(ApiException.class,
                 () -> gateway.sendLoginCode("13800138000", "493021").await().atMost(WAIT));
@@ -102,7 +89,7 @@ class AliyunSmsGatewayTest {
     void aWrongSecretIsRefusedAsUnavailable() {
         Map<String, String> wrong = new java.util.HashMap<>(fake.config());
         wrong.put("banhao.sms.aliyun.access-key-secret", "not-the-secret");
-        SmsGateway gateway = SmsGateways.select(new LocalMode(false), config(wrong), vertx);
+        SmsGateway gateway = SmsGateways.select(new LocalMode(false), config(wrong), TestWebClient.get());
         ApiException e = assertThrows(ApiException.class,
                 () -> gateway.sendLoginCode("13800138000", "493021").await().atMost(WAIT));
         assertEquals(ErrorCode.SMS_UNAVAILABLE, e.code());
@@ -112,7 +99,7 @@ class AliyunSmsGatewayTest {
     @Test
     void outsideLocalModeAMissingGatewayStopsTheStartNamingEverySetting() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> SmsGateways.select(new LocalMode(false), config(Map.of("banhao.sms.aliyun.access-key-id", "x")), vertx));
+                () -> SmsGateways.select(new LocalMode(false), config(Map.of("banhao.sms.aliyun.access-key-id", "x")), TestWebClient.get()));
         assertTrue(e.getMessage().contains("banhao.sms.aliyun.access-key-secret, banhao.sms.aliyun.sign-name, "
                 + "banhao.sms.aliyun.template-code"), e.getMessage());
         assertFalse(e.getMessage().contains("access-key-id,"), "the one given is not named: " + e.getMessage());
@@ -120,13 +107,13 @@ class AliyunSmsGatewayTest {
 
     @Test
     void theLogStandInExistsInLocalModeOnly() {
-        assertInstanceOf(LogSmsGateway.class, SmsGateways.select(new LocalMode(true), config(Map.of()), vertx));
+        assertInstanceOf(LogSmsGateway.class, SmsGateways.select(new LocalMode(true), config(Map.of()), TestWebClient.get()));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new LogSmsGateway(new LocalMode(false)));
         assertTrue(e.getMessage().contains("local mode"), e.getMessage());
     }
 
     private void assertUnavailable() {
-        SmsGateway gateway = SmsGateways.select(new LocalMode(false), config(fake.config()), vertx);
+        SmsGateway gateway = SmsGateways.select(new LocalMode(false), config(fake.config()), TestWebClient.get());
         ApiException e = assertThrows(ApiException.class,
                 () -> gateway.sendLoginCode("13800138000", "493021").await().atMost(WAIT));
         assertEquals(ErrorCode.SMS_UNAVAILABLE, e.code());
