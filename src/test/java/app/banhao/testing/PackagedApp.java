@@ -159,6 +159,14 @@ public final class PackagedApp implements AutoCloseable {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The sum of a Prometheus metric's samples (every tag set) on the management interface, e.g. a counter's total. */
+    public double metric(String name) throws IOException, InterruptedException {
+        String body = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/q/metrics"))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        return body.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
     /** Ctrl-C: SIGTERM and a wait for the orderly shutdown. */
     public void stop() throws InterruptedException {
         process.destroy();

@@ -121,7 +121,9 @@ public class OutboxRelay {
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createSelectionQuery(DUE_NOW, OutboxDelivery.class)
                 .setParameter("ids", eventIds).setParameter("pending", OutboxDelivery.State.PENDING)
                 .setLockMode(LockMode.UPGRADE_SKIPLOCKED).getResultList()
-                .chain(due -> handleAll(s, due, 0))))
+                .chain(due -> handleAll(s, due, 0).replaceWith(due.size()))))
+                .invoke(done -> delivered.increment(done))
+                .replaceWithVoid()
                 .onFailure().recoverWithUni(e -> {
                     Log.debugf("Delivering at commit failed, the relay takes over: %s", e.toString());
                     nudge();
@@ -173,6 +175,11 @@ public class OutboxRelay {
                         .chain(event -> handle(key.consumer, event))
                         .invoke(() -> markDone(d))
                         .replaceWith(true))))
+                .invoke(processed -> {
+                    if (processed) {
+                        delivered.increment(); // counted once committed: the metric is what consumers really processed
+                    }
+                })
                 .onFailure().recoverWithUni(e -> recordFailure(key, e).replaceWith(false));
     }
 
@@ -180,7 +187,6 @@ public class OutboxRelay {
         d.state = OutboxDelivery.State.DONE;
         d.attempts++;
         d.updatedAt = now();
-        delivered.increment();
     }
 
     private Uni<Void> handle(String consumerName, OutboxEvent event) {

@@ -33,4 +33,21 @@ public interface OutboxSettings {
     /** How long an event every consumer has processed is kept. */
     @WithDefault("P7D")
     Duration retention();
+
+    // The scheduler reads the four below through ${banhao.outbox.…} in OutboxRelay; declared here so they are
+    // validated and documented with the rest (a typo fails the start instead of being ignored).
+
+    /** How often every node looks for deliveries another node left (the at-commit nudge covers its own). */
+    @WithDefault("1s")
+    String pollEvery();
+
+    @WithDefault("1s")
+    String pollDelay();
+
+    /** How often processed events past {@link #retention()} are removed. */
+    @WithDefault("1h")
+    String purgeEvery();
+
+    @WithDefault("5m")
+    String purgeDelay();
 }
