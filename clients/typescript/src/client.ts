@@ -3,6 +3,7 @@ import {
   AuthApi,
   BaseAPI,
   CatalogAdminApi,
+  HomeAdminApi,
   CatalogApi,
   Configuration,
   EventsApi,
@@ -51,6 +52,7 @@ export class BanhaoClient {
   readonly auth: AuthApi;
   readonly catalog: CatalogApi;
   readonly catalogAdmin: CatalogAdminApi;
+  readonly homeAdmin: HomeAdminApi;
   readonly events: EventsApi;
   readonly home: HomeApi;
   readonly me: MeApi;
@@ -85,6 +87,7 @@ export class BanhaoClient {
     this.auth = this.api(AuthApi);
     this.catalog = this.api(CatalogApi);
     this.catalogAdmin = this.api(CatalogAdminApi);
+    this.homeAdmin = this.api(HomeAdminApi);
     this.events = this.api(EventsApi);
     this.home = this.api(HomeApi);
     this.me = this.api(MeApi);

@@ -15,23 +15,15 @@
 
 import * as runtime from '../runtime.js';
 import type {
-  Banner,
-  BannerInput,
   Bundle,
   BundleInput,
   Department,
   DepartmentInput,
-  NewsArticle,
-  NewsInput,
   Problem,
   ServiceItem,
   ServiceItemInput,
 } from '../models/index.js';
 import {
-    BannerFromJSON,
-    BannerToJSON,
-    BannerInputFromJSON,
-    BannerInputToJSON,
     BundleFromJSON,
     BundleToJSON,
     BundleInputFromJSON,
@@ -40,10 +32,6 @@ import {
     DepartmentToJSON,
     DepartmentInputFromJSON,
     DepartmentInputToJSON,
-    NewsArticleFromJSON,
-    NewsArticleToJSON,
-    NewsInputFromJSON,
-    NewsInputToJSON,
     ProblemFromJSON,
     ProblemToJSON,
     ServiceItemFromJSON,
@@ -51,12 +39,6 @@ import {
     ServiceItemInputFromJSON,
     ServiceItemInputToJSON,
 } from '../models/index.js';
-
-export interface PutBannerRequest {
-    id: string;
-    bannerInput: BannerInput;
-    ifMatch?: string;
-}
 
 export interface PutBundleRequest {
     code: string;
@@ -76,19 +58,8 @@ export interface PutDepartmentRequest {
     ifMatch?: string;
 }
 
-export interface PutNewsRequest {
-    id: string;
-    newsInput: NewsInput;
-    ifMatch?: string;
-}
-
 export interface RecordHotEventRequest {
     code: string;
-}
-
-export interface RetireBannerRequest {
-    id: string;
-    ifMatch?: string;
 }
 
 export interface RetireBundleRequest {
@@ -106,76 +77,10 @@ export interface RetireDepartmentRequest {
     ifMatch?: string;
 }
 
-export interface RetireNewsRequest {
-    id: string;
-    ifMatch?: string;
-}
-
 /**
  * 
  */
 export class CatalogAdminApi extends runtime.BaseAPI {
-
-    /**
-     * Creates the banner (201) or replaces it (200; `If-Match` with the current version required). Banners show on the home feed by ascending `position`. Audited as `home.banner.create|update`. 
-     * Create or update a home banner
-     */
-    async putBannerRaw(requestParameters: PutBannerRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Banner>> {
-        if (requestParameters['id'] == null) {
-            throw new runtime.RequiredError(
-                'id',
-                'Required parameter "id" was null or undefined when calling putBanner().'
-            );
-        }
-
-        if (requestParameters['bannerInput'] == null) {
-            throw new runtime.RequiredError(
-                'bannerInput',
-                'Required parameter "bannerInput" was null or undefined when calling putBanner().'
-            );
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        headerParameters['Content-Type'] = 'application/json';
-
-        if (requestParameters['ifMatch'] != null) {
-            headerParameters['If-Match'] = String(requestParameters['ifMatch']);
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("bearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-
-        let urlPath = `/api/v1/admin/home/banners/{id}`;
-        urlPath = urlPath.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters['id'])));
-
-        const response = await this.request({
-            path: urlPath,
-            method: 'PUT',
-            headers: headerParameters,
-            query: queryParameters,
-            body: BannerInputToJSON(requestParameters['bannerInput']),
-        }, initOverrides);
-
-        return new runtime.JSONApiResponse(response, (jsonValue) => BannerFromJSON(jsonValue));
-    }
-
-    /**
-     * Creates the banner (201) or replaces it (200; `If-Match` with the current version required). Banners show on the home feed by ascending `position`. Audited as `home.banner.create|update`. 
-     * Create or update a home banner
-     */
-    async putBanner(requestParameters: PutBannerRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Banner> {
-        const response = await this.putBannerRaw(requestParameters, initOverrides);
-        return await response.value();
-    }
 
     /**
      * Creates the bundle (201) or replaces it (200; `If-Match` with the current version required). Every item code must name an active item (else 422 naming `itemCodes[n]`). Audited as `catalog.bundle.create|update`. 
@@ -361,67 +266,6 @@ export class CatalogAdminApi extends runtime.BaseAPI {
     }
 
     /**
-     * Creates the article (201) or replaces it (200; `If-Match` with the current version required). The home feed shows the latest five by `publishedAt`. Audited as `home.news.create|update`. 
-     * Create or update a policy news article
-     */
-    async putNewsRaw(requestParameters: PutNewsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<NewsArticle>> {
-        if (requestParameters['id'] == null) {
-            throw new runtime.RequiredError(
-                'id',
-                'Required parameter "id" was null or undefined when calling putNews().'
-            );
-        }
-
-        if (requestParameters['newsInput'] == null) {
-            throw new runtime.RequiredError(
-                'newsInput',
-                'Required parameter "newsInput" was null or undefined when calling putNews().'
-            );
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        headerParameters['Content-Type'] = 'application/json';
-
-        if (requestParameters['ifMatch'] != null) {
-            headerParameters['If-Match'] = String(requestParameters['ifMatch']);
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("bearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-
-        let urlPath = `/api/v1/admin/home/news/{id}`;
-        urlPath = urlPath.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters['id'])));
-
-        const response = await this.request({
-            path: urlPath,
-            method: 'PUT',
-            headers: headerParameters,
-            query: queryParameters,
-            body: NewsInputToJSON(requestParameters['newsInput']),
-        }, initOverrides);
-
-        return new runtime.JSONApiResponse(response, (jsonValue) => NewsArticleFromJSON(jsonValue));
-    }
-
-    /**
-     * Creates the article (201) or replaces it (200; `If-Match` with the current version required). The home feed shows the latest five by `publishedAt`. Audited as `home.news.create|update`. 
-     * Create or update a policy news article
-     */
-    async putNews(requestParameters: PutNewsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<NewsArticle> {
-        const response = await this.putNewsRaw(requestParameters, initOverrides);
-        return await response.value();
-    }
-
-    /**
      * Adds one application of the item to today\'s hot ranking. Submissions count themselves once the applications feature exists; this operation exists for operators and demonstrations. Audited as `catalog.hot.record`. 
      * Count one application for the hot ranking
      */
@@ -465,56 +309,6 @@ export class CatalogAdminApi extends runtime.BaseAPI {
      */
     async recordHotEvent(requestParameters: RecordHotEventRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.recordHotEventRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Needs the current version in `If-Match`. Audited as `home.banner.retire`.
-     * Take a banner off the home feed
-     */
-    async retireBannerRaw(requestParameters: RetireBannerRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters['id'] == null) {
-            throw new runtime.RequiredError(
-                'id',
-                'Required parameter "id" was null or undefined when calling retireBanner().'
-            );
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (requestParameters['ifMatch'] != null) {
-            headerParameters['If-Match'] = String(requestParameters['ifMatch']);
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("bearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-
-        let urlPath = `/api/v1/admin/home/banners/{id}`;
-        urlPath = urlPath.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters['id'])));
-
-        const response = await this.request({
-            path: urlPath,
-            method: 'DELETE',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Needs the current version in `If-Match`. Audited as `home.banner.retire`.
-     * Take a banner off the home feed
-     */
-    async retireBanner(requestParameters: RetireBannerRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.retireBannerRaw(requestParameters, initOverrides);
     }
 
     /**
@@ -665,56 +459,6 @@ export class CatalogAdminApi extends runtime.BaseAPI {
      */
     async retireDepartment(requestParameters: RetireDepartmentRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.retireDepartmentRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Needs the current version in `If-Match`. Audited as `home.news.retire`.
-     * Take a news article off the home feed
-     */
-    async retireNewsRaw(requestParameters: RetireNewsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters['id'] == null) {
-            throw new runtime.RequiredError(
-                'id',
-                'Required parameter "id" was null or undefined when calling retireNews().'
-            );
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (requestParameters['ifMatch'] != null) {
-            headerParameters['If-Match'] = String(requestParameters['ifMatch']);
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("bearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-
-        let urlPath = `/api/v1/admin/home/news/{id}`;
-        urlPath = urlPath.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters['id'])));
-
-        const response = await this.request({
-            path: urlPath,
-            method: 'DELETE',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Needs the current version in `If-Match`. Audited as `home.news.retire`.
-     * Take a news article off the home feed
-     */
-    async retireNews(requestParameters: RetireNewsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.retireNewsRaw(requestParameters, initOverrides);
     }
 
 }

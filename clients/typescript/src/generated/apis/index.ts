@@ -6,6 +6,7 @@ export * from './CatalogApi.js';
 export * from './CatalogAdminApi.js';
 export * from './EventsApi.js';
 export * from './HomeApi.js';
+export * from './HomeAdminApi.js';
 export * from './MeApi.js';
 export * from './MessagesApi.js';
 export * from './OperationsApi.js';

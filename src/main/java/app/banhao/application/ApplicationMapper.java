@@ -22,14 +22,13 @@ import app.banhao.api.model.CommitmentRecord;
 import app.banhao.api.model.FiledBy;
 import app.banhao.api.model.InstantReview;
 import app.banhao.api.model.MaterialKind;
-import app.banhao.api.model.Message;
 import app.banhao.api.model.RealNameLevel;
 import app.banhao.api.model.SupplementRequestRecord;
 import app.banhao.api.model.WorklistItem;
 import app.banhao.platform.crypto.DataProtection;
 import app.banhao.platform.i18n.Messages;
 import app.banhao.platform.privacy.Masks;
-import app.banhao.resident.Resident;
+import app.banhao.resident.Residents;
 
 /** Applications, materials, events and messages as API models. */
 @ApplicationScoped
@@ -155,28 +154,10 @@ public class ApplicationMapper {
                 .actorName(e.actorDisplay).note(e.note);
     }
 
-    public Message toMessage(ResidentMessage m, Messages.Language language) {
-        String title = Messages.text(language, m.topic != null ? "message.topic." + m.topic : "message.title." + m.state);
-        String body = m.applicationNo == null && m.topic != null ? Messages.text(language, "message.topic." + m.topic + ".body")
-                : m.note == null || m.note.isBlank()
-                ? Messages.text(language, "message.body", m.itemName, m.applicationNo)
-                : Messages.text(language, "message.body.note", m.itemName, m.applicationNo, m.note);
-        return new Message().id(m.id).applicationNo(m.applicationNo).state(m.state == null ? null : state(m.state))
-                .title(title).body(body).read(m.readAt != null).createdAt(utc(m.createdAt)).readAt(utc(m.readAt));
-    }
-
     /** The applicant as a reviewer sees them: masked. */
-    public Applicant toApplicant(Resident r) {
-        return new Applicant()
-                .name(r.nameEnc == null ? null : Masks.name(crypto.decrypt(r.nameEnc)))
-                .phone(Masks.phone(crypto.decrypt(r.phoneEnc)))
-                .idNumber(r.idNumberEnc == null ? null : Masks.idNumber(crypto.decrypt(r.idNumberEnc)))
-                .level(RealNameLevel.fromValue(r.level.name()));
-    }
-
-    /** How a resident appears on timelines: masked name, or masked phone before real-name verification. */
-    public String displayName(Resident r) {
-        return r.nameEnc != null ? Masks.name(crypto.decrypt(r.nameEnc)) : Masks.phone(crypto.decrypt(r.phoneEnc));
+    public Applicant toApplicant(Residents.ResidentSummary r) {
+        return new Applicant().name(r.maskedName()).phone(r.maskedPhone()).idNumber(r.maskedIdNumber())
+                .level(RealNameLevel.fromValue(r.level().name()));
     }
 
     public String writeJson(Object value) {
@@ -209,7 +190,7 @@ public class ApplicationMapper {
         }
     }
 
-    static ApplicationState state(ApplicationStatus s) {
+    public static ApplicationState state(ApplicationStatus s) {
         return ApplicationState.fromValue(s.name());
     }
 

@@ -22,10 +22,6 @@ import app.banhao.api.model.ApplicationSubmit;
 import app.banhao.api.model.ApplicationUpdate;
 import app.banhao.api.model.MaterialReference;
 import app.banhao.api.model.SupplementAnswer;
-import app.banhao.catalog.BundleRepository;
-import app.banhao.catalog.Material;
-import app.banhao.catalog.Publication;
-import app.banhao.catalog.ServiceItem;
 import app.banhao.platform.concurrent.Offload;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
@@ -35,10 +31,11 @@ import app.banhao.platform.idempotency.Idempotency;
 import app.banhao.platform.paging.Page;
 import app.banhao.platform.paging.PageRequest;
 import app.banhao.resident.Resident;
-import app.banhao.resident.ResidentRepository;
+import app.banhao.resident.Residents;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import app.banhao.catalog.ItemCatalog;
 
 /**
  * The resident's side of applications (办件): drafts, materials, submission, withdrawal and supplement
@@ -56,22 +53,21 @@ public class ApplicationService {
     private final ApplicationRepository applications;
     private final ApplicationMaterialRepository materials;
     private final ApplicationEventRepository events;
-    private final ApplicationItems items;
-    private final ResidentRepository residents;
+    private final ItemCatalog items;
+    private final Residents residents;
     private final ApplicationNumbers numbers;
     private final ApplicationMapper mapper;
     private final Workflow workflow;
     private final Idempotency idempotency;
     private final CertificateLookup certificates;
-    private final BundleRepository bundles;
     private final InstantApproval instant;
     private final FormPrivacy privacy;
     private final ResidentQuotas quotas;
 
     public ApplicationService(ApplicationRepository applications, ApplicationMaterialRepository materials,
-            ApplicationEventRepository events, ApplicationItems items, ResidentRepository residents, ApplicationNumbers numbers,
+            ApplicationEventRepository events, ItemCatalog items, Residents residents, ApplicationNumbers numbers,
             ApplicationMapper mapper, Workflow workflow, Idempotency idempotency, CertificateLookup certificates,
-            BundleRepository bundles, InstantApproval instant, FormPrivacy privacy, ResidentQuotas quotas) {
+            InstantApproval instant, FormPrivacy privacy, ResidentQuotas quotas) {
         this.applications = applications;
         this.materials = materials;
         this.events = events;
@@ -82,7 +78,6 @@ public class ApplicationService {
         this.workflow = workflow;
         this.idempotency = idempotency;
         this.certificates = certificates;
-        this.bundles = bundles;
         this.instant = instant;
         this.privacy = privacy;
         this.quotas = quotas;
@@ -111,9 +106,8 @@ public class ApplicationService {
     private Uni<app.banhao.api.model.Application> createBundle(UUID residentId, ApplicationCreate request) {
         String code = request.getBundleCode();
         Map<String, Object> form = request.getFormData() == null ? Map.of() : request.getFormData();
-        return bundles.findActiveWithItems(code).chain(bundle -> {
-            List<ServiceItem> parts = bundle == null ? List.of()
-                    : bundle.items.stream().filter(i -> i != null && Publication.ACTIVE.equals(i.status)).toList();
+        return items.activeBundle(code).chain(bundle -> {
+            List<ItemCatalog.BundlePart> parts = bundle == null ? List.of() : bundle.items();
             if (parts.isEmpty()) {
                 throw new ApiException(ErrorCode.BUNDLE_NOT_AVAILABLE, List.of(String.valueOf(code)),
                         List.of(FieldError.of("bundleCode", FieldCode.NOT_ALLOWED)), Map.of());
@@ -122,21 +116,22 @@ public class ApplicationService {
                 OffsetDateTime now = Workflow.now();
                 // The merged form's personal fields are those of any of its items.
                 Application parent = newDraft(no, residentId, now,
-                        privacy.seal(form, privacy.personal(parts.stream().map(i -> i.formSchema).toList())));
-                parent.bundleCode = bundle.code;
-                parent.itemName = bundle.name;
+                        privacy.seal(form, privacy.personal(parts.stream().map(ItemCatalog.BundlePart::formSchema).toList())));
+                parent.bundleCode = bundle.code();
+                parent.itemName = bundle.name();
                 Uni<Void> chain = applications.persist(parent)
                         .call(() -> workflow.record(parent, residentActor(r), null, ApplicationStatus.DRAFT, "CREATED", null, now))
                         .replaceWithVoid();
-                for (ServiceItem item : parts) {
+                for (ItemCatalog.BundlePart item : parts) {
                     chain = chain.chain(() -> numbers.next()).chain(childNo -> {
-                        Application child = newDraft(childNo, residentId, now, sealed(item, FormValidation.fieldsOf(item.formSchema, form)));
+                        Application child = newDraft(childNo, residentId, now,
+                                sealed(item.formSchema(), FormValidation.fieldsOf(item.formSchema(), form)));
                         child.parentId = parent.id;
-                        child.itemCode = item.code;
-                        child.itemName = item.name;
-                        child.departmentCode = item.department.code;
+                        child.itemCode = item.code();
+                        child.itemName = item.name();
+                        child.departmentCode = item.departmentCode();
                         return applications.persist(child).call(() -> workflow.record(child, residentActor(r), null,
-                                ApplicationStatus.DRAFT, "CREATED", "一件事：" + bundle.name + "（" + parent.applicationNo + "）", now));
+                                ApplicationStatus.DRAFT, "CREATED", "一件事：" + bundle.name() + "（" + parent.applicationNo + "）", now));
                     }).replaceWithVoid();
                 }
                 return chain.chain(() -> view(parent));
@@ -145,8 +140,8 @@ public class ApplicationService {
     }
 
     /** {@code form} as stored for an application of {@code item}: the fields its schema marks personal sealed. */
-    private String sealed(ServiceItem item, Map<String, Object> form) {
-        return privacy.seal(form, privacy.personal(item.formSchema));
+    private String sealed(String formSchema, Map<String, Object> form) {
+        return privacy.seal(form, privacy.personal(formSchema));
     }
 
     private Application newDraft(String no, UUID residentId, OffsetDateTime now, String sealedForm) {
@@ -166,10 +161,10 @@ public class ApplicationService {
     private Uni<app.banhao.api.model.Application> createDraft(UUID residentId, ApplicationCreate request) {
         return items.active(request.getItemCode()).chain(item -> numbers.next().chain(no -> resident(residentId).chain(r -> {
             OffsetDateTime now = Workflow.now();
-            Application a = newDraft(no, residentId, now, sealed(item, request.getFormData() == null ? Map.of() : request.getFormData()));
-            a.itemCode = item.code;
-            a.itemName = item.name;
-            a.departmentCode = item.department.code;
+            Application a = newDraft(no, residentId, now, sealed(item.formSchema(), request.getFormData() == null ? Map.of() : request.getFormData()));
+            a.itemCode = item.code();
+            a.itemName = item.name();
+            a.departmentCode = item.departmentCode();
             return applications.persist(a)
                     .call(() -> workflow.record(a, residentActor(r), null, ApplicationStatus.DRAFT, "CREATED", null, now))
                     .map(saved -> mapper.toApplication(saved, List.of()));
@@ -185,7 +180,7 @@ public class ApplicationService {
             Workflow.touch(a, Workflow.now());
             if (!isParent(a)) {
                 return items.any(a.itemCode).chain(item -> {
-                    a.formData = sealed(item, update.getFormData());
+                    a.formData = sealed(item.formSchema(), update.getFormData());
                     return view(a);
                 });
             }
@@ -195,9 +190,9 @@ public class ApplicationService {
                 Uni<Void> chain = Uni.createFrom().voidItem();
                 for (Application child : children) {
                     chain = chain.chain(() -> items.any(child.itemCode)).invoke(item -> {
-                        schemas.add(item.formSchema);
+                        schemas.add(item.formSchema());
                         if (child.state == ApplicationStatus.DRAFT) {
-                            child.formData = sealed(item, FormValidation.fieldsOf(item.formSchema, update.getFormData()));
+                            child.formData = sealed(item.formSchema(), FormValidation.fieldsOf(item.formSchema(), update.getFormData()));
                             Workflow.touch(child, a.updatedAt);
                         }
                     }).replaceWithVoid();
@@ -255,7 +250,7 @@ public class ApplicationService {
     }
 
     /** 一件事: the parent, then every child in the bundle's order, in one transaction; a child's problem is named by its number. */
-    private Uni<app.banhao.api.model.Application> submitBundle(Application parent, Resident r, ApplicationSubmit body) {
+    private Uni<app.banhao.api.model.Application> submitBundle(Application parent, Residents.ResidentSummary r, ApplicationSubmit body) {
         Workflow.require(parent, Transition.SUBMIT);
         parent.submittedAt = Workflow.now();
         return applications.childrenForUpdate(parent.id).chain(children -> workflow.apply(parent, Transition.SUBMIT, residentActor(r), null)
@@ -292,27 +287,27 @@ public class ApplicationService {
      * Submits one item's draft (locked): form, materials and commitment checked, due date set; then 秒批 when the
      * item approves automatically and every rule passes. In a bundle, a commitment counts only for items allowing one.
      */
-    private Uni<Submitted> submitOne(Application a, Resident r, ApplicationSubmit body, boolean inBundle) {
+    private Uni<Submitted> submitOne(Application a, Residents.ResidentSummary r, ApplicationSubmit body, boolean inBundle) {
         Workflow.require(a, Transition.SUBMIT);
         return items.active(a.itemCode).chain(item -> materials.of(a.id).chain(supplied -> {
             Map<String, Object> form = privacy.open(a.formData);
-            FormValidation.requireValid(item.code, item.version, item.formSchema, mapper.writeJson(form));
+            FormValidation.requireValid(item.code(), item.version(), item.formSchema(), mapper.writeJson(form));
             // Sealed again under the schema it is submitted against: a field marked personal since the draft is sealed now.
-            a.formData = sealed(item, form);
+            a.formData = sealed(item.formSchema(), form);
             OffsetDateTime now = Workflow.now();
             boolean signed = body.getCommitment() != null && Boolean.TRUE.equals(body.getCommitment().getAccepted());
-            if (signed && !item.commitmentAllowed && !inBundle) {
+            if (signed && !item.commitmentAllowed() && !inBundle) {
                 throw ApiException.field(ErrorCode.COMMITMENT_NOT_ALLOWED,
                         FieldError.of("commitment.accepted", FieldCode.NOT_ALLOWED));
             }
-            boolean committed = signed && item.commitmentAllowed;
+            boolean committed = signed && item.commitmentAllowed();
             List<ApplicationMaterial> covered = cover(a, item, supplied, committed, now);
             if (committed) {
-                a.commitmentTextVersion = item.code + "@v" + item.version;
+                a.commitmentTextVersion = item.code() + "@v" + item.version();
                 a.commitmentSignedAt = now;
             }
             a.submittedAt = now;
-            a.dueDate = workflow.addWorkingDays(Workflow.today(), item.promisedDays);
+            a.dueDate = workflow.addWorkingDays(Workflow.today(), item.promisedDays());
             List<ApplicationMaterial> all = new ArrayList<>(supplied);
             all.addAll(covered);
             var review = instant.check(item, r, committed, all, now);
@@ -328,7 +323,7 @@ public class ApplicationService {
      * 秒批: records the check; when every rule passed, the system accepts and approves at once (two state changes,
      * each on the timeline and in the inbox); otherwise the case stays SUBMITTED for a reviewer, the timeline saying why.
      */
-    private Uni<ApplicationEvents.StateChanged> instantly(Application a, ServiceItem item, app.banhao.api.model.InstantReview review,
+    private Uni<ApplicationEvents.StateChanged> instantly(Application a, ItemCatalog.Item item, app.banhao.api.model.InstantReview review,
             ApplicationEvents.StateChanged submitted, OffsetDateTime now) {
         a.instantReview = mapper.writeJson(review);
         String level = instant.requiredLevel(item);
@@ -346,22 +341,22 @@ public class ApplicationService {
      * The placeholders for required materials not supplied: 告知承诺 where signed, else 容缺 (with a deadline)
      * where tolerated; anything else is missing, and a 422 names each.
      */
-    private List<ApplicationMaterial> cover(Application a, ServiceItem item, List<ApplicationMaterial> supplied, boolean committed,
+    private List<ApplicationMaterial> cover(Application a, ItemCatalog.Item item, List<ApplicationMaterial> supplied, boolean committed,
             OffsetDateTime now) {
         Set<String> present = supplied.stream().filter(m -> m.kind.supplied()).map(m -> m.name).collect(Collectors.toSet());
         List<ApplicationMaterial> covered = new ArrayList<>();
         List<FieldError> missing = new ArrayList<>();
-        for (Material required : item.materials) {
-            if (!required.required || present.contains(required.name)) {
+        for (ItemCatalog.ItemMaterial required : item.materials()) {
+            if (!required.required() || present.contains(required.name())) {
                 continue;
             }
             if (committed) {
-                covered.add(placeholder(a, required.name, ApplicationMaterial.Kind.COMMITMENT, null, now));
-            } else if (required.toleratedIfMissing) {
-                covered.add(placeholder(a, required.name, ApplicationMaterial.Kind.TOLERATED,
+                covered.add(placeholder(a, required.name(), ApplicationMaterial.Kind.COMMITMENT, null, now));
+            } else if (required.toleratedIfMissing()) {
+                covered.add(placeholder(a, required.name(), ApplicationMaterial.Kind.TOLERATED,
                         workflow.addWorkingDays(Workflow.today(), TOLERATED_SUPPLY_WORKING_DAYS), now));
             } else {
-                missing.add(FieldError.of("materials[" + required.name + "]", FieldCode.REQUIRED));
+                missing.add(FieldError.of("materials[" + required.name() + "]", FieldCode.REQUIRED));
             }
         }
         if (!missing.isEmpty()) {
@@ -390,7 +385,7 @@ public class ApplicationService {
     }
 
     /** 一件事: with its parent withdrawn (first, so it does not follow them), every undecided child is withdrawn too. */
-    private Uni<Void> withdrawChildren(Application parent, Resident r) {
+    private Uni<Void> withdrawChildren(Application parent, Residents.ResidentSummary r) {
         return applications.childrenForUpdate(parent.id).chain(children -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (Application child : children) {
@@ -453,15 +448,15 @@ public class ApplicationService {
     @WithTransaction
     public Uni<app.banhao.api.model.ApplicationMaterial> reference(UUID residentId, String applicationNo, MaterialReference ref) {
         return materialTarget(residentId, applicationNo, ref.getName()).chain(a -> items.any(a.itemCode).chain(item -> {
-            Material material = item.materials.stream().filter(x -> x.name.equals(ref.getName().strip())).findFirst().orElse(null);
-            String accepted = material == null ? null : material.replaceableBy;
+            ItemCatalog.ItemMaterial material = item.material(ref.getName().strip());
+            String accepted = material == null ? null : material.replaceableBy();
             ApplicationMaterial m = placeholder(a, ref.getName().strip(), null, null, Workflow.now());
             if (ref.getKind() == MaterialReference.KindEnum.PROFILE) {
                 if (!IDENTITY_CERTIFICATE.equals(accepted)) {
                     throw ApiException.field(ErrorCode.VALIDATION_FAILED, FieldError.of("kind", FieldCode.NOT_ALLOWED));
                 }
                 return resident(residentId).chain(r -> {
-                    if (r.level.ordinal() < Resident.Level.L2.ordinal()) {
+                    if (!r.atLeast(Resident.Level.L2)) {
                         throw ApiException.of(ErrorCode.PROFILE_NOT_VERIFIED);
                     }
                     m.kind = ApplicationMaterial.Kind.PROFILE;
@@ -507,7 +502,7 @@ public class ApplicationService {
             if (!MATERIAL_STATES.contains(a.state) && !(tolerated && !a.state.isFinal())) {
                 throw ApiException.of(ErrorCode.APPLICATION_STATE_CONFLICT, a.state.name());
             }
-            boolean known = item.materials.stream().anyMatch(m -> m.name.equals(wanted))
+            boolean known = item.material(wanted) != null
                     || mapper.readStrings(a.supplementMissing).contains(wanted) && a.state == ApplicationStatus.SUPPLEMENT_REQUIRED;
             if (!known) {
                 throw new ApiException(ErrorCode.UNKNOWN_MATERIAL, List.of(wanted),
@@ -569,12 +564,12 @@ public class ApplicationService {
         return a.itemCode == null && a.bundleCode != null;
     }
 
-    private Uni<Resident> resident(UUID residentId) {
-        return residents.findById(residentId).onItem().ifNull().failWith(() -> ApiException.of(ErrorCode.UNAUTHORIZED));
+    private Uni<Residents.ResidentSummary> resident(UUID residentId) {
+        return residents.summary(residentId).onItem().ifNull().failWith(() -> ApiException.of(ErrorCode.UNAUTHORIZED));
     }
 
-    private Workflow.Actor residentActor(Resident r) {
-        return new Workflow.Actor("RESIDENT", r.id.toString(), mapper.displayName(r));
+    private Workflow.Actor residentActor(Residents.ResidentSummary r) {
+        return new Workflow.Actor("RESIDENT", r.id().toString(), r.displayName());
     }
 
     private static byte[] sha256(byte[] content) {

@@ -3,7 +3,7 @@ package app.banhao.application;
 import java.util.Set;
 
 /** Which event types are case events, and which of them are state changes. */
-final class CaseEvents {
+public final class CaseEvents {
 
     private static final Set<String> STATE_CHANGES = Set.of(CaseEvent.SUBMITTED, CaseEvent.ACCEPTED, CaseEvent.NOT_ACCEPTED,
             CaseEvent.SUPPLEMENT_REQUESTED, CaseEvent.SUPPLEMENTED, CaseEvent.SUSPENDED, CaseEvent.RESUMED, CaseEvent.APPROVED,
@@ -12,11 +12,11 @@ final class CaseEvents {
     private CaseEvents() {
     }
 
-    static boolean isStateChange(String type) {
+    public static boolean isStateChange(String type) {
         return STATE_CHANGES.contains(type);
     }
 
-    static boolean isCaseEvent(String type) {
+    public static boolean isCaseEvent(String type) {
         return isStateChange(type) || CaseEvent.MATERIAL_OVERDUE.equals(type);
     }
 }

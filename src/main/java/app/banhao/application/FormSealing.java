@@ -13,6 +13,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import app.banhao.catalog.ItemCatalog;
 
 /**
  * Seals personal form values written in clear: those of applications filed before their item's schema marked the
@@ -34,10 +35,10 @@ public class FormSealing {
     private static final AffectedEntities APPLICATIONS = new AffectedEntities(Application.class);
 
     private final ApplicationRepository applications;
-    private final ApplicationItems items;
+    private final ItemCatalog items;
     private final FormPrivacy privacy;
 
-    public FormSealing(ApplicationRepository applications, ApplicationItems items, FormPrivacy privacy) {
+    public FormSealing(ApplicationRepository applications, ItemCatalog items, FormPrivacy privacy) {
         this.applications = applications;
         this.items = items;
         this.privacy = privacy;
@@ -75,13 +76,13 @@ public class FormSealing {
     /** The fields {@code a}'s item marks personal; for a bundle's parent, those of any child's item. */
     private Uni<Set<String>> personal(Application a) {
         if (a.itemCode != null) {
-            return items.any(a.itemCode).map(item -> privacy.personal(item.formSchema));
+            return items.any(a.itemCode).map(item -> privacy.personal(item.formSchema()));
         }
         return applications.children(a.id).chain(children -> {
             Set<String> all = new LinkedHashSet<>();
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (Application child : children) {
-                chain = chain.chain(() -> items.any(child.itemCode)).invoke(item -> all.addAll(privacy.personal(item.formSchema)))
+                chain = chain.chain(() -> items.any(child.itemCode)).invoke(item -> all.addAll(privacy.personal(item.formSchema())))
                         .replaceWithVoid();
             }
             return chain.replaceWith(all);

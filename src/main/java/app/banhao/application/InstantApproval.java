@@ -15,8 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import app.banhao.api.model.InstantReview;
 import app.banhao.api.model.InstantRule;
 import app.banhao.api.model.InstantRules;
-import app.banhao.catalog.ServiceItem;
 import app.banhao.resident.Resident;
+import app.banhao.resident.Residents;
+import app.banhao.catalog.ItemCatalog;
 
 /**
  * 秒批: the rules an instant item's submission must pass to be approved with no reviewer (configured per item,
@@ -41,12 +42,12 @@ public class InstantApproval {
      * The check of {@code item}'s rules for a submission by {@code applicant}; empty when the item does not approve
      * automatically (not instant, or no rules configured).
      */
-    public Optional<InstantReview> check(ServiceItem item, Resident applicant, boolean committed, List<ApplicationMaterial> materials,
+    public Optional<InstantReview> check(ItemCatalog.Item item, Residents.ResidentSummary applicant, boolean committed, List<ApplicationMaterial> materials,
             OffsetDateTime now) {
-        if (!item.instant || item.instantRules == null) {
+        if (!item.instant() || item.instantRules() == null) {
             return Optional.empty();
         }
-        InstantRules rules = rules(item.instantRules);
+        InstantRules rules = rules(item.instantRules());
         List<InstantRule> passed = new ArrayList<>();
         List<InstantRule> failed = new ArrayList<>();
         if (Boolean.TRUE.equals(rules.getRequireCommitment())) {
@@ -54,7 +55,7 @@ public class InstantApproval {
         }
         if (rules.getRequireLevel() != null) {
             Resident.Level required = Resident.Level.valueOf(rules.getRequireLevel().toString());
-            (applicant.level.ordinal() >= required.ordinal() ? passed : failed).add(InstantRule.IDENTITY_LEVEL);
+            (applicant.atLeast(required) ? passed : failed).add(InstantRule.IDENTITY_LEVEL);
         }
         if (Boolean.TRUE.equals(rules.getRequireAllMaterials())) {
             boolean complete = materials.stream().noneMatch(m -> m.kind == ApplicationMaterial.Kind.TOLERATED);
@@ -74,8 +75,8 @@ public class InstantApproval {
     }
 
     /** The level an item's rules require, for the timeline ("—" when none). */
-    String requiredLevel(ServiceItem item) {
-        app.banhao.api.model.RealNameLevel level = item.instantRules == null ? null : rules(item.instantRules).getRequireLevel();
+    String requiredLevel(ItemCatalog.Item item) {
+        app.banhao.api.model.RealNameLevel level = item.instantRules() == null ? null : rules(item.instantRules()).getRequireLevel();
         return level == null ? "—" : level.toString();
     }
 

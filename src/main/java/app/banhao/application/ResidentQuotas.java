@@ -5,13 +5,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.LockMode;
 
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
-import app.banhao.resident.Resident;
+import app.banhao.resident.Residents;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -24,18 +23,20 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ResidentQuotas {
 
+    private final Residents residents;
     private final int maxOpenDrafts;
     private final long maxStoredBytes;
 
-    public ResidentQuotas(@ConfigProperty(name = "banhao.applications.max-open-drafts", defaultValue = "20") int maxOpenDrafts,
+    public ResidentQuotas(Residents residents, @ConfigProperty(name = "banhao.applications.max-open-drafts", defaultValue = "20") int maxOpenDrafts,
             @ConfigProperty(name = "banhao.applications.max-stored-bytes", defaultValue = "209715200") long maxStoredBytes) {
+        this.residents = residents;
         this.maxOpenDrafts = maxOpenDrafts;
         this.maxStoredBytes = maxStoredBytes;
     }
 
     /** Room for one more draft (a bundle's parent counts once, its children not), or 422 {@code DRAFT_LIMIT_REACHED}. */
     Uni<Void> requireDraftRoom(UUID residentId) {
-        return lock(residentId).chain(() -> Panache.getSession().chain(s -> s.createSelectionQuery(
+        return residents.lock(residentId).chain(() -> Panache.getSession().chain(s -> s.createSelectionQuery(
                 "select count(*) from Application a where a.residentId = :resident and a.state = :draft and a.parentId is null",
                 Long.class).setParameter("resident", residentId).setParameter("draft", ApplicationStatus.DRAFT).getSingleResult()))
                 .invoke(open -> {
@@ -50,7 +51,7 @@ public class ResidentQuotas {
      * or 422 {@code STORAGE_QUOTA_EXCEEDED} naming {@code file}.
      */
     Uni<Void> requireStorageRoom(UUID residentId, String applicationNo, String name, long size) {
-        return lock(residentId).chain(() -> Panache.getSession().chain(s -> s.createSelectionQuery(
+        return residents.lock(residentId).chain(() -> Panache.getSession().chain(s -> s.createSelectionQuery(
                 "select coalesce(sum(m.sizeBytes), 0) from ApplicationMaterial m join Application a on a.id = m.applicationId"
                         + " where a.residentId = :resident and m.kind = :upload and not (a.applicationNo = :no and m.name = :name)",
                 Long.class).setParameter("resident", residentId).setParameter("upload", ApplicationMaterial.Kind.UPLOAD)
@@ -62,14 +63,5 @@ public class ResidentQuotas {
                                 java.util.List.of(FieldError.of("file", FieldCode.TOO_LARGE)), java.util.Map.of());
                     }
                 }).replaceWithVoid();
-    }
-
-    /**
-     * The resident's row, locked to the end of the transaction: every quota check of one resident runs one at a time.
-     * HQL, not a native select: Hibernate caches a new plan for every native select it runs.
-     */
-    private Uni<Void> lock(UUID residentId) {
-        return Panache.getSession().chain(s -> s.createSelectionQuery("from Resident r where r.id = :id", Resident.class)
-                .setParameter("id", residentId).setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResultOrNull()).replaceWithVoid();
     }
 }

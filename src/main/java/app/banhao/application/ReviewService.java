@@ -18,8 +18,8 @@ import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.paging.Page;
 import app.banhao.platform.paging.PageRequest;
 import app.banhao.platform.web.IfMatch;
-import app.banhao.resident.ResidentRepository;
-import app.banhao.staff.StaffUserRepository;
+import app.banhao.resident.Residents;
+import app.banhao.staff.StaffDirectory;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -34,14 +34,14 @@ public class ReviewService {
 
     private final ApplicationRepository applications;
     private final ApplicationMaterialRepository materials;
-    private final ResidentRepository residents;
-    private final StaffUserRepository staff;
+    private final Residents residents;
+    private final StaffDirectory staff;
     private final ApplicationMapper mapper;
     private final Workflow workflow;
     private final AuditTrail audit;
 
-    public ReviewService(ApplicationRepository applications, ApplicationMaterialRepository materials, ResidentRepository residents,
-            StaffUserRepository staff, ApplicationMapper mapper, Workflow workflow, AuditTrail audit) {
+    public ReviewService(ApplicationRepository applications, ApplicationMaterialRepository materials, Residents residents,
+            StaffDirectory staff, ApplicationMapper mapper, Workflow workflow, AuditTrail audit) {
         this.applications = applications;
         this.materials = materials;
         this.residents = residents;
@@ -96,12 +96,12 @@ public class ReviewService {
     }
 
     private Uni<Workflow.Actor> actor(UUID staffId) {
-        return staff.findById(staffId).map(user -> new Workflow.Actor("STAFF", staffId.toString(),
-                user == null ? "审批人员" : user.displayName));
+        return staff.member(staffId).map(member -> new Workflow.Actor("STAFF", staffId.toString(),
+                member == null ? "审批人员" : member.displayName()));
     }
 
     private Uni<StaffApplication> view(Application a) {
-        return materials.of(a.id).chain(list -> residents.findById(a.residentId).map(r -> new StaffApplication()
+        return materials.of(a.id).chain(list -> residents.summary(a.residentId).map(r -> new StaffApplication()
                 .application(mapper.toApplication(a, list))
                 .applicant(mapper.toApplicant(r))));
     }

@@ -13,7 +13,7 @@ import app.banhao.platform.calendar.WorkingCalendar;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.events.Outbox;
-import app.banhao.platform.events.OutboxRelay;
+import app.banhao.platform.events.OutboxCommits;
 import app.banhao.platform.transaction.Transactions;
 import io.smallrye.mutiny.Uni;
 
@@ -35,15 +35,15 @@ public class Workflow {
     private final WorkingCalendar calendar;
     private final ApplicationEventRepository events;
     private final Outbox outbox;
-    private final OutboxRelay relay;
+    private final OutboxCommits commits;
     private final ApplicationRepository applications;
 
-    public Workflow(WorkingCalendar calendar, ApplicationEventRepository events, Outbox outbox, OutboxRelay relay,
+    public Workflow(WorkingCalendar calendar, ApplicationEventRepository events, Outbox outbox, OutboxCommits commits,
             ApplicationRepository applications) {
         this.calendar = calendar;
         this.events = events;
         this.outbox = outbox;
-        this.relay = relay;
+        this.commits = commits;
         this.applications = applications;
     }
 
@@ -63,10 +63,7 @@ public class Workflow {
      * {@code work} must start from nothing each time it is called.
      */
     public <T> Uni<T> commitThenPublish(Supplier<Uni<T>> work) {
-        return Transactions.<T>retryingConflicts(() -> {
-            outbox.takeWritten(); // what a run that lost a race wrote was never committed
-            return work.get();
-        }).call(() -> relay.deliverNow(outbox.takeWritten()));
+        return commits.commitThenDeliver(work);
     }
 
     /** 409 naming the current state unless {@code t} may start from it. */

@@ -21,6 +21,10 @@ import app.banhao.api.model.TokenPair;
 import app.banhao.platform.security.CurrentActor;
 import app.banhao.platform.security.TokenClaims;
 import io.smallrye.mutiny.Uni;
+import app.banhao.platform.session.SessionService;
+import app.banhao.platform.session.AuthSession;
+import app.banhao.platform.session.AccessTokens;
+import app.banhao.platform.session.Grants;
 
 public class AuthResource implements AuthApi {
 

@@ -1,8 +1,6 @@
 package app.banhao.auth;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,12 +15,12 @@ import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.ratelimit.RateLimiter;
 import app.banhao.platform.ratelimit.RateLimiter.Limit;
 import app.banhao.platform.web.CallerInfo;
-import app.banhao.resident.Resident;
-import app.banhao.resident.ResidentAccounts;
-import app.banhao.resident.ResidentChannel;
-import app.banhao.resident.ResidentChannelRepository;
+import app.banhao.resident.Residents;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import app.banhao.platform.session.SessionService;
+import app.banhao.platform.session.AuthSession;
+import app.banhao.platform.security.Passwords;
 
 /** The three ways a resident logs in: SMS code, password, mini-program. Each ends in a new session. */
 @ApplicationScoped
@@ -33,8 +31,7 @@ public class ResidentLoginService {
 
     private final OtpService otp;
     private final Passwords passwords;
-    private final ResidentAccounts accounts;
-    private final ResidentChannelRepository channels;
+    private final Residents accounts;
     private final MiniProgramProvider miniPrograms;
     private final SessionService sessions;
     private final RateLimiter limiter;
@@ -42,13 +39,12 @@ public class ResidentLoginService {
     private final AuditTrail audit;
     private final CallerInfo caller;
 
-    public ResidentLoginService(OtpService otp, Passwords passwords, ResidentAccounts accounts,
-            ResidentChannelRepository channels, MiniProgramProvider miniPrograms, SessionService sessions,
+    public ResidentLoginService(OtpService otp, Passwords passwords, Residents accounts,
+            MiniProgramProvider miniPrograms, SessionService sessions,
             RateLimiter limiter, DataProtection crypto, AuditTrail audit, CallerInfo caller) {
         this.otp = otp;
         this.passwords = passwords;
         this.accounts = accounts;
-        this.channels = channels;
         this.miniPrograms = miniPrograms;
         this.sessions = sessions;
         this.limiter = limiter;
@@ -96,13 +92,13 @@ public class ResidentLoginService {
 
     @WithTransaction
     Uni<String> findHash(String phone) {
-        return accounts.findByPhone(phone).map(r -> r == null ? null : r.passwordHash);
+        return accounts.passwordHash(phone);
     }
 
     @WithTransaction
     Uni<TokenPair> openFor(String phone, AuthSession.Client client, String method) {
-        return accounts.findOrOpen(phone).chain(resident -> sessions.open(ResidentAccounts.grant(resident, client))
-                .call(() -> audit.record(AuditEvent.of("auth.login").actor("resident", resident.id.toString())
+        return accounts.openByPhone(phone, client).chain(grant -> sessions.open(grant)
+                .call(() -> audit.record(AuditEvent.of("auth.login").actor("resident", grant.subjectId().toString())
                         .details(Map.of("method", method, "client", client.name())))));
     }
 
@@ -112,23 +108,8 @@ public class ResidentLoginService {
      */
     @WithTransaction
     Uni<TokenPair> linkAndOpen(String platform, MiniProgramProvider.ChannelAccount account) {
-        return channels.findById(new ResidentChannel.Key(platform, account.openId())).chain(link -> {
-            if (link != null) {
-                return accounts.get(link.residentId);
-            }
-            if (account.verifiedPhone() == null) {
-                return Uni.createFrom().failure(ApiException.of(ErrorCode.PHONE_AUTHORIZATION_REQUIRED));
-            }
-            return accounts.findOrOpen(account.verifiedPhone()).call(resident -> {
-                ResidentChannel channel = new ResidentChannel();
-                channel.platform = platform;
-                channel.openId = account.openId();
-                channel.residentId = resident.id;
-                channel.linkedAt = OffsetDateTime.now(ZoneOffset.UTC);
-                return channels.persist(channel);
-            });
-        }).chain((Resident resident) -> sessions.open(ResidentAccounts.grant(resident, AuthSession.Client.MINI_PROGRAM))
-                .call(() -> audit.record(AuditEvent.of("auth.login").actor("resident", resident.id.toString())
+        return accounts.openByChannel(platform, account.openId(), account.verifiedPhone()).chain(grant -> sessions.open(grant)
+                .call(() -> audit.record(AuditEvent.of("auth.login").actor("resident", grant.subjectId().toString())
                         .details(Map.of("method", "mini-program", "platform", platform)))));
     }
 

@@ -6,20 +6,17 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.Response;
 
 import app.banhao.api.CatalogAdminApi;
-import app.banhao.api.model.BannerInput;
 import app.banhao.api.model.BundleInput;
 import app.banhao.api.model.DepartmentInput;
-import app.banhao.api.model.NewsInput;
 import app.banhao.api.model.ServiceItemInput;
-import app.banhao.home.HomeAdminService;
 import app.banhao.platform.audit.AuditEvent;
 import app.banhao.platform.audit.AuditTrail;
-import app.banhao.platform.cache.CacheAside;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.security.TokenClaims;
-import app.banhao.platform.transaction.Transactions;
 import io.smallrye.mutiny.Uni;
+import app.banhao.platform.publishing.Saved;
+import app.banhao.platform.publishing.Publishing;
 
 /**
  * Publishing (ADMIN). Each change commits, then bumps the catalogue's cache version, so the next read on
@@ -29,18 +26,15 @@ import io.smallrye.mutiny.Uni;
 public class CatalogAdminResource implements CatalogAdminApi {
 
     private final CatalogAdminService catalog;
-    private final HomeAdminService home;
     private final HotServices hot;
     private final AuditTrail audit;
-    private final CacheAside cache;
+    private final Publishing publishing;
 
-    public CatalogAdminResource(CatalogAdminService catalog, HomeAdminService home, HotServices hot, AuditTrail audit,
-            CacheAside cache) {
+    public CatalogAdminResource(CatalogAdminService catalog, HotServices hot, AuditTrail audit, Publishing publishing) {
         this.catalog = catalog;
-        this.home = home;
         this.hot = hot;
         this.audit = audit;
-        this.cache = cache;
+        this.publishing = publishing;
     }
 
     @Override
@@ -74,26 +68,6 @@ public class CatalogAdminResource implements CatalogAdminApi {
     }
 
     @Override
-    public Uni<Response> putBanner(String id, BannerInput input, String ifMatch) {
-        return published(() -> home.putBanner(id, input, ifMatch));
-    }
-
-    @Override
-    public Uni<Void> retireBanner(String id, String ifMatch) {
-        return retired(() -> home.retireBanner(id, ifMatch));
-    }
-
-    @Override
-    public Uni<Response> putNews(String id, NewsInput input, String ifMatch) {
-        return published(() -> home.putNews(id, input, ifMatch));
-    }
-
-    @Override
-    public Uni<Void> retireNews(String id, String ifMatch) {
-        return retired(() -> home.retireNews(id, ifMatch));
-    }
-
-    @Override
     public Uni<Void> recordHotEvent(String code) {
         return catalog.activeItem(code)
                 .chain(item -> hot.recordApplication(code))
@@ -105,16 +79,11 @@ public class CatalogAdminResource implements CatalogAdminApi {
                 });
     }
 
-    /**
-     * Runs the change (again, when it lost a race: two first PUTs of one code both find nothing to lock and insert),
-     * then bumps the catalogue's cache version.
-     */
     private Uni<Response> published(Supplier<Uni<? extends Saved<?>>> change) {
-        return Transactions.<Saved<?>>retryingConflicts(change).call(() -> cache.invalidate(CatalogCache.NAMESPACE))
-                .map(Saved::toResponse);
+        return publishing.published(CatalogCache.NAMESPACE, change);
     }
 
     private Uni<Void> retired(Supplier<Uni<Void>> change) {
-        return Transactions.retryingConflicts(change).call(() -> cache.invalidate(CatalogCache.NAMESPACE));
+        return publishing.retired(CatalogCache.NAMESPACE, change);
     }
 }

@@ -19,6 +19,9 @@ import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import app.banhao.platform.publishing.Publication;
+import app.banhao.platform.publishing.Saved;
+import app.banhao.platform.publishing.Publishing;
 
 /** Publishing departments, service items and bundles (ADMIN). Callers invalidate the cache after commit. */
 @ApplicationScoped

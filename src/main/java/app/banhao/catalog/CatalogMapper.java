@@ -21,6 +21,7 @@ import app.banhao.api.model.OnlineDepth;
 import app.banhao.api.model.PublicationStatus;
 import app.banhao.api.model.ServiceItemInput;
 import app.banhao.api.model.ServiceItemSummary;
+import app.banhao.platform.publishing.Publication;
 
 /** Between catalogue entities (JSON columns as text) and the API models. */
 @ApplicationScoped

@@ -8,6 +8,7 @@ import app.banhao.platform.paging.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
+import app.banhao.platform.publishing.Publication;
 
 @ApplicationScoped
 public class DepartmentRepository implements PanacheRepositoryBase<Department, String> {

@@ -10,6 +10,7 @@ import app.banhao.platform.paging.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
+import app.banhao.platform.publishing.Publication;
 
 /**
  * Service items. Every list query fetches the department in the same statement, and only the detail

@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import app.banhao.catalog.PublishedContent;
+import app.banhao.platform.publishing.PublishedContent;
 
 /** A banner at the top of the home feed. */
 @Entity

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import app.banhao.api.model.BannerInput;
 import app.banhao.api.model.NewsInput;
-import app.banhao.catalog.Publishing;
-import app.banhao.catalog.Saved;
+import app.banhao.platform.publishing.Publishing;
+import app.banhao.platform.publishing.Saved;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 

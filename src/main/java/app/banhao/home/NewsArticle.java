@@ -7,7 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import app.banhao.catalog.PublishedContent;
+import app.banhao.platform.publishing.PublishedContent;
 
 /** A policy news article (政策资讯) on the home feed. */
 @Entity

@@ -16,10 +16,11 @@ import app.banhao.api.model.PasswordChange;
 import app.banhao.api.model.Profile;
 import app.banhao.api.model.ProfileUpdate;
 import app.banhao.api.model.RealNameRequest;
-import app.banhao.application.InboxService;
-import app.banhao.auth.AuthSession;
-import app.banhao.auth.Passwords;
-import app.banhao.auth.SessionService;
+import app.banhao.platform.events.Outbox;
+import app.banhao.platform.events.OutboxCommits;
+import app.banhao.platform.session.AuthSession;
+import app.banhao.platform.security.Passwords;
+import app.banhao.platform.session.SessionService;
 import app.banhao.platform.audit.AuditEvent;
 import app.banhao.platform.audit.AuditTrail;
 import app.banhao.platform.crypto.DataProtection;
@@ -40,8 +41,6 @@ public class ResidentProfileService {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final Limit CHECKS_PER_RESIDENT = new Limit("real-name-resident-day", 5, Duration.ofDays(1));
-    /** The inbox topic telling an ID number's owner that another account tried to verify with it. */
-    static final String REAL_NAME_ATTEMPT = "REAL_NAME_ATTEMPT";
 
     private final ResidentRepository residents;
     private final ResidentMapper mapper;
@@ -52,16 +51,18 @@ public class ResidentProfileService {
     private final AuditTrail audit;
     private final RateLimiter limiter;
     private final CallerInfo caller;
-    private final InboxService inbox;
+    private final Outbox outbox;
+    private final OutboxCommits commits;
     private final Limit checksPerIp;
 
     public ResidentProfileService(ResidentRepository residents, ResidentMapper mapper, DataProtection crypto,
             Passwords passwords, IdentityVerifier verifier, SessionService sessions, AuditTrail audit, RateLimiter limiter,
-            CallerInfo caller, InboxService inbox,
+            CallerInfo caller, Outbox outbox, OutboxCommits commits,
             @ConfigProperty(name = "banhao.real-name.per-ip-per-hour", defaultValue = "20") int checksPerIpPerHour) {
         this.limiter = limiter;
         this.caller = caller;
-        this.inbox = inbox;
+        this.outbox = outbox;
+        this.commits = commits;
         this.checksPerIp = new Limit("real-name-ip-hour", checksPerIpPerHour, Duration.ofHours(1));
         this.residents = residents;
         this.mapper = mapper;
@@ -161,13 +162,14 @@ public class ResidentProfileService {
     /**
      * The verified profile, or null when another resident holds the ID number: then this transaction keeps the
      * note to that resident and the audit record, which a thrown refusal would roll back. A transaction that lost
-     * a race with a parallel verification runs again ({@link Transactions#retryingConflicts}).
+     * a race with a parallel verification runs again, and the note is delivered before the caller is answered
+     * ({@link OutboxCommits}).
      */
     Uni<Profile> recordVerified(UUID residentId, String name, String id) {
         byte[] index = crypto.blindIndex("id-number", id);
-        return Transactions.retryingConflicts(() -> residents.findByIdNumberIndex(index).chain(holder -> {
+        return commits.commitThenDeliver(() -> residents.findByIdNumberIndex(index).chain(holder -> {
             if (holder != null && !holder.id.equals(residentId)) {
-                return inbox.notice(holder.id, REAL_NAME_ATTEMPT)
+                return outbox.publish(new IdNumberClaimAttempted(holder.id, OffsetDateTime.now(ZoneOffset.UTC)))
                         .call(() -> audit.record(AuditEvent.of("resident.real-name.id-taken").outcome(AuditEvent.FAILURE)
                                 .actor("resident", residentId.toString()).target("resident", holder.id.toString())))
                         .replaceWith((Profile) null);

@@ -10,11 +10,11 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import app.banhao.auth.Passwords;
+import app.banhao.platform.security.Passwords;
 import app.banhao.platform.crypto.DataProtection;
 import app.banhao.platform.local.LocalMode;
 import app.banhao.platform.security.TokenClaims;
-import app.banhao.resident.ResidentAccounts;
+import app.banhao.resident.Residents;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -46,14 +46,14 @@ public class DemoAccounts {
     private final boolean enabled;
     private final String department;
     private final StaffUserRepository staff;
-    private final ResidentAccounts residents;
+    private final Residents residents;
     private final Passwords passwords;
     private final DataProtection crypto;
 
     public DemoAccounts(LocalMode local,
             @ConfigProperty(name = "banhao.demo.enabled", defaultValue = "true") boolean wanted,
             @ConfigProperty(name = "banhao.demo.department", defaultValue = "HN-SCJ") String department,
-            StaffUserRepository staff, ResidentAccounts residents, Passwords passwords, DataProtection crypto) {
+            StaffUserRepository staff, Residents residents, Passwords passwords, DataProtection crypto) {
         this.enabled = wanted && local.on();
         this.department = department;
         this.staff = staff;
@@ -72,8 +72,7 @@ public class DemoAccounts {
     }
 
     private Uni<Void> ensureAll() {
-        Uni<Void> chain = residents.findOrOpen(RESIDENT_PHONE).chain(r -> r.passwordHash != null ? Uni.createFrom().voidItem()
-                : passwords.hash(RESIDENT_PASSWORD).invoke(h -> r.passwordHash = h).replaceWithVoid());
+        Uni<Void> chain = residents.ensurePassword(RESIDENT_PHONE, () -> passwords.hash(RESIDENT_PASSWORD));
         for (Staff s : STAFF) {
             chain = chain.chain(() -> staff.findByUsername(s.username())).chain(existing -> existing != null
                     ? Uni.createFrom().voidItem()

@@ -19,10 +19,11 @@ import app.banhao.api.model.StaffUserCreate;
 import app.banhao.api.model.StaffUserCreated;
 import app.banhao.api.model.TokenPair;
 import app.banhao.api.model.TotpEnrolment;
-import app.banhao.auth.AuthSession;
-import app.banhao.auth.Passwords;
-import app.banhao.auth.SessionService;
-import app.banhao.auth.SessionService.Grant;
+import app.banhao.platform.session.AuthSession;
+import app.banhao.platform.security.Passwords;
+import app.banhao.platform.session.SessionService;
+import app.banhao.platform.session.SessionService.Grant;
+import app.banhao.platform.session.SubjectGrants;
 import app.banhao.platform.audit.AuditEvent;
 import app.banhao.platform.audit.AuditTrail;
 import app.banhao.platform.crypto.DataProtection;
@@ -41,7 +42,7 @@ import io.smallrye.mutiny.Uni;
  * attempt is counted and committed even though the caller gets an error, hence the outcome records.
  */
 @ApplicationScoped
-public class StaffAuthService {
+public class StaffAuthService implements SubjectGrants {
 
     static final int MAX_FAILURES = 5;
     static final Duration LOCKOUT = Duration.ofMinutes(15);
@@ -210,6 +211,17 @@ public class StaffAuthService {
         return staff.findById(id).onItem().ifNull().failWith(() -> ApiException.of(ErrorCode.NOT_FOUND))
                 .call(user -> sessions.revokeAll(AuthSession.SubjectType.STAFF, user.id, null, "ended-by-admin"))
                 .chain(user -> audit.record(AuditEvent.of("staff.user.sessions.end").target("staff", user.id.toString())));
+    }
+
+    @Override
+    public AuthSession.SubjectType subjectType() {
+        return AuthSession.SubjectType.STAFF;
+    }
+
+    /** A deactivated account holds no session: its refresh is refused like an unknown one. */
+    @Override
+    public Uni<Grant> current(UUID staffId, AuthSession.Client client) {
+        return get(staffId).map(user -> user == null || !user.active ? null : grant(user));
     }
 
     public static Grant grant(StaffUser user) {

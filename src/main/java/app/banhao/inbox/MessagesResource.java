@@ -1,4 +1,4 @@
-package app.banhao.application;
+package app.banhao.inbox;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package app.banhao.auth;
+package app.banhao.platform.security;
 
 import java.io.BufferedReader;
 import java.io.IOException;

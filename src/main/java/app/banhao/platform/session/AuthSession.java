@@ -1,4 +1,4 @@
-package app.banhao.auth;
+package app.banhao.platform.session;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;

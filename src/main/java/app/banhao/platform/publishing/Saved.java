@@ -1,4 +1,4 @@
-package app.banhao.catalog;
+package app.banhao.platform.publishing;
 
 import java.util.function.Function;
 

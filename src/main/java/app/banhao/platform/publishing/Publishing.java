@@ -1,15 +1,18 @@
-package app.banhao.catalog;
+package app.banhao.platform.publishing;
 
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.ws.rs.core.Response;
 
 import app.banhao.platform.audit.AuditEvent;
 import app.banhao.platform.audit.AuditTrail;
+import app.banhao.platform.cache.CacheAside;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
+import app.banhao.platform.transaction.Transactions;
 import app.banhao.platform.web.IfMatch;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -23,9 +26,25 @@ import io.smallrye.mutiny.Uni;
 public class Publishing {
 
     private final AuditTrail audit;
+    private final CacheAside cache;
 
-    public Publishing(AuditTrail audit) {
+    public Publishing(AuditTrail audit, CacheAside cache) {
         this.audit = audit;
+        this.cache = cache;
+    }
+
+    /**
+     * Runs a publishing change in its own transaction (again, when it lost a race: two first PUTs of one id both find
+     * nothing to lock and insert), then bumps {@code namespace}'s cache version so the next read on any node sees it;
+     * 201 or 200 with the new version as ETag.
+     */
+    public Uni<Response> published(String namespace, Supplier<Uni<? extends Saved<?>>> change) {
+        return Transactions.<Saved<?>>retryingConflicts(change).call(() -> cache.invalidate(namespace)).map(Saved::toResponse);
+    }
+
+    /** Runs a retirement like {@link #published}, then bumps {@code namespace}'s cache version. */
+    public Uni<Void> retired(String namespace, Supplier<Uni<Void>> change) {
+        return Transactions.retryingConflicts(change).call(() -> cache.invalidate(namespace));
     }
 
     /**

@@ -1,4 +1,4 @@
-package app.banhao.auth;
+package app.banhao.platform.session;
 
 import java.util.Set;
 import java.util.UUID;

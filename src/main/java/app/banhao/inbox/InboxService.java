@@ -1,4 +1,4 @@
-package app.banhao.application;
+package app.banhao.inbox;
 
 import java.util.UUID;
 
@@ -14,15 +14,16 @@ import app.banhao.platform.paging.PageRequest;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import app.banhao.application.Workflow;
 
-/** A resident's inbox: the messages {@link Workflow} writes on every state change. */
+/** A resident's inbox: a message for every case event (written by {@link InboxOnCaseEvents}) and notices. */
 @ApplicationScoped
 public class InboxService {
 
     private final ResidentMessageRepository messages;
-    private final ApplicationMapper mapper;
+    private final InboxMapper mapper;
 
-    public InboxService(ResidentMessageRepository messages, ApplicationMapper mapper) {
+    public InboxService(ResidentMessageRepository messages, InboxMapper mapper) {
         this.messages = messages;
         this.mapper = mapper;
     }
@@ -35,13 +36,6 @@ public class InboxService {
                 .map(p -> new MessagePage().items(p.items()).nextCursor(p.nextCursor()));
     }
 
-    /**
-     * Leaves a message about {@code topic} (not about an application) in {@code residentId}'s inbox, in the
-     * caller's transaction; worded from {@code message.topic.<topic>} and {@code message.topic.<topic>.body}.
-     */
-    public Uni<Void> notice(UUID residentId, String topic) {
-        return messages.persist(ResidentMessage.notice(residentId, topic, Workflow.now())).replaceWithVoid();
-    }
 
     @WithTransaction
     public Uni<Message> markRead(UUID residentId, UUID messageId, Messages.Language language) {

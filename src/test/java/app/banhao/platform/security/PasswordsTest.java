@@ -1,4 +1,4 @@
-package app.banhao.auth;
+package app.banhao.platform.security;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

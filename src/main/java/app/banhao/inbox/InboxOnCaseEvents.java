@@ -1,10 +1,12 @@
-package app.banhao.application;
+package app.banhao.inbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.banhao.platform.events.EventConsumer;
 import app.banhao.platform.events.PublishedEvent;
 import io.smallrye.mutiny.Uni;
+import app.banhao.application.CaseEvent;
+import app.banhao.application.CaseEvents;
 
 /** One inbox message per case event, dated when the event happened; written once (with the delivery's DONE). */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package app.banhao.application;
+package app.banhao.inbox;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -9,6 +9,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import app.banhao.application.CaseEvent;
+import app.banhao.application.ApplicationStatus;
 
 /**
  * A message in a resident's inbox about a state change of one of their applications. Stored as facts

@@ -1,0 +1,87 @@
+package app.banhao.catalog;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.banhao.platform.error.ApiException;
+import app.banhao.platform.error.ErrorCode;
+import app.banhao.platform.error.FieldCode;
+import app.banhao.platform.error.FieldError;
+import app.banhao.platform.publishing.Publication;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The catalogue as other features see it: what an item asks of an applicant and promises, and which items a bundle
+ * (一件事) joins, as read-only records. Other features never touch the catalogue's entities or repositories.
+ */
+@ApplicationScoped
+public class ItemCatalog {
+
+    /** An item as an application needs it. {@code formSchema} and {@code instantRules} are JSON text (null when none). */
+    public record Item(String code, String name, String departmentCode, boolean active, int promisedDays, int legalDays,
+            boolean instant, String instantRules, String formSchema, boolean commitmentAllowed, long version,
+            List<ItemMaterial> materials) {
+
+        /** The material of this name the item asks for, or null. */
+        public ItemMaterial material(String name) {
+            return materials.stream().filter(m -> m.name().equals(name)).findFirst().orElse(null);
+        }
+    }
+
+    /** A material an item asks for: whether it is required, may follow later (容缺), or a certificate may stand in. */
+    public record ItemMaterial(String name, boolean required, boolean toleratedIfMissing, String replaceableBy) {
+    }
+
+    /**
+     * A bundle (一件事) with its items that are offered now, in the bundle's order: what opening its drafts needs. Each
+     * child is then submitted against its full {@link Item}.
+     */
+    public record ItemBundle(String code, String name, List<BundlePart> items) {
+    }
+
+    /** An item of a bundle: its code, name, department and form schema (JSON text, null when none). */
+    public record BundlePart(String code, String name, String departmentCode, String formSchema) {
+    }
+
+    private final ServiceItemRepository items;
+    private final BundleRepository bundles;
+
+    public ItemCatalog(ServiceItemRepository items, BundleRepository bundles) {
+        this.items = items;
+        this.bundles = bundles;
+    }
+
+    /** The item if it is offered now; 422 {@code ITEM_NOT_AVAILABLE} naming {@code itemCode} otherwise. */
+    public Uni<Item> active(String code) {
+        return any(code).map(item -> {
+            if (item == null || !item.active()) {
+                throw new ApiException(ErrorCode.ITEM_NOT_AVAILABLE, List.of(String.valueOf(code)),
+                        List.of(FieldError.of("itemCode", FieldCode.NOT_ALLOWED)), Map.of());
+            }
+            return item;
+        });
+    }
+
+    /** The item whatever its status (applications already filed keep a retired item), or null. */
+    public Uni<Item> any(String code) {
+        return items.find("from ServiceItem i join fetch i.department left join fetch i.materials where i.code = ?1", code)
+                .list().map(found -> found.isEmpty() ? null : item(found.get(0)));
+    }
+
+    /** The bundle if it is offered now, with its items offered now; null otherwise. */
+    public Uni<ItemBundle> activeBundle(String code) {
+        return bundles.findActiveWithItems(code).map(b -> b == null ? null
+                : new ItemBundle(b.code, b.name, b.items.stream()
+                        .filter(i -> i != null && Publication.ACTIVE.equals(i.status))
+                        .map(i -> new BundlePart(i.code, i.name, i.department.code, i.formSchema)).toList()));
+    }
+
+    private static Item item(ServiceItem i) {
+        return new Item(i.code, i.name, i.department.code, Publication.ACTIVE.equals(i.status), i.promisedDays, i.legalDays,
+                i.instant, i.instantRules, i.formSchema, i.commitmentAllowed, i.version,
+                i.materials == null ? List.of() : i.materials.stream()
+                        .map(m -> new ItemMaterial(m.name, m.required, m.toleratedIfMissing, m.replaceableBy)).toList());
+    }
+}

@@ -1,0 +1,30 @@
+package app.banhao.inbox;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.banhao.api.model.Message;
+import app.banhao.application.ApplicationMapper;
+import app.banhao.platform.i18n.Messages;
+
+/** A stored message as the resident reads it, worded in their language at read time. */
+@ApplicationScoped
+public class InboxMapper {
+
+    public Message toMessage(ResidentMessage m, Messages.Language language) {
+        String title = Messages.text(language, m.topic != null ? "message.topic." + m.topic : "message.title." + m.state);
+        String body = m.applicationNo == null && m.topic != null ? Messages.text(language, "message.topic." + m.topic + ".body")
+                : m.note == null || m.note.isBlank()
+                ? Messages.text(language, "message.body", m.itemName, m.applicationNo)
+                : Messages.text(language, "message.body.note", m.itemName, m.applicationNo, m.note);
+        return new Message().id(m.id).applicationNo(m.applicationNo)
+                .state(m.state == null ? null : ApplicationMapper.state(m.state))
+                .title(title).body(body).read(m.readAt != null).createdAt(utc(m.createdAt)).readAt(utc(m.readAt));
+    }
+
+    private static OffsetDateTime utc(OffsetDateTime t) {
+        return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,32 @@
+package app.banhao.platform.events;
+
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.banhao.platform.transaction.Transactions;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A unit of work that announces what it did: it runs in a transaction of its own (again after a lost race), and the
+ * events it wrote to the {@link Outbox} are delivered right after the commit, before the caller answers, so the
+ * caller reads its own change in every consumer at once. What fails there is left to the relay.
+ */
+@ApplicationScoped
+public class OutboxCommits {
+
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+
+    public OutboxCommits(Outbox outbox, OutboxRelay relay) {
+        this.outbox = outbox;
+        this.relay = relay;
+    }
+
+    public <T> Uni<T> commitThenDeliver(Supplier<Uni<T>> work) {
+        return Transactions.<T>retryingConflicts(() -> {
+            outbox.takeWritten(); // what a run that lost a race wrote was never committed
+            return work.get();
+        }).call(() -> relay.deliverNow(outbox.takeWritten()));
+    }
+}

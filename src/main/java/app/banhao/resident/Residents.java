@@ -1,0 +1,155 @@
+package app.banhao.resident;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.LockMode;
+
+import app.banhao.platform.crypto.DataProtection;
+import app.banhao.platform.error.ApiException;
+import app.banhao.platform.error.ErrorCode;
+import app.banhao.platform.privacy.Masks;
+import app.banhao.platform.security.TokenClaims;
+import app.banhao.platform.session.AuthSession;
+import app.banhao.platform.session.SessionService.Grant;
+import app.banhao.platform.session.SubjectGrants;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Residents as the other features see them: finding them by phone (through the blind index), opening them on first
+ * login, linking mini-program accounts, and a masked summary. Other features never touch the resident's entities or
+ * repositories; personal data leaves this feature masked.
+ */
+@ApplicationScoped
+public class Residents implements SubjectGrants {
+
+    /** A resident as another feature may know them: masked name (null before real-name verification), phone and ID. */
+    public record ResidentSummary(UUID id, Resident.Level level, String maskedName, String maskedPhone, String maskedIdNumber) {
+
+        /** How the resident appears to others (timelines, reviewers): masked name, or masked phone before verification. */
+        public String displayName() {
+            return maskedName != null ? maskedName : maskedPhone;
+        }
+
+        public boolean atLeast(Resident.Level wanted) {
+            return level.ordinal() >= wanted.ordinal();
+        }
+    }
+
+    private final ResidentRepository residents;
+    private final ResidentChannelRepository channels;
+    private final DataProtection crypto;
+
+    public Residents(ResidentRepository residents, ResidentChannelRepository channels, DataProtection crypto) {
+        this.residents = residents;
+        this.channels = channels;
+        this.crypto = crypto;
+    }
+
+    /** The resident's summary, or null when there is none. */
+    public Uni<ResidentSummary> summary(UUID id) {
+        return residents.findById(id).map(r -> r == null ? null : summary(r));
+    }
+
+    /**
+     * Locks the resident's row to the end of the caller's transaction, so checks that must see one resident's writes
+     * one at a time (quotas) do. HQL, not a native select: Hibernate caches a new plan for every native select it runs.
+     */
+    public Uni<Void> lock(UUID residentId) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery("from Resident r where r.id = :id", Resident.class)
+                .setParameter("id", residentId).setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResultOrNull()).replaceWithVoid();
+    }
+
+    /** The password hash of the resident with this phone, or null (no resident, or no password set). */
+    public Uni<String> passwordHash(String phone) {
+        return findByPhone(phone).map(r -> r == null ? null : r.passwordHash);
+    }
+
+    /** The grant of the resident with this verified phone, opened at level L1 if the phone is new. Call in a transaction. */
+    public Uni<Grant> openByPhone(String phone, AuthSession.Client client) {
+        return findOrOpen(phone).map(r -> grant(r, client));
+    }
+
+    /**
+     * The grant of the resident behind a mini-program account. A known account logs its resident in; a new one is
+     * linked by the phone the platform verified — never by openid alone — so WeChat, Alipay and the app meet in one
+     * resident. 422 {@code PHONE_AUTHORIZATION_REQUIRED} when the account is new and no phone came with it.
+     */
+    public Uni<Grant> openByChannel(String platform, String openId, String verifiedPhone) {
+        return channels.findById(new ResidentChannel.Key(platform, openId)).chain(link -> {
+            if (link != null) {
+                return residents.findById(link.residentId);
+            }
+            if (verifiedPhone == null) {
+                return Uni.createFrom().failure(ApiException.of(ErrorCode.PHONE_AUTHORIZATION_REQUIRED));
+            }
+            return findOrOpen(verifiedPhone).call(resident -> {
+                ResidentChannel channel = new ResidentChannel();
+                channel.platform = platform;
+                channel.openId = openId;
+                channel.residentId = resident.id;
+                channel.linkedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                return channels.persist(channel);
+            });
+        }).map(r -> grant(r, AuthSession.Client.MINI_PROGRAM));
+    }
+
+    /** Opens the resident with this phone if needed and gives them a password when they have none (demo accounts). */
+    public Uni<Void> ensurePassword(String phone, Supplier<Uni<String>> hash) {
+        return findOrOpen(phone).chain(r -> r.passwordHash != null ? Uni.createFrom().voidItem()
+                : hash.get().invoke(h -> r.passwordHash = h).replaceWithVoid());
+    }
+
+    @Override
+    public AuthSession.SubjectType subjectType() {
+        return AuthSession.SubjectType.RESIDENT;
+    }
+
+    @Override
+    public Uni<Grant> current(UUID residentId, AuthSession.Client client) {
+        return residents.findById(residentId).map(r -> r == null ? null : grant(r, client));
+    }
+
+    Uni<Resident> findByPhone(String phone) {
+        return residents.findByPhoneIndex(crypto.blindIndex("phone", phone));
+    }
+
+    /** The resident with this verified phone; a new one at level L1 if the phone is new. Call in a transaction. */
+    Uni<Resident> findOrOpen(String phone) {
+        return findByPhone(phone).chain(found -> {
+            if (found != null) {
+                return Uni.createFrom().item(found);
+            }
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            Resident resident = new Resident();
+            resident.id = UUID.randomUUID();
+            resident.phoneEnc = crypto.encrypt(phone);
+            resident.phoneIdx = crypto.blindIndex("phone", phone);
+            resident.level = Resident.Level.L1;
+            resident.language = "zh";
+            resident.createdAt = now;
+            resident.updatedAt = now;
+            return residents.persist(resident);
+        });
+    }
+
+    ResidentSummary summary(Resident r) {
+        return new ResidentSummary(r.id, r.level, r.nameEnc == null ? null : Masks.name(crypto.decrypt(r.nameEnc)),
+                Masks.phone(crypto.decrypt(r.phoneEnc)),
+                r.idNumberEnc == null ? null : Masks.idNumber(crypto.decrypt(r.idNumberEnc)));
+    }
+
+    /** The token grant of a resident logging in through {@code client}. */
+    static Grant grant(Resident resident, AuthSession.Client client) {
+        String audience = client == AuthSession.Client.MINI_PROGRAM ? TokenClaims.AUD_MINI_PROGRAM : TokenClaims.AUD_APP;
+        return new Grant(AuthSession.SubjectType.RESIDENT, resident.id, client, audience, Set.of(TokenClaims.RESIDENT),
+                Map.of(TokenClaims.LEVEL, resident.level.name()));
+    }
+}
