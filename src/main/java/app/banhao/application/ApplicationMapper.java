@@ -12,6 +12,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.banhao.api.model.ApplicationMaterialView;
+import app.banhao.api.model.ApplicationEventView;
 import app.banhao.api.model.Applicant;
 import app.banhao.api.model.ApplicationState;
 import app.banhao.api.model.ApplicationSummary;
@@ -29,6 +31,7 @@ import app.banhao.platform.crypto.DataProtection;
 import app.banhao.platform.i18n.Messages;
 import app.banhao.platform.privacy.Masks;
 import app.banhao.resident.Residents;
+import app.banhao.api.model.ApplicationView;
 
 /** Applications, materials, events and messages as API models. */
 @ApplicationScoped
@@ -56,8 +59,8 @@ public class ApplicationMapper {
      * full (the owner typed them; a reviewer decides on them, and {@link ReviewService} audits each such read).
      * No other response carries form data.
      */
-    public app.banhao.api.model.Application toApplication(Application a, List<ApplicationMaterial> materials) {
-        var view = new app.banhao.api.model.Application()
+    public ApplicationView toApplication(Application a, List<ApplicationMaterial> materials) {
+        var view = new ApplicationView()
                 .applicationNo(a.applicationNo)
                 .queryCode(a.queryCode)
                 .itemCode(a.itemCode)
@@ -136,21 +139,21 @@ public class ApplicationMapper {
                         .inProgress(total - decided).percent(total == 0 ? 0 : decided * 100 / total));
     }
 
-    public app.banhao.api.model.ApplicationMaterial toMaterial(ApplicationMaterial m) {
-        return new app.banhao.api.model.ApplicationMaterial().id(m.id).name(m.name)
+    public ApplicationMaterialView toMaterial(ApplicationMaterial m) {
+        return new ApplicationMaterialView().id(m.id).name(m.name)
                 .kind(MaterialKind.fromValue(m.kind.name())).fileName(m.fileName)
                 .contentType(m.contentType == null ? null
-                        : app.banhao.api.model.ApplicationMaterial.ContentTypeEnum.fromValue(m.contentType))
+                        : ApplicationMaterialView.ContentTypeEnum.fromValue(m.contentType))
                 .size(m.sizeBytes).sha256(m.sha256 == null ? null : HexFormat.of().formatHex(m.sha256))
                 .certificateId(m.certificateId).suppliedAt(utc(m.suppliedAt)).supplyBy(m.supplyBy)
                 .overdue(m.kind == ApplicationMaterial.Kind.TOLERATED ? m.overdueFlaggedAt != null : null);
     }
 
-    public app.banhao.api.model.ApplicationEvent toEvent(ApplicationEvent e) {
-        return new app.banhao.api.model.ApplicationEvent().at(utc(e.at)).type(e.type)
+    public ApplicationEventView toEvent(ApplicationEvent e) {
+        return new ApplicationEventView().at(utc(e.at)).type(e.type)
                 .fromState(e.fromState == null ? null : state(e.fromState))
                 .toState(e.toState == null ? null : state(e.toState))
-                .actorKind(app.banhao.api.model.ApplicationEvent.ActorKindEnum.fromValue(e.actorKind))
+                .actorKind(ApplicationEventView.ActorKindEnum.fromValue(e.actorKind))
                 .actorName(e.actorDisplay).note(e.note);
     }
 

@@ -6,10 +6,10 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 
 import app.banhao.api.ApplicationsApi;
-import app.banhao.api.model.Application;
+import app.banhao.api.model.ApplicationView;
 import app.banhao.api.model.ApplicationCreate;
 import app.banhao.api.model.ApplicationEventList;
-import app.banhao.api.model.ApplicationMaterial;
+import app.banhao.api.model.ApplicationMaterialView;
 import app.banhao.api.model.ApplicationPage;
 import app.banhao.api.model.ApplicationState;
 import app.banhao.api.model.ApplicationSubmit;
@@ -37,12 +37,12 @@ public class ApplicationResource implements ApplicationsApi {
 
     @Override
     @SuccessStatus(201)
-    public Uni<Application> createApplication(ApplicationCreate request, String idempotencyKey) {
+    public Uni<ApplicationView> createApplication(ApplicationCreate request, String idempotencyKey) {
         return service.create(me(), request, idempotencyKey);
     }
 
     @Override
-    public Uni<Application> getApplication(String applicationNo) {
+    public Uni<ApplicationView> getApplication(String applicationNo) {
         return service.get(me(), applicationNo);
     }
 
@@ -58,34 +58,34 @@ public class ApplicationResource implements ApplicationsApi {
 
     @Override
     @SuccessStatus(201)
-    public Uni<ApplicationMaterial> referenceApplicationMaterial(String applicationNo, MaterialReference reference) {
+    public Uni<ApplicationMaterialView> referenceApplicationMaterial(String applicationNo, MaterialReference reference) {
         return service.reference(me(), applicationNo, reference);
     }
 
     @Override
-    public Uni<Application> submitApplication(String applicationNo, String idempotencyKey, ApplicationSubmit request) {
+    public Uni<ApplicationView> submitApplication(String applicationNo, String idempotencyKey, ApplicationSubmit request) {
         return service.submit(me(), applicationNo, idempotencyKey, request);
     }
 
     @Override
-    public Uni<Application> supplyApplicationSupplement(String applicationNo, SupplementAnswer answer) {
+    public Uni<ApplicationView> supplyApplicationSupplement(String applicationNo, SupplementAnswer answer) {
         return service.supply(me(), applicationNo, answer);
     }
 
     @Override
-    public Uni<Application> updateApplicationDraft(String applicationNo, ApplicationUpdate update) {
+    public Uni<ApplicationView> updateApplicationDraft(String applicationNo, ApplicationUpdate update) {
         return service.updateDraft(me(), applicationNo, update);
     }
 
     @Override
     @SuccessStatus(201)
-    public Uni<ApplicationMaterial> uploadApplicationMaterial(String applicationNo, String name, InputStream file) {
+    public Uni<ApplicationMaterialView> uploadApplicationMaterial(String applicationNo, String name, InputStream file) {
         UUID me = me();
         return ApplicationService.readUpload(file).chain(content -> service.upload(me, applicationNo, name, null, content));
     }
 
     @Override
-    public Uni<Application> withdrawApplication(String applicationNo, WithdrawRequest request) {
+    public Uni<ApplicationView> withdrawApplication(String applicationNo, WithdrawRequest request) {
         return service.withdraw(me(), applicationNo, request == null ? null : request.getReason());
     }
 

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.banhao.api.model.ApplicationMaterialView;
 import app.banhao.api.model.ApplicationCreate;
 import app.banhao.api.model.ApplicationEventList;
 import app.banhao.api.model.ApplicationPage;
@@ -36,6 +37,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import app.banhao.catalog.ItemCatalog;
+import app.banhao.api.model.ApplicationView;
+import app.banhao.api.model.InstantReview;
 
 /**
  * The resident's side of applications (办件): drafts, materials, submission, withdrawal and supplement
@@ -84,9 +87,9 @@ public class ApplicationService {
     }
 
     @WithTransaction
-    public Uni<app.banhao.api.model.Application> create(UUID residentId, ApplicationCreate request, String idempotencyKey) {
+    public Uni<ApplicationView> create(UUID residentId, ApplicationCreate request, String idempotencyKey) {
         return idempotency.once("resident:" + residentId + ":createApplication", idempotencyKey, request,
-                app.banhao.api.model.Application.class, () -> {
+                ApplicationView.class, () -> {
                     boolean item = request.getItemCode() != null;
                     boolean bundle = request.getBundleCode() != null;
                     if (item == bundle) {
@@ -103,7 +106,7 @@ public class ApplicationService {
      * 一件事: a DRAFT parent (no item, no department) and a DRAFT child per active item of the bundle, each in its
      * item's department with the part of the merged form its item's schema has fields for.
      */
-    private Uni<app.banhao.api.model.Application> createBundle(UUID residentId, ApplicationCreate request) {
+    private Uni<ApplicationView> createBundle(UUID residentId, ApplicationCreate request) {
         String code = request.getBundleCode();
         Map<String, Object> form = request.getFormData() == null ? Map.of() : request.getFormData();
         return items.activeBundle(code).chain(bundle -> {
@@ -158,7 +161,7 @@ public class ApplicationService {
         return a;
     }
 
-    private Uni<app.banhao.api.model.Application> createDraft(UUID residentId, ApplicationCreate request) {
+    private Uni<ApplicationView> createDraft(UUID residentId, ApplicationCreate request) {
         return items.active(request.getItemCode()).chain(item -> numbers.next().chain(no -> resident(residentId).chain(r -> {
             OffsetDateTime now = Workflow.now();
             Application a = newDraft(no, residentId, now, sealed(item.formSchema(), request.getFormData() == null ? Map.of() : request.getFormData()));
@@ -172,7 +175,7 @@ public class ApplicationService {
     }
 
     @WithTransaction
-    public Uni<app.banhao.api.model.Application> updateDraft(UUID residentId, String applicationNo, ApplicationUpdate update) {
+    public Uni<ApplicationView> updateDraft(UUID residentId, String applicationNo, ApplicationUpdate update) {
         return owned(residentId, applicationNo, true).chain(a -> {
             if (a.state != ApplicationStatus.DRAFT) {
                 throw ApiException.of(ErrorCode.APPLICATION_STATE_CONFLICT, a.state.name());
@@ -206,7 +209,7 @@ public class ApplicationService {
     }
 
     @WithSession
-    public Uni<app.banhao.api.model.Application> get(UUID residentId, String applicationNo) {
+    public Uni<ApplicationView> get(UUID residentId, String applicationNo) {
         return owned(residentId, applicationNo, false).chain(this::view);
     }
 
@@ -228,14 +231,14 @@ public class ApplicationService {
      * Submits a draft: form, materials and commitment checked, due date set. Its case events (submitted, and 秒批's
      * accepted and approved) go out through the outbox; a replay (same Idempotency-Key) writes none.
      */
-    public Uni<app.banhao.api.model.Application> submit(UUID residentId, String applicationNo, String idempotencyKey,
+    public Uni<ApplicationView> submit(UUID residentId, String applicationNo, String idempotencyKey,
             ApplicationSubmit request) {
         ApplicationSubmit body = request == null ? new ApplicationSubmit() : request;
         return workflow.commitThenPublish(() -> idempotency.once("resident:" + residentId + ":submitApplication:" + applicationNo,
-                idempotencyKey, body, app.banhao.api.model.Application.class, () -> submitDraft(residentId, applicationNo, body)));
+                idempotencyKey, body, ApplicationView.class, () -> submitDraft(residentId, applicationNo, body)));
     }
 
-    private Uni<app.banhao.api.model.Application> submitDraft(UUID residentId, String applicationNo, ApplicationSubmit body) {
+    private Uni<ApplicationView> submitDraft(UUID residentId, String applicationNo, ApplicationSubmit body) {
         return owned(residentId, applicationNo, true).chain(a -> resident(residentId).chain(r -> {
             if (isParent(a)) {
                 return submitBundle(a, r, body);
@@ -250,7 +253,7 @@ public class ApplicationService {
     }
 
     /** 一件事: the parent, then every child in the bundle's order, in one transaction; a child's problem is named by its number. */
-    private Uni<app.banhao.api.model.Application> submitBundle(Application parent, Residents.ResidentSummary r, ApplicationSubmit body) {
+    private Uni<ApplicationView> submitBundle(Application parent, Residents.ResidentSummary r, ApplicationSubmit body) {
         Workflow.require(parent, Transition.SUBMIT);
         parent.submittedAt = Workflow.now();
         return applications.childrenForUpdate(parent.id).chain(children -> workflow.apply(parent, Transition.SUBMIT, residentActor(r), null)
@@ -323,7 +326,7 @@ public class ApplicationService {
      * 秒批: records the check; when every rule passed, the system accepts and approves at once (two state changes,
      * each on the timeline and in the inbox); otherwise the case stays SUBMITTED for a reviewer, the timeline saying why.
      */
-    private Uni<ApplicationEvents.StateChanged> instantly(Application a, ItemCatalog.Item item, app.banhao.api.model.InstantReview review,
+    private Uni<ApplicationEvents.StateChanged> instantly(Application a, ItemCatalog.Item item, InstantReview review,
             ApplicationEvents.StateChanged submitted, OffsetDateTime now) {
         a.instantReview = mapper.writeJson(review);
         String level = instant.requiredLevel(item);
@@ -377,7 +380,7 @@ public class ApplicationService {
         return m;
     }
 
-    public Uni<app.banhao.api.model.Application> withdraw(UUID residentId, String applicationNo, String reason) {
+    public Uni<ApplicationView> withdraw(UUID residentId, String applicationNo, String reason) {
         return workflow.commitThenPublish(() -> owned(residentId, applicationNo, true)
                 .chain(a -> resident(residentId).chain(r -> workflow.apply(a, Transition.WITHDRAW, residentActor(r), reason)
                         .call(() -> isParent(a) ? withdrawChildren(a, r) : Uni.createFrom().voidItem()))
@@ -426,7 +429,7 @@ public class ApplicationService {
     }
 
     @WithTransaction
-    public Uni<app.banhao.api.model.ApplicationMaterial> upload(UUID residentId, String applicationNo, String name, String fileName,
+    public Uni<ApplicationMaterialView> upload(UUID residentId, String applicationNo, String name, String fileName,
             byte[] content) {
         String type = FileTypes.sniff(content).orElseThrow(() -> ApiException.field(ErrorCode.FILE_TYPE_NOT_ALLOWED,
                 FieldError.of("file", FieldCode.NOT_ALLOWED)));
@@ -446,7 +449,7 @@ public class ApplicationService {
     }
 
     @WithTransaction
-    public Uni<app.banhao.api.model.ApplicationMaterial> reference(UUID residentId, String applicationNo, MaterialReference ref) {
+    public Uni<ApplicationMaterialView> reference(UUID residentId, String applicationNo, MaterialReference ref) {
         return materialTarget(residentId, applicationNo, ref.getName()).chain(a -> items.any(a.itemCode).chain(item -> {
             ItemCatalog.ItemMaterial material = item.material(ref.getName().strip());
             String accepted = material == null ? null : material.replaceableBy();
@@ -513,7 +516,7 @@ public class ApplicationService {
     }
 
     /** Records {@code m} in place of any earlier material of the same name; the application's version goes up. */
-    private Uni<app.banhao.api.model.ApplicationMaterial> replace(Application a, ApplicationMaterial m) {
+    private Uni<ApplicationMaterialView> replace(Application a, ApplicationMaterial m) {
         Workflow.touch(a, m.suppliedAt);
         return materials.deleteNamed(a.id, m.name)
                 .chain(() -> materials.persist(m))
@@ -521,7 +524,7 @@ public class ApplicationService {
     }
 
     /** Answers a 补正 request: every requested material supplied since the request, the case goes back where it was. */
-    public Uni<app.banhao.api.model.Application> supply(UUID residentId, String applicationNo, SupplementAnswer answer) {
+    public Uni<ApplicationView> supply(UUID residentId, String applicationNo, SupplementAnswer answer) {
         return workflow.commitThenPublish(() -> owned(residentId, applicationNo, true).chain(a -> {
             Workflow.require(a, Transition.SUPPLY);
             return materials.of(a.id).chain(list -> resident(residentId).chain(r -> {
@@ -547,7 +550,7 @@ public class ApplicationService {
     }
 
     /** The resident's view: with its children and their progress for a bundle's parent, its parent's number for a child. */
-    private Uni<app.banhao.api.model.Application> view(Application a) {
+    private Uni<ApplicationView> view(Application a) {
         return materials.of(a.id).map(list -> mapper.toApplication(a, list)).chain(v -> {
             if (isParent(a)) {
                 return applications.children(a.id).map(children -> v.bundle(mapper.toBundleProgress(children)));

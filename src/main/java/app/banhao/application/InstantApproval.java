@@ -18,6 +18,7 @@ import app.banhao.api.model.InstantRules;
 import app.banhao.resident.Resident;
 import app.banhao.resident.Residents;
 import app.banhao.catalog.ItemCatalog;
+import app.banhao.api.model.RealNameLevel;
 
 /**
  * 秒批: the rules an instant item's submission must pass to be approved with no reviewer (configured per item,
@@ -76,7 +77,7 @@ public class InstantApproval {
 
     /** The level an item's rules require, for the timeline ("—" when none). */
     String requiredLevel(ItemCatalog.Item item) {
-        app.banhao.api.model.RealNameLevel level = item.instantRules() == null ? null : rules(item.instantRules()).getRequireLevel();
+        RealNameLevel level = item.instantRules() == null ? null : rules(item.instantRules()).getRequireLevel();
         return level == null ? "—" : level.toString();
     }
 

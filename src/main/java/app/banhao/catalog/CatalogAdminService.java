@@ -10,6 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.Hibernate;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import app.banhao.api.model.BundleView;
+import app.banhao.api.model.ServiceItemView;
+import app.banhao.api.model.DepartmentView;
 import app.banhao.api.model.BundleInput;
 import app.banhao.api.model.DepartmentInput;
 import app.banhao.api.model.ServiceItemInput;
@@ -43,7 +46,7 @@ public class CatalogAdminService {
     }
 
     @WithTransaction
-    public Uni<Saved<app.banhao.api.model.Department>> putDepartment(String code, DepartmentInput in, String ifMatch) {
+    public Uni<Saved<DepartmentView>> putDepartment(String code, DepartmentInput in, String ifMatch) {
         return publishing.upsert(departments, code, () -> {
             Department d = new Department();
             d.code = code;
@@ -65,7 +68,7 @@ public class CatalogAdminService {
     }
 
     @WithTransaction
-    public Uni<Saved<app.banhao.api.model.ServiceItem>> putItem(String code, ServiceItemInput in, String ifMatch) {
+    public Uni<Saved<ServiceItemView>> putItem(String code, ServiceItemInput in, String ifMatch) {
         return publishing.upsert(items, code, () -> {
             ServiceItem i = new ServiceItem();
             i.code = code;
@@ -82,7 +85,7 @@ public class CatalogAdminService {
     }
 
     @WithTransaction
-    public Uni<Saved<app.banhao.api.model.Bundle>> putBundle(String code, BundleInput in, String ifMatch) {
+    public Uni<Saved<BundleView>> putBundle(String code, BundleInput in, String ifMatch) {
         return publishing.upsert(bundles, code, () -> {
             Bundle b = new Bundle();
             b.code = code;

@@ -13,6 +13,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.banhao.api.model.BundleView;
+import app.banhao.api.model.MaterialView;
+import app.banhao.api.model.ServiceItemView;
+import app.banhao.api.model.DepartmentView;
 import app.banhao.api.model.BundleSummary;
 import app.banhao.api.model.DeliveryOption;
 import app.banhao.api.model.InstantRules;
@@ -38,8 +42,8 @@ public class CatalogMapper {
         this.json = json;
     }
 
-    public app.banhao.api.model.Department department(Department d) {
-        app.banhao.api.model.Department model = new app.banhao.api.model.Department();
+    public DepartmentView department(Department d) {
+        DepartmentView model = new DepartmentView();
         model.setCode(d.code);
         model.setName(d.name);
         model.setDescription(d.description);
@@ -63,9 +67,9 @@ public class CatalogMapper {
         return model;
     }
 
-    public app.banhao.api.model.ServiceItem detail(ServiceItem i) {
+    public ServiceItemView detail(ServiceItem i) {
         // The detail is the summary plus the guide: start from the summary's fields.
-        app.banhao.api.model.ServiceItem model = json.convertValue(summary(i), app.banhao.api.model.ServiceItem.class);
+        ServiceItemView model = json.convertValue(summary(i), ServiceItemView.class);
         model.setFeeNote(i.feeNote);
         model.setConditions(read(i.conditions, STRINGS));
         model.setGuide(i.guide);
@@ -93,9 +97,9 @@ public class CatalogMapper {
         return model;
     }
 
-    public app.banhao.api.model.Bundle bundle(Bundle b) {
+    public BundleView bundle(Bundle b) {
         List<ServiceItem> items = activeItems(b);
-        app.banhao.api.model.Bundle model = new app.banhao.api.model.Bundle();
+        BundleView model = new BundleView();
         model.setCode(b.code);
         model.setName(b.name);
         model.setDescription(b.description);
@@ -173,8 +177,8 @@ public class CatalogMapper {
         return (Map<String, Object>) map;
     }
 
-    private static app.banhao.api.model.Material material(Material m) {
-        app.banhao.api.model.Material model = new app.banhao.api.model.Material();
+    private static MaterialView material(Material m) {
+        MaterialView model = new MaterialView();
         model.setName(m.name);
         model.setDescription(m.description);
         model.setRequired(m.required);
@@ -183,7 +187,7 @@ public class CatalogMapper {
         return model;
     }
 
-    private static Material material(app.banhao.api.model.Material m) {
+    private static Material material(MaterialView m) {
         Material entity = new Material();
         entity.name = m.getName();
         entity.description = m.getDescription();

@@ -4,6 +4,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.banhao.api.model.ServiceItemView;
+import app.banhao.api.model.BundleView;
 import app.banhao.api.model.BundlePage;
 import app.banhao.api.model.DepartmentPage;
 import app.banhao.api.model.ServiceItemPage;
@@ -41,7 +43,7 @@ public class CatalogQueries {
     }
 
     @WithSession
-    public Uni<app.banhao.api.model.ServiceItem> item(String code) {
+    public Uni<ServiceItemView> item(String code) {
         return items.findDetail(code).map(item -> {
             if (item == null) {
                 throw ApiException.of(ErrorCode.NOT_FOUND);
@@ -67,7 +69,7 @@ public class CatalogQueries {
     }
 
     @WithSession
-    public Uni<app.banhao.api.model.Bundle> bundle(String code) {
+    public Uni<BundleView> bundle(String code) {
         return bundles.findActiveWithItems(code).map(bundle -> {
             if (bundle == null) {
                 throw ApiException.of(ErrorCode.NOT_FOUND);

@@ -2,6 +2,8 @@ package app.banhao.home;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.banhao.api.model.BannerView;
+import app.banhao.api.model.NewsArticleView;
 import app.banhao.api.model.BannerInput;
 import app.banhao.api.model.NewsInput;
 import app.banhao.platform.publishing.Publishing;
@@ -24,7 +26,7 @@ public class HomeAdminService {
     }
 
     @WithTransaction
-    public Uni<Saved<app.banhao.api.model.Banner>> putBanner(String id, BannerInput in, String ifMatch) {
+    public Uni<Saved<BannerView>> putBanner(String id, BannerInput in, String ifMatch) {
         return publishing.upsert(banners, id, () -> {
             Banner b = new Banner();
             b.id = id;
@@ -41,7 +43,7 @@ public class HomeAdminService {
     }
 
     @WithTransaction
-    public Uni<Saved<app.banhao.api.model.NewsArticle>> putNews(String id, NewsInput in, String ifMatch) {
+    public Uni<Saved<NewsArticleView>> putNews(String id, NewsInput in, String ifMatch) {
         return publishing.upsert(news, id, () -> {
             NewsArticle n = new NewsArticle();
             n.id = id;

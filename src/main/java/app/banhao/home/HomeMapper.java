@@ -1,5 +1,7 @@
 package app.banhao.home;
 
+import app.banhao.api.model.BannerView;
+import app.banhao.api.model.NewsArticleView;
 import app.banhao.api.model.BannerInput;
 import app.banhao.api.model.NewsInput;
 
@@ -9,13 +11,13 @@ final class HomeMapper {
     private HomeMapper() {
     }
 
-    static app.banhao.api.model.Banner banner(Banner b) {
-        return new app.banhao.api.model.Banner().id(b.id).title(b.title).imageUrl(b.imageUrl).targetUrl(b.targetUrl)
+    static BannerView banner(Banner b) {
+        return new BannerView().id(b.id).title(b.title).imageUrl(b.imageUrl).targetUrl(b.targetUrl)
                 .position(b.position).version(b.version);
     }
 
-    static app.banhao.api.model.NewsArticle news(NewsArticle n) {
-        return new app.banhao.api.model.NewsArticle().id(n.id).title(n.title).summary(n.summary).source(n.source)
+    static NewsArticleView news(NewsArticle n) {
+        return new NewsArticleView().id(n.id).title(n.title).summary(n.summary).source(n.source)
                 .url(n.url).publishedAt(n.publishedAt).version(n.version);
     }
 

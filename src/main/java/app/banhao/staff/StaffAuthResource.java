@@ -8,7 +8,7 @@ import app.banhao.platform.web.SuccessStatus;
 
 import app.banhao.api.StaffAuthApi;
 import app.banhao.api.model.StaffLoginRequest;
-import app.banhao.api.model.StaffUser;
+import app.banhao.api.model.StaffUserView;
 import app.banhao.api.model.StaffUserCreate;
 import app.banhao.api.model.StaffUserCreated;
 import app.banhao.api.model.TokenPair;
@@ -42,13 +42,13 @@ public class StaffAuthResource implements StaffAuthApi {
 
     @Override
     @RolesAllowed(TokenClaims.ADMIN)
-    public Uni<StaffUser> deactivateStaffUser(UUID userId) {
+    public Uni<StaffUserView> deactivateStaffUser(UUID userId) {
         return service.setActive(userId, false).map(StaffMapper::toApi);
     }
 
     @Override
     @RolesAllowed(TokenClaims.ADMIN)
-    public Uni<StaffUser> reactivateStaffUser(UUID userId) {
+    public Uni<StaffUserView> reactivateStaffUser(UUID userId) {
         return service.setActive(userId, true).map(StaffMapper::toApi);
     }
 
@@ -60,7 +60,7 @@ public class StaffAuthResource implements StaffAuthApi {
 
     @Override
     @RolesAllowed({ TokenClaims.AGENT, TokenClaims.REVIEWER, TokenClaims.ADMIN })
-    public Uni<StaffUser> getStaffMe() {
+    public Uni<StaffUserView> getStaffMe() {
         return service.get(actor.uuid())
                 .onItem().ifNull().failWith(() -> ApiException.of(ErrorCode.UNAUTHORIZED))
                 .map(StaffMapper::toApi);

@@ -2,6 +2,7 @@ package app.banhao.staff;
 
 import java.util.Arrays;
 
+import app.banhao.api.model.StaffUserView;
 import app.banhao.api.model.StaffRole;
 
 /** Staff entities as API models. */
@@ -10,8 +11,8 @@ final class StaffMapper {
     private StaffMapper() {
     }
 
-    static app.banhao.api.model.StaffUser toApi(StaffUser user) {
-        return new app.banhao.api.model.StaffUser()
+    static StaffUserView toApi(StaffUser user) {
+        return new StaffUserView()
                 .id(user.id)
                 .username(user.username)
                 .displayName(user.displayName)

@@ -10,7 +10,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import app.banhao.api.model.EmbeddedServers;
+import app.banhao.api.model.EmbeddedServersView;
 import app.banhao.api.model.SystemInfo;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -57,7 +57,7 @@ public class SystemService {
     }
 
     public SystemInfo info() {
-        EmbeddedServers embedded = new EmbeddedServers();
+        EmbeddedServersView embedded = new EmbeddedServersView();
         embedded.setPostgres(embeddedPostgres);
         embedded.setRedis(embeddedRedis);
         SystemInfo info = new SystemInfo();

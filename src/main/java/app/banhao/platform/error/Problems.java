@@ -3,6 +3,7 @@ package app.banhao.platform.error;
 import java.util.List;
 import java.util.Map;
 
+import app.banhao.api.model.FieldErrorView;
 import app.banhao.api.model.Problem;
 import app.banhao.platform.i18n.Messages;
 import app.banhao.platform.i18n.Messages.Language;
@@ -41,8 +42,8 @@ public final class Problems {
         return builder.build();
     }
 
-    private static app.banhao.api.model.FieldError toModel(FieldError error, Language language) {
-        app.banhao.api.model.FieldError model = new app.banhao.api.model.FieldError();
+    private static FieldErrorView toModel(FieldError error, Language language) {
+        FieldErrorView model = new FieldErrorView();
         model.setField(error.field());
         model.setCode(error.code().name());
         model.setMessage(error.message() != null ? error.message()
