@@ -31,9 +31,9 @@ import io.vertx.ext.web.handler.BodyHandler;
  *
  * <p>The codec's own limits ({@code quarkus.http.limits.max-initial-line-length} and
  * {@code max-header-size}) are set well above the ones enforced here ({@code banhao.http.max-request-line}
- * and {@code banhao.http.max-header-bytes}), so that a request past ours still reaches this class and gets
- * its problem document; Quarkus 3.32 offers no hook for what the codec itself refuses (Vert.x's invalid
- * request handler), which stays an empty answer past the codec's limits.
+ * and {@code banhao.http.max-header-bytes}), so that a request past ours still reaches the router and gets
+ * its problem document with its target; what the codec itself refuses never reaches the router and is
+ * answered by {@link #refuseUndecodable} instead ({@link UndecodableRequests}).
  */
 @ApplicationScoped
 public class HttpEdgeFilters {
@@ -209,17 +209,38 @@ public class HttpEdgeFilters {
     }
 
     private void reject(RoutingContext ctx, ErrorCode code, List<Object> args) {
-        var language = Messages.languageOf(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        var problem = Problems.problem(code, args, List.of(), language, ctx.request().path(),
-                ctx.request().getHeader(RequestIds.HEADER));
+        answer(ctx.request(), code, args, ctx.request().path(), ctx.request().getHeader(RequestIds.HEADER));
+    }
+
+    /**
+     * The answer to a request the HTTP codec could not read ({@link UndecodableRequests}): a request line or
+     * headers past the codec's own limits, a malformed or doubled {@code Content-Length}, any other head Netty
+     * refuses. Its target is not known for sure (a line too long to read has none), so the problem names none.
+     */
+    public void refuseUndecodable(HttpServerRequest request) {
+        Throwable cause = request.decoderResult() == null ? null : request.decoderResult().cause();
+        if (cause instanceof io.netty.handler.codec.http.TooLongHttpLineException) {
+            answer(request, ErrorCode.URI_TOO_LONG, List.of(maxRequestLine), null, RequestIds.accept(null));
+        } else if (cause instanceof io.netty.handler.codec.http.TooLongHttpHeaderException) {
+            answer(request, ErrorCode.HEADERS_TOO_LARGE, List.of(maxHeaderBytes), null, RequestIds.accept(null));
+        } else {
+            answer(request, ErrorCode.BAD_REQUEST, List.of(), null, RequestIds.accept(null));
+        }
+    }
+
+    /** A problem document, and the connection closed after it (the rest of what the client sends is not read). */
+    private void answer(HttpServerRequest request, ErrorCode code, List<Object> args, String instance, String requestId) {
+        var language = Messages.languageOf(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        var problem = Problems.problem(code, args, List.of(), language, instance, requestId);
+        var response = request.response().setStatusCode(code.status()).putHeader(HttpHeaders.CONNECTION, "close");
+        if (requestId != null) {
+            response.putHeader(RequestIds.HEADER, requestId);
+        }
         try {
-            ctx.response().setStatusCode(code.status())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(json.writeValueAsString(problem));
+            response.putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE).end(json.writeValueAsString(problem));
         } catch (JsonProcessingException e) {
             Log.error("Could not write a problem response", e);
-            ctx.response().setStatusCode(code.status()).end();
+            response.end();
         }
     }
 }

@@ -44,8 +44,6 @@ public final class FuzzRun {
     private static final java.util.Set<Integer> CODEC_STATUSES = java.util.Set.of(414, 431);
     /** Raw HTTP-level cases per operation ({@link RawFuzz}): cheap, so they hardly touch the budget. */
     private static final int RAW_CASES_PER_OPERATION = 2;
-    /** {@code quarkus.http.limits.max-initial-line-length} and {@code max-header-size} in application.properties. */
-    private static final int CODEC_LIMIT = 65_536;
 
     /**
      * 401, or a refusal of the request's form (body too large, media types) that routing makes before any
@@ -129,10 +127,8 @@ public final class FuzzRun {
             wrong.add("answered " + status);
         }
         if (CODEC_STATUSES.contains(status)) {
-            // Past the codec's own limits Netty answers before any hook Quarkus offers (see HttpEdgeFilters).
-            if (!pastCodecLimits(request)) {
-                wrong.addAll(ExchangeCheck.problemDocumentViolations(contract, toRecorded(response)));
-            }
+            // Past our limits (HttpEdgeFilters) or the codec's own (UndecodableRequests): a problem all the same.
+            wrong.addAll(ExchangeCheck.problemDocumentViolations(contract, toRecorded(response)));
             return wrong;
         }
         boolean withoutValidToken = request.caller().equals("anonymous") || request.caller().equals("forged");
@@ -154,12 +150,6 @@ public final class FuzzRun {
             wrong.add("response " + status + ": " + FuzzRequest.abbreviate(body, 400));
         }
         return wrong;
-    }
-
-    /** Whether the request line or the headers exceed {@value #CODEC_LIMIT} bytes, the codec's limits here. */
-    private static boolean pastCodecLimits(FuzzRequest request) {
-        int headers = request.headers().stream().mapToInt(h -> h.getKey().length() + h.getValue().length() + 4).sum();
-        return request.method().length() + request.pathAndQuery().length() + 10 > CODEC_LIMIT || headers > CODEC_LIMIT;
     }
 
     /**
