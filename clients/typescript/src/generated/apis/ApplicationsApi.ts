@@ -93,6 +93,7 @@ export interface SupplyApplicationSupplementRequest {
 export interface UpdateApplicationDraftRequest {
     applicationNo: string;
     applicationUpdate: ApplicationUpdate;
+    ifMatch?: string;
 }
 
 export interface UploadApplicationMaterialRequest {
@@ -103,6 +104,7 @@ export interface UploadApplicationMaterialRequest {
 
 export interface WithdrawApplicationRequest {
     applicationNo: string;
+    ifMatch?: string;
     withdrawRequest?: WithdrawRequest;
 }
 
@@ -165,7 +167,7 @@ export class ApplicationsApi extends runtime.BaseAPI {
     }
 
     /**
-     * The application with its materials, due date (承诺办结日期, in working days on the official calendar; the clock stops while a supplement is required or the case is suspended), working days left and the predicted completion date. `version` changes with every change of the application. Another resident\'s is 404. An instant item\'s case shows its `instantReview` (which 秒批 rules passed or failed); a bundle\'s parent shows each child\'s number, item, department and state and the overall progress (`bundle`).
+     * The application with its materials, due date (承诺办结日期, in working days on the official calendar; the clock stops while a supplement is required or the case is suspended), working days left and the predicted completion date. `version` changes with every change of the application; the `ETag` header carries it (`\"7\"`) for `If-Match`. Another resident\'s is 404. An instant item\'s case shows its `instantReview` (which 秒批 rules passed or failed); a bundle\'s parent shows each child\'s number, item, department and state and the overall progress (`bundle`).
      * One of my applications
      */
     async getApplicationRaw(requestParameters: GetApplicationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Application>> {
@@ -203,7 +205,7 @@ export class ApplicationsApi extends runtime.BaseAPI {
     }
 
     /**
-     * The application with its materials, due date (承诺办结日期, in working days on the official calendar; the clock stops while a supplement is required or the case is suspended), working days left and the predicted completion date. `version` changes with every change of the application. Another resident\'s is 404. An instant item\'s case shows its `instantReview` (which 秒批 rules passed or failed); a bundle\'s parent shows each child\'s number, item, department and state and the overall progress (`bundle`).
+     * The application with its materials, due date (承诺办结日期, in working days on the official calendar; the clock stops while a supplement is required or the case is suspended), working days left and the predicted completion date. `version` changes with every change of the application; the `ETag` header carries it (`\"7\"`) for `If-Match`. Another resident\'s is 404. An instant item\'s case shows its `instantReview` (which 秒批 rules passed or failed); a bundle\'s parent shows each child\'s number, item, department and state and the overall progress (`bundle`).
      * One of my applications
      */
     async getApplication(requestParameters: GetApplicationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Application> {
@@ -471,7 +473,7 @@ export class ApplicationsApi extends runtime.BaseAPI {
     }
 
     /**
-     * Replaces the form data of a DRAFT (409 naming the state otherwise).
+     * Replaces the form data of a DRAFT (409 naming the state otherwise). With `If-Match`, only if the application is still at that version (412 otherwise).
      * Edit a draft
      */
     async updateApplicationDraftRaw(requestParameters: UpdateApplicationDraftRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Application>> {
@@ -494,6 +496,10 @@ export class ApplicationsApi extends runtime.BaseAPI {
         const headerParameters: runtime.HTTPHeaders = {};
 
         headerParameters['Content-Type'] = 'application/json';
+
+        if (requestParameters['ifMatch'] != null) {
+            headerParameters['If-Match'] = String(requestParameters['ifMatch']);
+        }
 
         if (this.configuration && this.configuration.accessToken) {
             const token = this.configuration.accessToken;
@@ -519,7 +525,7 @@ export class ApplicationsApi extends runtime.BaseAPI {
     }
 
     /**
-     * Replaces the form data of a DRAFT (409 naming the state otherwise).
+     * Replaces the form data of a DRAFT (409 naming the state otherwise). With `If-Match`, only if the application is still at that version (412 otherwise).
      * Edit a draft
      */
     async updateApplicationDraft(requestParameters: UpdateApplicationDraftRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Application> {
@@ -614,7 +620,7 @@ export class ApplicationsApi extends runtime.BaseAPI {
     }
 
     /**
-     * Withdraws the application in any state before a decision (DRAFT, SUBMITTED, ACCEPTED, SUPPLEMENT_REQUIRED, SUSPENDED); 409 naming the state otherwise. Withdrawing a bundle\'s parent also withdraws every child not yet decided (decided children keep their decision).
+     * Withdraws the application in any state before a decision (DRAFT, SUBMITTED, ACCEPTED, SUPPLEMENT_REQUIRED, SUSPENDED); 409 naming the state otherwise. Withdrawing a bundle\'s parent also withdraws every child not yet decided (decided children keep their decision). With `If-Match`, only if the application is still at that version (412 otherwise).
      * Withdraw an application
      */
     async withdrawApplicationRaw(requestParameters: WithdrawApplicationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Application>> {
@@ -630,6 +636,10 @@ export class ApplicationsApi extends runtime.BaseAPI {
         const headerParameters: runtime.HTTPHeaders = {};
 
         headerParameters['Content-Type'] = 'application/json';
+
+        if (requestParameters['ifMatch'] != null) {
+            headerParameters['If-Match'] = String(requestParameters['ifMatch']);
+        }
 
         if (this.configuration && this.configuration.accessToken) {
             const token = this.configuration.accessToken;
@@ -655,7 +665,7 @@ export class ApplicationsApi extends runtime.BaseAPI {
     }
 
     /**
-     * Withdraws the application in any state before a decision (DRAFT, SUBMITTED, ACCEPTED, SUPPLEMENT_REQUIRED, SUSPENDED); 409 naming the state otherwise. Withdrawing a bundle\'s parent also withdraws every child not yet decided (decided children keep their decision).
+     * Withdraws the application in any state before a decision (DRAFT, SUBMITTED, ACCEPTED, SUPPLEMENT_REQUIRED, SUSPENDED); 409 naming the state otherwise. Withdrawing a bundle\'s parent also withdraws every child not yet decided (decided children keep their decision). With `If-Match`, only if the application is still at that version (412 otherwise).
      * Withdraw an application
      */
     async withdrawApplication(requestParameters: WithdrawApplicationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Application> {

@@ -20,6 +20,7 @@ import type {
   DepartmentPage,
   HotList,
   ItemKind,
+  ItemSuggestionList,
   Problem,
   ServiceItem,
   ServiceItemPage,
@@ -35,6 +36,8 @@ import {
     HotListToJSON,
     ItemKindFromJSON,
     ItemKindToJSON,
+    ItemSuggestionListFromJSON,
+    ItemSuggestionListToJSON,
     ProblemFromJSON,
     ProblemToJSON,
     ServiceItemFromJSON,
@@ -72,6 +75,12 @@ export interface ListCatalogItemsRequest {
     fullyOnline?: boolean;
     instant?: boolean;
     cursor?: string;
+    limit?: number;
+    ifNoneMatch?: string;
+}
+
+export interface ListCatalogSuggestionsRequest {
+    q: string;
     limit?: number;
     ifNoneMatch?: string;
 }
@@ -256,7 +265,7 @@ export class CatalogApi extends runtime.BaseAPI {
     }
 
     /**
-     * Active service items, ordered by name. `q` is a case-insensitive substring search over the item\'s name and guide text, so Chinese queries of any length work (\"卫生许可\" finds 公共场所卫生许可证, \"社保\" finds 社会保障卡申领). Filters combine with AND. Cursor pagination: pass `nextCursor` back as `cursor` for the next page. 
+     * Active service items. Without `q`, ordered by name. With `q`, ranked by what residents mean: the name is the query or starts with it, then the name contains it, then an alias contains it (社保 → 社会保障卡申领, 身份证 → 居民身份证换领), then a homophone (营业执找 → 营业执照), then a material\'s name, then the guide or conditions; pinyin works wherever Chinese does, full or initials (`yyzz`, `shebao`). Ties go to items listing the query as an alias, then to the most applied (the hot ranking), then to shorter names. When nothing matches, `items` holds the closest items by trigram similarity (a typo) and `didYouMean` names them, so the app can ask 您是不是要找…; it is absent otherwise. Filters combine with AND. Cursor pagination: pass `nextCursor` back as `cursor` for the next page (a cursor belongs to its query). 
      * Search and filter service items (事项检索)
      */
     async listCatalogItemsRaw(requestParameters: ListCatalogItemsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ServiceItemPage>> {
@@ -314,11 +323,61 @@ export class CatalogApi extends runtime.BaseAPI {
     }
 
     /**
-     * Active service items, ordered by name. `q` is a case-insensitive substring search over the item\'s name and guide text, so Chinese queries of any length work (\"卫生许可\" finds 公共场所卫生许可证, \"社保\" finds 社会保障卡申领). Filters combine with AND. Cursor pagination: pass `nextCursor` back as `cursor` for the next page. 
+     * Active service items. Without `q`, ordered by name. With `q`, ranked by what residents mean: the name is the query or starts with it, then the name contains it, then an alias contains it (社保 → 社会保障卡申领, 身份证 → 居民身份证换领), then a homophone (营业执找 → 营业执照), then a material\'s name, then the guide or conditions; pinyin works wherever Chinese does, full or initials (`yyzz`, `shebao`). Ties go to items listing the query as an alias, then to the most applied (the hot ranking), then to shorter names. When nothing matches, `items` holds the closest items by trigram similarity (a typo) and `didYouMean` names them, so the app can ask 您是不是要找…; it is absent otherwise. Filters combine with AND. Cursor pagination: pass `nextCursor` back as `cursor` for the next page (a cursor belongs to its query). 
      * Search and filter service items (事项检索)
      */
     async listCatalogItems(requestParameters: ListCatalogItemsRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ServiceItemPage> {
         const response = await this.listCatalogItemsRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Up to `limit` item names for what the resident has typed so far, ranked like `q` of `GET /api/v1/catalog/items` (Chinese, aliases, pinyin full or initials, the closest names when nothing matches). Cached like every catalogue read, and conditional (`ETag` / 304). 
+     * Type-ahead suggestions (搜索联想)
+     */
+    async listCatalogSuggestionsRaw(requestParameters: ListCatalogSuggestionsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ItemSuggestionList>> {
+        if (requestParameters['q'] == null) {
+            throw new runtime.RequiredError(
+                'q',
+                'Required parameter "q" was null or undefined when calling listCatalogSuggestions().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        if (requestParameters['q'] != null) {
+            queryParameters['q'] = requestParameters['q'];
+        }
+
+        if (requestParameters['limit'] != null) {
+            queryParameters['limit'] = requestParameters['limit'];
+        }
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (requestParameters['ifNoneMatch'] != null) {
+            headerParameters['If-None-Match'] = String(requestParameters['ifNoneMatch']);
+        }
+
+
+        let urlPath = `/api/v1/catalog/suggestions`;
+
+        const response = await this.request({
+            path: urlPath,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => ItemSuggestionListFromJSON(jsonValue));
+    }
+
+    /**
+     * Up to `limit` item names for what the resident has typed so far, ranked like `q` of `GET /api/v1/catalog/items` (Chinese, aliases, pinyin full or initials, the closest names when nothing matches). Cached like every catalogue read, and conditional (`ETag` / 304). 
+     * Type-ahead suggestions (搜索联想)
+     */
+    async listCatalogSuggestions(requestParameters: ListCatalogSuggestionsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ItemSuggestionList> {
+        const response = await this.listCatalogSuggestionsRaw(requestParameters, initOverrides);
         return await response.value();
     }
 

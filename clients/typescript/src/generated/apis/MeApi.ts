@@ -65,6 +65,7 @@ export interface SetMyPasswordRequest {
 
 export interface UpdateMeRequest {
     profileUpdate: ProfileUpdate;
+    ifMatch?: string;
 }
 
 export interface VerifyRealNameRequest {
@@ -425,7 +426,7 @@ export class MeApi extends runtime.BaseAPI {
     }
 
     /**
-     * Changes what a resident may change freely. Identity data changes only through real-name verification.
+     * Changes what a resident may change freely. Identity data changes only through real-name verification. With `If-Match` (the `ETag` of `GET /api/v1/me`), only if the profile is still at that version (412 otherwise). 
      * Change my nickname or language
      */
     async updateMeRaw(requestParameters: UpdateMeRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Profile>> {
@@ -441,6 +442,10 @@ export class MeApi extends runtime.BaseAPI {
         const headerParameters: runtime.HTTPHeaders = {};
 
         headerParameters['Content-Type'] = 'application/json';
+
+        if (requestParameters['ifMatch'] != null) {
+            headerParameters['If-Match'] = String(requestParameters['ifMatch']);
+        }
 
         if (this.configuration && this.configuration.accessToken) {
             const token = this.configuration.accessToken;
@@ -465,7 +470,7 @@ export class MeApi extends runtime.BaseAPI {
     }
 
     /**
-     * Changes what a resident may change freely. Identity data changes only through real-name verification.
+     * Changes what a resident may change freely. Identity data changes only through real-name verification. With `If-Match` (the `ETag` of `GET /api/v1/me`), only if the profile is still at that version (412 otherwise). 
      * Change my nickname or language
      */
     async updateMe(requestParameters: UpdateMeRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Profile> {

@@ -81,6 +81,12 @@ export interface Profile {
      * @memberof Profile
      */
     createdAt: Date;
+    /**
+     * Goes up on every change of the profile; the `ETag` carries it for `If-Match`.
+     * @type {number}
+     * @memberof Profile
+     */
+    version: number;
 }
 
 /**
@@ -103,6 +109,7 @@ export function instanceOfProfile(value: object): value is Profile {
     if (!('language' in value) || value['language'] === undefined) return false;
     if (!('hasPassword' in value) || value['hasPassword'] === undefined) return false;
     if (!('createdAt' in value) || value['createdAt'] === undefined) return false;
+    if (!('version' in value) || value['version'] === undefined) return false;
     return true;
 }
 
@@ -125,6 +132,7 @@ export function ProfileFromJSONTyped(json: any, ignoreDiscriminator: boolean): P
         'language': json['language'],
         'hasPassword': json['hasPassword'],
         'createdAt': (new Date(json['createdAt'])),
+        'version': json['version'],
     };
 }
 
@@ -148,6 +156,7 @@ export function ProfileToJSONTyped(value?: Profile | null, ignoreDiscriminator: 
         'language': value['language'],
         'hasPassword': value['hasPassword'],
         'createdAt': value['createdAt'].toISOString(),
+        'version': value['version'],
     };
 }
 

@@ -192,6 +192,12 @@ export interface ServiceItem {
      */
     featured: boolean;
     /**
+     * Words residents search this item by (社保, 身份证, 开公司); search matches them and their pinyin.
+     * @type {Array<string>}
+     * @memberof ServiceItem
+     */
+    aliases?: Array<string>;
+    /**
      * 
      * @type {PublicationStatus}
      * @memberof ServiceItem
@@ -272,6 +278,7 @@ export function ServiceItemFromJSONTyped(json: any, ignoreDiscriminator: boolean
         'resultCertificateType': json['resultCertificateType'] == null ? undefined : json['resultCertificateType'],
         'deliveryOptions': ((json['deliveryOptions'] as Array<any>).map(DeliveryOptionFromJSON)),
         'featured': json['featured'],
+        'aliases': json['aliases'] == null ? undefined : json['aliases'],
         'status': PublicationStatusFromJSON(json['status']),
         'version': json['version'],
         'updatedAt': (new Date(json['updatedAt'])),
@@ -310,6 +317,7 @@ export function ServiceItemToJSONTyped(value?: ServiceItem | null, ignoreDiscrim
         'resultCertificateType': value['resultCertificateType'],
         'deliveryOptions': ((value['deliveryOptions'] as Array<any>).map(DeliveryOptionToJSON)),
         'featured': value['featured'],
+        'aliases': value['aliases'],
         'status': PublicationStatusToJSON(value['status']),
         'version': value['version'],
         'updatedAt': value['updatedAt'].toISOString(),

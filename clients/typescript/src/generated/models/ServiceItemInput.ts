@@ -172,6 +172,15 @@ export interface ServiceItemInput {
      * @memberof ServiceItemInput
      */
     featured?: boolean;
+    /**
+     * Words residents search this item by (社保, 身份证, 开公司): search ranks an alias match after name
+     * matches, and matches the alias's pinyin too. Like every field of this PUT, it replaces: absent means none
+     * (send back the `aliases` of `GET /api/v1/catalog/items/{code}` to keep them).
+     * 
+     * @type {Array<string>}
+     * @memberof ServiceItemInput
+     */
+    aliases?: Array<string>;
 }
 
 
@@ -227,6 +236,7 @@ export function ServiceItemInputFromJSONTyped(json: any, ignoreDiscriminator: bo
         'resultCertificateType': json['resultCertificateType'] == null ? undefined : json['resultCertificateType'],
         'deliveryOptions': (new Set((json['deliveryOptions'] as Array<any>).map(DeliveryOptionFromJSON))),
         'featured': json['featured'] == null ? undefined : json['featured'],
+        'aliases': json['aliases'] == null ? undefined : json['aliases'],
     };
 }
 
@@ -260,6 +270,7 @@ export function ServiceItemInputToJSONTyped(value?: ServiceItemInput | null, ign
         'resultCertificateType': value['resultCertificateType'],
         'deliveryOptions': (Array.from(value['deliveryOptions'] as Set<any>).map(DeliveryOptionToJSON)),
         'featured': value['featured'],
+        'aliases': value['aliases'],
     };
 }
 

@@ -20,6 +20,13 @@ import {
     ServiceItemSummaryToJSON,
     ServiceItemSummaryToJSONTyped,
 } from './ServiceItemSummary.js';
+import type { ItemSuggestion } from './ItemSuggestion.js';
+import {
+    ItemSuggestionFromJSON,
+    ItemSuggestionFromJSONTyped,
+    ItemSuggestionToJSON,
+    ItemSuggestionToJSONTyped,
+} from './ItemSuggestion.js';
 
 /**
  * 
@@ -33,6 +40,14 @@ export interface ServiceItemPage {
      * @memberof ServiceItemPage
      */
     items: Array<ServiceItemSummary>;
+    /**
+     * Present only when nothing matched `q`: the names of the closest items (by trigram similarity,
+     * of the Chinese or of its pinyin), which are then the `items`. 您是不是要找…
+     * 
+     * @type {Array<ItemSuggestion>}
+     * @memberof ServiceItemPage
+     */
+    didYouMean?: Array<ItemSuggestion>;
     /**
      * Cursor of the next page; absent on the last page.
      * @type {string}
@@ -60,6 +75,7 @@ export function ServiceItemPageFromJSONTyped(json: any, ignoreDiscriminator: boo
     return {
         
         'items': ((json['items'] as Array<any>).map(ServiceItemSummaryFromJSON)),
+        'didYouMean': json['didYouMean'] == null ? undefined : ((json['didYouMean'] as Array<any>).map(ItemSuggestionFromJSON)),
         'nextCursor': json['nextCursor'] == null ? undefined : json['nextCursor'],
     };
 }
@@ -76,6 +92,7 @@ export function ServiceItemPageToJSONTyped(value?: ServiceItemPage | null, ignor
     return {
         
         'items': ((value['items'] as Array<any>).map(ServiceItemSummaryToJSON)),
+        'didYouMean': value['didYouMean'] == null ? undefined : ((value['didYouMean'] as Array<any>).map(ItemSuggestionToJSON)),
         'nextCursor': value['nextCursor'],
     };
 }

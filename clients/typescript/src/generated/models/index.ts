@@ -45,6 +45,8 @@ export * from './InstantReview.js';
 export * from './InstantRule.js';
 export * from './InstantRules.js';
 export * from './ItemKind.js';
+export * from './ItemSuggestion.js';
+export * from './ItemSuggestionList.js';
 export * from './JsonWebKey.js';
 export * from './JsonWebKeySet.js';
 export * from './LiveSessionBrief.js';

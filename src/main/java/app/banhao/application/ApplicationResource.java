@@ -21,6 +21,7 @@ import app.banhao.platform.paging.PageRequest;
 import app.banhao.platform.security.CurrentActor;
 import app.banhao.platform.security.TokenClaims;
 import app.banhao.platform.web.SuccessStatus;
+import app.banhao.platform.web.VersionTag;
 import io.smallrye.mutiny.Uni;
 
 /** /api/v1/applications: the caller's own applications only. */
@@ -42,6 +43,7 @@ public class ApplicationResource implements ApplicationsApi {
     }
 
     @Override
+    @VersionTag
     public Uni<ApplicationView> getApplication(String applicationNo) {
         return service.get(me(), applicationNo);
     }
@@ -73,8 +75,9 @@ public class ApplicationResource implements ApplicationsApi {
     }
 
     @Override
-    public Uni<ApplicationView> updateApplicationDraft(String applicationNo, ApplicationUpdate update) {
-        return service.updateDraft(me(), applicationNo, update);
+    @VersionTag
+    public Uni<ApplicationView> updateApplicationDraft(String applicationNo, ApplicationUpdate update, String ifMatch) {
+        return service.updateDraft(me(), applicationNo, update, ifMatch);
     }
 
     @Override
@@ -85,8 +88,9 @@ public class ApplicationResource implements ApplicationsApi {
     }
 
     @Override
-    public Uni<ApplicationView> withdrawApplication(String applicationNo, WithdrawRequest request) {
-        return service.withdraw(me(), applicationNo, request == null ? null : request.getReason());
+    @VersionTag
+    public Uni<ApplicationView> withdrawApplication(String applicationNo, String ifMatch, WithdrawRequest request) {
+        return service.withdraw(me(), applicationNo, request == null ? null : request.getReason(), ifMatch);
     }
 
     private UUID me() {

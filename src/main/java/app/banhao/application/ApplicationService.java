@@ -26,6 +26,7 @@ import app.banhao.api.model.SupplementAnswer;
 import app.banhao.platform.concurrent.Offload;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
+import app.banhao.platform.web.IfMatch;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
 import app.banhao.platform.idempotency.Idempotency;
@@ -175,8 +176,10 @@ public class ApplicationService {
     }
 
     @WithTransaction
-    public Uni<ApplicationView> updateDraft(UUID residentId, String applicationNo, ApplicationUpdate update) {
+    public Uni<ApplicationView> updateDraft(UUID residentId, String applicationNo, ApplicationUpdate update,
+            String ifMatch) {
         return owned(residentId, applicationNo, true).chain(a -> {
+            IfMatch.requireCurrentIfPresent(ifMatch, a.version);
             if (a.state != ApplicationStatus.DRAFT) {
                 throw ApiException.of(ErrorCode.APPLICATION_STATE_CONFLICT, a.state.name());
             }
@@ -380,8 +383,10 @@ public class ApplicationService {
         return m;
     }
 
-    public Uni<ApplicationView> withdraw(UUID residentId, String applicationNo, String reason) {
+    public Uni<ApplicationView> withdraw(UUID residentId, String applicationNo, String reason,
+            String ifMatch) {
         return workflow.commitThenPublish(() -> owned(residentId, applicationNo, true)
+                .invoke(a -> IfMatch.requireCurrentIfPresent(ifMatch, a.version))
                 .chain(a -> resident(residentId).chain(r -> workflow.apply(a, Transition.WITHDRAW, residentActor(r), reason)
                         .call(() -> isParent(a) ? withdrawChildren(a, r) : Uni.createFrom().voidItem()))
                         .chain(c -> view(a))));

@@ -76,6 +76,7 @@ public class CatalogAdminService {
         }, ifMatch, i -> validate(in).chain(department -> loaded(i.materials).invoke(() -> {
             mapper.apply(in, i);
             i.department = department;
+            SearchKeys.index(i);
         })), "catalog.item", "service-item").map(saved -> saved.map(mapper::detail));
     }
 

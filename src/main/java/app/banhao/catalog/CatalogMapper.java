@@ -80,6 +80,7 @@ public class CatalogMapper {
         model.setResultCertificateType(i.resultCertificateType);
         model.setDeliveryOptions(read(i.deliveryOptions, STRINGS).stream().map(DeliveryOption::fromValue).toList());
         model.setFeatured(i.featured);
+        model.setAliases(SearchKeys.aliases(i));
         model.setStatus(PublicationStatus.fromValue(i.status));
         model.setVersion(i.version);
         model.setUpdatedAt(i.updatedAt);
@@ -131,6 +132,7 @@ public class CatalogMapper {
         i.resultCertificateType = in.getResultCertificateType();
         i.deliveryOptions = write(in.getDeliveryOptions().stream().map(String::valueOf).toList());
         i.featured = Boolean.TRUE.equals(in.getFeatured());
+        SearchKeys.setAliases(i, in.getAliases() == null ? List.of() : in.getAliases());
     }
 
     /**

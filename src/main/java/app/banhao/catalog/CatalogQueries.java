@@ -8,9 +8,13 @@ import app.banhao.api.model.ServiceItemView;
 import app.banhao.api.model.BundleView;
 import app.banhao.api.model.BundlePage;
 import app.banhao.api.model.DepartmentPage;
+import app.banhao.api.model.ItemSuggestion;
+import app.banhao.api.model.ItemSuggestionList;
 import app.banhao.api.model.ServiceItemPage;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
+import app.banhao.platform.error.FieldCode;
+import app.banhao.platform.error.FieldError;
 import app.banhao.platform.paging.Page;
 import app.banhao.platform.paging.PageRequest;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -20,14 +24,21 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CatalogQueries {
 
+    /** The cursor key of a ranked search page (its id is the offset). */
+    private static final String RANKED = "rank";
+    /** How many closest items a search that matched nothing offers. */
+    private static final int DID_YOU_MEAN = 5;
+
     private final ServiceItemRepository items;
+    private final ItemSearch search;
     private final BundleRepository bundles;
     private final DepartmentRepository departments;
     private final CatalogMapper mapper;
 
-    public CatalogQueries(ServiceItemRepository items, BundleRepository bundles, DepartmentRepository departments,
-            CatalogMapper mapper) {
+    public CatalogQueries(ServiceItemRepository items, ItemSearch search, BundleRepository bundles,
+            DepartmentRepository departments, CatalogMapper mapper) {
         this.items = items;
+        this.search = search;
         this.bundles = bundles;
         this.departments = departments;
         this.mapper = mapper;
@@ -35,11 +46,51 @@ public class CatalogQueries {
 
     @WithSession
     public Uni<ServiceItemPage> items(ItemFilter filter, PageRequest request) {
-        return items.search(filter, request).map(rows -> {
+        if (filter.q() != null && !filter.q().isBlank()) {
+            return searchPage(filter, request);
+        }
+        return items.browse(filter, request).map(rows -> {
             Page<ServiceItem> page = Page.from(rows, request, i -> new PageRequest.Cursor(i.name, i.code));
             return new ServiceItemPage().items(page.items().stream().map(mapper::summary).toList())
-                    .nextCursor(page.nextCursor());
+                    .nextCursor(page.nextCursor()).didYouMean(null);
         });
+    }
+
+    /** Ranked matches; the cursor is the offset of the next page ({@link #RANKED}), as ranks have no keyset. */
+    private Uni<ServiceItemPage> searchPage(ItemFilter filter, PageRequest request) {
+        int offset = request.after().map(CatalogQueries::rankOffset).orElse(0);
+        return search.find(filter.q(), filter, offset, request.fetchSize(), DID_YOU_MEAN).map(found -> {
+            if (found.closest()) {
+                return new ServiceItemPage().items(found.items().stream().map(mapper::summary).toList())
+                        .didYouMean(found.items().stream().map(CatalogQueries::suggestion).toList());
+            }
+            Page<ServiceItem> page = Page.from(found.items(), request,
+                    last -> new PageRequest.Cursor(RANKED, Integer.toString(offset + request.limit())));
+            return new ServiceItemPage().items(page.items().stream().map(mapper::summary).toList())
+                    .nextCursor(page.nextCursor()).didYouMean(null);
+        });
+    }
+
+    /** Type-ahead: the first {@code limit} ranked names, or the closest when nothing matches. */
+    @WithSession
+    public Uni<ItemSuggestionList> suggestions(String q, int limit) {
+        if (q.isBlank()) {
+            return Uni.createFrom().item(new ItemSuggestionList().items(List.of()));
+        }
+        ItemFilter any = new ItemFilter(q, null, null, null, null, null);
+        return search.find(q, any, 0, limit, limit).map(found -> new ItemSuggestionList()
+                .items(found.items().stream().map(CatalogQueries::suggestion).toList()));
+    }
+
+    private static ItemSuggestion suggestion(ServiceItem item) {
+        return new ItemSuggestion().code(item.code).name(item.name);
+    }
+
+    private static int rankOffset(PageRequest.Cursor cursor) {
+        if (RANKED.equals(cursor.key()) && cursor.id().matches("[0-9]{1,6}")) {
+            return Integer.parseInt(cursor.id());
+        }
+        throw ApiException.field(ErrorCode.INVALID_CURSOR, FieldError.of("cursor", FieldCode.INVALID_FORMAT));
     }
 
     @WithSession

@@ -36,6 +36,14 @@ public class CatalogResource implements CatalogApi {
     }
 
     @Override
+    public Uni<Response> listCatalogSuggestions(String q, Integer limit, String ifNoneMatch) {
+        String typed = q.trim();
+        int size = limit == null ? 10 : limit;
+        return cached(CacheAside.digestKey("suggestions", typed, size), CatalogCache.TTL,
+                () -> queries.suggestions(typed, size), ifNoneMatch);
+    }
+
+    @Override
     public Uni<Response> getCatalogItem(String code, String ifNoneMatch) {
         return cached("item:" + code, CatalogCache.TTL, () -> queries.item(code), ifNoneMatch);
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -73,6 +74,16 @@ public class HotServices {
         return counts().chain(counted -> counted.isEmpty() ? featured(limit) : ranked(counted, limit));
     }
 
+    /** The codes of the last 7 days' ranking, most applied first; empty without Redis. Search breaks ties with it. */
+    public Uni<List<String>> rankedCodes(int limit) {
+        return counts().map(counted -> byScore(counted).limit(limit).map(ScoredValue::value).toList());
+    }
+
+    private static Stream<ScoredValue<String>> byScore(List<ScoredValue<String>> counted) {
+        return counted.stream().sorted(Comparator.comparingDouble(ScoredValue<String>::score).reversed()
+                .thenComparing(ScoredValue::value));
+    }
+
     private Uni<List<ScoredValue<String>>> counts() {
         if (!availability.usable()) {
             return Uni.createFrom().item(List.of());
@@ -86,10 +97,7 @@ public class HotServices {
 
     private Uni<HotList> ranked(List<ScoredValue<String>> counted, int limit) {
         // Retired or unknown codes are dropped after the lookup, so ask for a few more than needed.
-        List<ScoredValue<String>> top = counted.stream()
-                .sorted(Comparator.comparingDouble(ScoredValue<String>::score).reversed()
-                        .thenComparing(ScoredValue::value))
-                .limit(limit * 2L).toList();
+        List<ScoredValue<String>> top = byScore(counted).limit(limit * 2L).toList();
         return items.findActive(top.stream().map(ScoredValue::value).toList()).map(found -> {
             Map<String, ServiceItem> byCode = found.stream().collect(Collectors.toMap(i -> i.code, Function.identity()));
             List<HotItem> hot = new ArrayList<>();

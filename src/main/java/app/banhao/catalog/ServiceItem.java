@@ -94,4 +94,20 @@ public class ServiceItem extends PublishedContent {
 
     @Column(nullable = false)
     public boolean featured;
+
+    /** Aliases residents type (社保, 身份证, 开公司), as {@link SearchKeys} stores them: {@code " a b "}. */
+    @Column(nullable = false)
+    public String keywords = "";
+
+    /** Pinyin of the name, full and initials ({@link PinyinKeys#tokens}). Derived: set by {@link SearchKeys}. */
+    @Column(name = "name_pinyin", nullable = false)
+    public String namePinyin = "";
+
+    /** Pinyin of the aliases, full and initials. Derived: set by {@link SearchKeys}. */
+    @Column(name = "keyword_pinyin", nullable = false)
+    public String keywordPinyin = "";
+
+    /** The {@link PinyinKeys#REVISION} the derived columns were computed with. */
+    @Column(name = "search_rev", nullable = false)
+    public int searchRev;
 }

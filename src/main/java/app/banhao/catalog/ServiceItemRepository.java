@@ -19,21 +19,26 @@ import app.banhao.platform.publishing.Publication;
 @ApplicationScoped
 public class ServiceItemRepository implements PanacheRepositoryBase<ServiceItem, String> {
 
-    private static final String ACTIVE_WITH_DEPARTMENT = "from ServiceItem i join fetch i.department d where i.status = :status";
+    static final String ACTIVE_WITH_DEPARTMENT = "from ServiceItem i join fetch i.department d where i.status = :status";
 
     /**
-     * A page of active items matching {@code filter}, by name then code. The text search is a
-     * case-insensitive substring match ({@code ILIKE '%q%'}): exact for queries of any length, including
-     * two-character Chinese ones that trigram indexes cannot serve; on this small table the planner
-     * scans or uses the trigram indexes as it sees fit.
+     * A page of active items passing {@code filter}'s filters, by name then code (the browse order; a text
+     * query goes through {@link ItemSearch}, which ranks).
      */
-    public Uni<List<ServiceItem>> search(ItemFilter filter, PageRequest page) {
+    public Uni<List<ServiceItem>> browse(ItemFilter filter, PageRequest page) {
         StringBuilder query = new StringBuilder(ACTIVE_WITH_DEPARTMENT);
         Parameters params = Parameters.with("status", Publication.ACTIVE);
-        if (filter.q() != null && !filter.q().isBlank()) {
-            query.append(" and (i.name ilike :q escape '!' or i.guide ilike :q escape '!')");
-            params.and("q", "%" + escapeLike(filter.q().trim()) + "%");
+        appendFilters(query, params, filter);
+        if (page.after().isPresent()) {
+            query.append(" and (i.name > :afterName or (i.name = :afterName and i.code > :afterCode))");
+            params.and("afterName", page.after().get().key()).and("afterCode", page.after().get().id());
         }
+        query.append(" order by i.name, i.code");
+        return find(query.toString(), params).range(0, page.fetchSize() - 1).list();
+    }
+
+    /** Appends {@code filter}'s filters (not its text) to a query over {@code ServiceItem i join i.department d}. */
+    static void appendFilters(StringBuilder query, Parameters params, ItemFilter filter) {
         if (filter.department() != null) {
             query.append(" and d.code = :department");
             params.and("department", filter.department());
@@ -54,12 +59,6 @@ public class ServiceItemRepository implements PanacheRepositoryBase<ServiceItem,
             query.append(" and i.instant = :instant");
             params.and("instant", filter.instant());
         }
-        if (page.after().isPresent()) {
-            query.append(" and (i.name > :afterName or (i.name = :afterName and i.code > :afterCode))");
-            params.and("afterName", page.after().get().key()).and("afterCode", page.after().get().id());
-        }
-        query.append(" order by i.name, i.code");
-        return find(query.toString(), params).range(0, page.fetchSize() - 1).list();
     }
 
     /** The active item with its department and materials, or null. */

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 
 import app.banhao.platform.web.SuccessStatus;
+import app.banhao.platform.web.VersionTag;
 
 import app.banhao.api.MeApi;
 import app.banhao.api.model.Address;
@@ -41,13 +42,15 @@ public class MeResource implements MeApi {
     }
 
     @Override
+    @VersionTag
     public Uni<Profile> getMe() {
         return profiles.profile(me());
     }
 
     @Override
-    public Uni<Profile> updateMe(ProfileUpdate update) {
-        return profiles.update(me(), update);
+    @VersionTag
+    public Uni<Profile> updateMe(ProfileUpdate update, String ifMatch) {
+        return profiles.update(me(), update, ifMatch);
     }
 
     @Override

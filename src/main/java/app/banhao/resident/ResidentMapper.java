@@ -32,7 +32,8 @@ public class ResidentMapper {
                 .nickname(r.nickname)
                 .language(Profile.LanguageEnum.fromValue(r.language))
                 .hasPassword(r.passwordHash != null)
-                .createdAt(r.createdAt.withOffsetSameInstant(ZoneOffset.UTC));
+                .createdAt(r.createdAt.withOffsetSameInstant(ZoneOffset.UTC))
+                .version((long) r.version);
     }
 
     public Address toAddress(ResidentAddress a) {

@@ -26,6 +26,7 @@ import app.banhao.platform.audit.AuditTrail;
 import app.banhao.platform.crypto.DataProtection;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
+import app.banhao.platform.web.IfMatch;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
 import app.banhao.platform.ratelimit.RateLimiter;
@@ -79,8 +80,9 @@ public class ResidentProfileService {
     }
 
     /** Parallel changes of one profile each win in turn (the resident row is versioned): never a 500. */
-    public Uni<Profile> update(UUID residentId, ProfileUpdate change) {
-        return Transactions.retryingConflicts(() -> load(residentId).map(r -> {
+    public Uni<Profile> update(UUID residentId, ProfileUpdate change, String ifMatch) {
+        return Transactions.retryingConflicts(() -> load(residentId).invoke(r -> {
+            IfMatch.requireCurrentIfPresent(ifMatch, r.version);
             if (change.getNickname() != null) {
                 r.nickname = change.getNickname().strip();
             }
@@ -88,8 +90,7 @@ public class ResidentProfileService {
                 r.language = change.getLanguage().toString();
             }
             r.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            return mapper.toProfile(r);
-        }));
+        }).call(residents::flush).map(mapper::toProfile)); // flushed first: the answer shows the raised @Version
     }
 
     /** Sets or changes the password; a change needs the current one and ends every other session. */

@@ -22,6 +22,17 @@ public final class IfMatch {
         }
     }
 
+    /**
+     * Checks a change where {@code If-Match} is optional (a resident's own resources: the app may not send it):
+     * without it the change applies to the current version; with a stale one it is 412.
+     */
+    public static void requireCurrentIfPresent(String ifMatch, long current) {
+        if (ifMatch != null && !ifMatch.isBlank() && !"*".equals(ifMatch.trim())
+                && !String.valueOf(current).equals(strip(ifMatch))) {
+            throw ApiException.of(ErrorCode.PRECONDITION_FAILED);
+        }
+    }
+
     /** Creating: an If-Match names a version of something that does not exist, so it cannot hold (RFC 9110 §13.1.1). */
     public static void requireAbsent(String ifMatch) {
         if (ifMatch != null && !ifMatch.isBlank()) {

@@ -26,15 +26,7 @@ public class SuccessStatusFilter {
     }
 
     private static int declared(Method method) {
-        SuccessStatus annotation = method.getAnnotation(SuccessStatus.class);
-        if (annotation == null && method.getDeclaringClass() != null) {
-            try {
-                annotation = method.getDeclaringClass().getMethod(method.getName(), method.getParameterTypes())
-                        .getAnnotation(SuccessStatus.class);
-            } catch (NoSuchMethodException e) {
-                return 0;
-            }
-        }
+        SuccessStatus annotation = ImplementationAnnotations.find(method, SuccessStatus.class);
         return annotation == null ? 0 : annotation.value();
     }
 }
