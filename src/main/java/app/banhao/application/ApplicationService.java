@@ -2,8 +2,6 @@ package app.banhao.application;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -40,6 +38,7 @@ import io.smallrye.mutiny.Uni;
 import app.banhao.catalog.ItemCatalog;
 import app.banhao.api.model.ApplicationView;
 import app.banhao.api.model.InstantReview;
+import app.banhao.platform.crypto.Digests;
 
 /**
  * The resident's side of applications (办件): drafts, materials, submission, withdrawal and supplement
@@ -581,10 +580,6 @@ public class ApplicationService {
     }
 
     private static byte[] sha256(byte[] content) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256(content);
     }
 }

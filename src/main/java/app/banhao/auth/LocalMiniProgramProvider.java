@@ -1,14 +1,11 @@
 package app.banhao.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import app.banhao.platform.local.LocalMode;
 import io.smallrye.mutiny.Uni;
+import app.banhao.platform.crypto.Digests;
 
 /**
  * A stand-in for the WeChat/Alipay servers, for machines that cannot reach them: a code
@@ -42,11 +39,6 @@ final class LocalMiniProgramProvider implements MiniProgramProvider {
     }
 
     private static String digest(String value) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(value, 12);
     }
 }

@@ -1,14 +1,10 @@
 package app.banhao.resident;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import app.banhao.platform.http.Outbound;
 import app.banhao.platform.privacy.Masks;
@@ -16,6 +12,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.ext.web.client.WebClient;
+import app.banhao.platform.crypto.Digests;
 
 /**
  * The public-security identity check ("name + ID number → match", 公安部/CTID style) over HTTPS. The
@@ -80,12 +77,6 @@ final class CtidIdentityVerifier implements IdentityVerifier {
 
     /** Lower-case hex HMAC-SHA256 of {@code content} under {@code secret}; public for the fake server in tests. */
     static String signature(String secret, String content) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return Digests.hmacSha256Hex(secret, content);
     }
 }

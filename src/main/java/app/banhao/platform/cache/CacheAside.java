@@ -1,10 +1,6 @@
 package app.banhao.platform.cache;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -30,6 +26,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.redis.client.Response;
+import app.banhao.platform.crypto.Digests;
 
 /**
  * Cache-aside over Redis for read-mostly JSON (DESIGN.md §8), with PostgreSQL (the loader) as the only
@@ -285,12 +282,7 @@ public class CacheAside {
         for (Object part : parts) {
             canonical.append(part == null ? "\u0000" : part.toString()).append('\u001f');
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return kind + ":" + HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return kind + ":" + Digests.sha256Hex(canonical.toString(), 16);
     }
 
     private static String prefix(String namespace) {
@@ -311,10 +303,6 @@ public class CacheAside {
     }
 
     private static String sha1(String script) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is part of every Java runtime", e);
-        }
+        return Digests.sha1Hex(script);
     }
 }

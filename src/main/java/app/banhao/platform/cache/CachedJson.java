@@ -1,9 +1,7 @@
 package app.banhao.platform.cache;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import app.banhao.platform.crypto.Digests;
 
 /**
  * A JSON representation ready to send as is, with its entity tag. Cached in this form, UTF-8 bytes
@@ -55,11 +53,6 @@ public final class CachedJson {
     }
 
     private static String tagOf(String body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
-            return '"' + HexFormat.of().formatHex(digest, 0, 16) + '"';
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return '"' + Digests.sha256Hex(body, 16) + '"';
     }
 }

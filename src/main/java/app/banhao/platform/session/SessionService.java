@@ -1,8 +1,5 @@
 package app.banhao.platform.session;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -28,6 +25,7 @@ import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.web.CallerInfo;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import app.banhao.platform.crypto.Digests;
 
 /**
  * Login sessions and their tokens (DESIGN.md §7): opens a session with a token pair, rotates refresh
@@ -247,11 +245,7 @@ public class SessionService {
     }
 
     static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256(token);
     }
 
     private static OffsetDateTime now() {
