@@ -147,14 +147,6 @@ public class ApplicationMapper {
                 .overdue(m.kind == ApplicationMaterial.Kind.TOLERATED ? m.overdueFlaggedAt != null : null);
     }
 
-    public app.banhao.api.model.ApplicationEvent toEvent(ApplicationEvent e) {
-        return new app.banhao.api.model.ApplicationEvent().at(utc(e.at)).type(e.type)
-                .fromState(e.fromState == null ? null : state(e.fromState))
-                .toState(e.toState == null ? null : state(e.toState))
-                .actorKind(app.banhao.api.model.ApplicationEvent.ActorKindEnum.fromValue(e.actorKind))
-                .actorName(e.actorDisplay).note(e.note);
-    }
-
     public Message toMessage(ResidentMessage m, Messages.Language language) {
         String title = Messages.text(language, m.topic != null ? "message.topic." + m.topic : "message.title." + m.state);
         String body = m.applicationNo == null && m.topic != null ? Messages.text(language, "message.topic." + m.topic + ".body")
