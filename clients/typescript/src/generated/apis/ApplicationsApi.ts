@@ -214,7 +214,7 @@ export class ApplicationsApi extends runtime.BaseAPI {
     }
 
     /**
-     * Every event of the application, oldest first: who (resident, staff or system, by display name), when, the state change and the note.
+     * The case timeline, oldest first: every event of the case from every feature (its state changes, and whatever other features publish about it), each with its `kind`, a short `text` in the language asked for (`Accept-Language`, Chinese by default), who acted (resident, staff or system, by display name), when, the state change where it is one, and the note. Staff notes never appear here. The caller\'s own application only (404 otherwise).
      * Timeline of an application
      */
     async listApplicationEventsRaw(requestParameters: ListApplicationEventsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ApplicationEventList>> {
@@ -252,7 +252,7 @@ export class ApplicationsApi extends runtime.BaseAPI {
     }
 
     /**
-     * Every event of the application, oldest first: who (resident, staff or system, by display name), when, the state change and the note.
+     * The case timeline, oldest first: every event of the case from every feature (its state changes, and whatever other features publish about it), each with its `kind`, a short `text` in the language asked for (`Accept-Language`, Chinese by default), who acted (resident, staff or system, by display name), when, the state change where it is one, and the note. Staff notes never appear here. The caller\'s own application only (404 otherwise).
      * Timeline of an application
      */
     async listApplicationEvents(requestParameters: ListApplicationEventsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ApplicationEventList> {

@@ -15,15 +15,22 @@
 
 import * as runtime from '../runtime.js';
 import type {
+  ApplicationEvent,
+  ApplicationEventList,
   ApplicationState,
   Problem,
   StaffApplication,
   StaffNote,
   StaffReason,
+  StaffTimelineNote,
   SupplementRequest,
   WorklistPage,
 } from '../models/index.js';
 import {
+    ApplicationEventFromJSON,
+    ApplicationEventToJSON,
+    ApplicationEventListFromJSON,
+    ApplicationEventListToJSON,
     ApplicationStateFromJSON,
     ApplicationStateToJSON,
     ProblemFromJSON,
@@ -34,6 +41,8 @@ import {
     StaffNoteToJSON,
     StaffReasonFromJSON,
     StaffReasonToJSON,
+    StaffTimelineNoteFromJSON,
+    StaffTimelineNoteToJSON,
     SupplementRequestFromJSON,
     SupplementRequestToJSON,
     WorklistPageFromJSON,
@@ -46,6 +55,11 @@ export interface AcceptApplicationRequest {
     staffNote?: StaffNote;
 }
 
+export interface AddStaffApplicationNoteRequest {
+    applicationNo: string;
+    staffTimelineNote: StaffTimelineNote;
+}
+
 export interface ApproveApplicationRequest {
     applicationNo: string;
     ifMatch?: string;
@@ -53,6 +67,10 @@ export interface ApproveApplicationRequest {
 }
 
 export interface GetStaffApplicationRequest {
+    applicationNo: string;
+}
+
+export interface ListStaffApplicationTimelineRequest {
     applicationNo: string;
 }
 
@@ -148,6 +166,63 @@ export class StaffApplicationsApi extends runtime.BaseAPI {
      */
     async acceptApplication(requestParameters: AcceptApplicationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<StaffApplication> {
         const response = await this.acceptApplicationRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Records an internal note (1–500 characters, not only spaces) on the case timeline, with the staff member and the time. Staff of the department see it on their timeline; the resident never does. Audited (`application.note`). REVIEWER of the item\'s department; another department\'s application, or a draft, is 404.
+     * Add an internal note to the timeline
+     */
+    async addStaffApplicationNoteRaw(requestParameters: AddStaffApplicationNoteRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ApplicationEvent>> {
+        if (requestParameters['applicationNo'] == null) {
+            throw new runtime.RequiredError(
+                'applicationNo',
+                'Required parameter "applicationNo" was null or undefined when calling addStaffApplicationNote().'
+            );
+        }
+
+        if (requestParameters['staffTimelineNote'] == null) {
+            throw new runtime.RequiredError(
+                'staffTimelineNote',
+                'Required parameter "staffTimelineNote" was null or undefined when calling addStaffApplicationNote().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        headerParameters['Content-Type'] = 'application/json';
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("bearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/staff/applications/{applicationNo}/notes`;
+        urlPath = urlPath.replace(`{${"applicationNo"}}`, encodeURIComponent(String(requestParameters['applicationNo'])));
+
+        const response = await this.request({
+            path: urlPath,
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+            body: StaffTimelineNoteToJSON(requestParameters['staffTimelineNote']),
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => ApplicationEventFromJSON(jsonValue));
+    }
+
+    /**
+     * Records an internal note (1–500 characters, not only spaces) on the case timeline, with the staff member and the time. Staff of the department see it on their timeline; the resident never does. Audited (`application.note`). REVIEWER of the item\'s department; another department\'s application, or a draft, is 404.
+     * Add an internal note to the timeline
+     */
+    async addStaffApplicationNote(requestParameters: AddStaffApplicationNoteRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ApplicationEvent> {
+        const response = await this.addStaffApplicationNoteRaw(requestParameters, initOverrides);
         return await response.value();
     }
 
@@ -249,6 +324,53 @@ export class StaffApplicationsApi extends runtime.BaseAPI {
      */
     async getStaffApplication(requestParameters: GetStaffApplicationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<StaffApplication> {
         const response = await this.getStaffApplicationRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * The same case timeline the resident sees (oldest first, each entry with its `kind` and `text` in the language asked for), plus the department\'s internal notes (`visibility` STAFF). REVIEWER of the item\'s department; another department\'s application, or a draft, is 404.
+     * Timeline of an application of my department, with staff notes
+     */
+    async listStaffApplicationTimelineRaw(requestParameters: ListStaffApplicationTimelineRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ApplicationEventList>> {
+        if (requestParameters['applicationNo'] == null) {
+            throw new runtime.RequiredError(
+                'applicationNo',
+                'Required parameter "applicationNo" was null or undefined when calling listStaffApplicationTimeline().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("bearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/staff/applications/{applicationNo}/timeline`;
+        urlPath = urlPath.replace(`{${"applicationNo"}}`, encodeURIComponent(String(requestParameters['applicationNo'])));
+
+        const response = await this.request({
+            path: urlPath,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => ApplicationEventListFromJSON(jsonValue));
+    }
+
+    /**
+     * The same case timeline the resident sees (oldest first, each entry with its `kind` and `text` in the language asked for), plus the department\'s internal notes (`visibility` STAFF). REVIEWER of the item\'s department; another department\'s application, or a draft, is 404.
+     * Timeline of an application of my department, with staff notes
+     */
+    async listStaffApplicationTimeline(requestParameters: ListStaffApplicationTimelineRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ApplicationEventList> {
+        const response = await this.listStaffApplicationTimelineRaw(requestParameters, initOverrides);
         return await response.value();
     }
 

@@ -34,11 +34,35 @@ export interface ApplicationEvent {
      */
     at: Date;
     /**
-     * CREATED, SUBMITTED, ACCEPTED, NOT_ACCEPTED, SUPPLEMENT_REQUESTED, SUPPLEMENTED, SUSPENDED, RESUMED, APPROVED, REJECTED, WITHDRAWN, CLOSED_TIMEOUT, and without a state change INSTANT_REVIEW (秒批 rules checked, the note names the rules that failed) and MATERIAL_OVERDUE (a tolerated material not supplied in time).
+     * The same as `kind`, kept for older clients.
      * @type {string}
      * @memberof ApplicationEvent
      */
     type: string;
+    /**
+     * What happened. The case's own are CREATED, SUBMITTED, ACCEPTED, NOT_ACCEPTED, SUPPLEMENT_REQUESTED, SUPPLEMENTED, SUSPENDED, RESUMED, APPROVED, REJECTED, WITHDRAWN, CLOSED_TIMEOUT, and without a state change INSTANT_REVIEW (秒批 rules checked, the note names the rules that failed) and MATERIAL_OVERDUE (a tolerated material not supplied in time); STAFF_NOTE is a staff member's internal note (staff timeline only). Other features add their own kinds (an appointment, a delivery, a rating); a client shows `text` for a kind it does not know.
+     * @type {string}
+     * @memberof ApplicationEvent
+     */
+    kind: string;
+    /**
+     * A short description of the entry in the language asked for (`Accept-Language`, Chinese by default).
+     * @type {string}
+     * @memberof ApplicationEvent
+     */
+    text: string;
+    /**
+     * The feature the entry comes from (`application` for the case itself, `staff-note` for a staff note).
+     * @type {string}
+     * @memberof ApplicationEvent
+     */
+    source?: string;
+    /**
+     * RESIDENT for what the resident sees too, STAFF for what only the department's staff see.
+     * @type {string}
+     * @memberof ApplicationEvent
+     */
+    visibility?: ApplicationEventVisibilityEnum;
     /**
      * 
      * @type {ApplicationState}
@@ -75,6 +99,14 @@ export interface ApplicationEvent {
 * @export
 * @enum {string}
 */
+export enum ApplicationEventVisibilityEnum {
+    Resident = 'RESIDENT',
+    Staff = 'STAFF'
+}
+/**
+* @export
+* @enum {string}
+*/
 export enum ApplicationEventActorKindEnum {
     Resident = 'RESIDENT',
     Staff = 'STAFF',
@@ -88,6 +120,8 @@ export enum ApplicationEventActorKindEnum {
 export function instanceOfApplicationEvent(value: object): value is ApplicationEvent {
     if (!('at' in value) || value['at'] === undefined) return false;
     if (!('type' in value) || value['type'] === undefined) return false;
+    if (!('kind' in value) || value['kind'] === undefined) return false;
+    if (!('text' in value) || value['text'] === undefined) return false;
     if (!('actorKind' in value) || value['actorKind'] === undefined) return false;
     if (!('actorName' in value) || value['actorName'] === undefined) return false;
     return true;
@@ -105,6 +139,10 @@ export function ApplicationEventFromJSONTyped(json: any, ignoreDiscriminator: bo
         
         'at': (new Date(json['at'])),
         'type': json['type'],
+        'kind': json['kind'],
+        'text': json['text'],
+        'source': json['source'] == null ? undefined : json['source'],
+        'visibility': json['visibility'] == null ? undefined : json['visibility'],
         'fromState': json['fromState'] == null ? undefined : ApplicationStateFromJSON(json['fromState']),
         'toState': json['toState'] == null ? undefined : ApplicationStateFromJSON(json['toState']),
         'actorKind': json['actorKind'],
@@ -126,6 +164,10 @@ export function ApplicationEventToJSONTyped(value?: ApplicationEvent | null, ign
         
         'at': value['at'].toISOString(),
         'type': value['type'],
+        'kind': value['kind'],
+        'text': value['text'],
+        'source': value['source'],
+        'visibility': value['visibility'],
         'fromState': ApplicationStateToJSON(value['fromState']),
         'toState': ApplicationStateToJSON(value['toState']),
         'actorKind': value['actorKind'],

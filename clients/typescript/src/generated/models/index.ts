@@ -87,6 +87,7 @@ export * from './StaffLoginRequest.js';
 export * from './StaffNote.js';
 export * from './StaffReason.js';
 export * from './StaffRole.js';
+export * from './StaffTimelineNote.js';
 export * from './StaffUser.js';
 export * from './StaffUserCreate.js';
 export * from './StaffUserCreated.js';

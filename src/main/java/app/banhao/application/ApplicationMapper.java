@@ -149,14 +149,6 @@ public class ApplicationMapper {
                 .overdue(m.kind == ApplicationMaterial.Kind.TOLERATED ? m.overdueFlaggedAt != null : null);
     }
 
-    public ApplicationEventView toEvent(ApplicationEvent e) {
-        return new ApplicationEventView().at(utc(e.at)).type(e.type)
-                .fromState(e.fromState == null ? null : state(e.fromState))
-                .toState(e.toState == null ? null : state(e.toState))
-                .actorKind(ApplicationEventView.ActorKindEnum.fromValue(e.actorKind))
-                .actorName(e.actorDisplay).note(e.note);
-    }
-
     /** The applicant as a reviewer sees them: masked. */
     public Applicant toApplicant(Residents.ResidentSummary r) {
         return new Applicant().name(r.maskedName()).phone(r.maskedPhone()).idNumber(r.maskedIdNumber())

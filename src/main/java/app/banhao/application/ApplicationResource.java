@@ -4,6 +4,8 @@ import java.io.InputStream;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 
 import app.banhao.api.ApplicationsApi;
 import app.banhao.api.model.ApplicationView;
@@ -17,6 +19,7 @@ import app.banhao.api.model.ApplicationUpdate;
 import app.banhao.api.model.MaterialReference;
 import app.banhao.api.model.SupplementAnswer;
 import app.banhao.api.model.WithdrawRequest;
+import app.banhao.platform.i18n.Messages;
 import app.banhao.platform.paging.PageRequest;
 import app.banhao.platform.security.CurrentActor;
 import app.banhao.platform.security.TokenClaims;
@@ -30,6 +33,9 @@ public class ApplicationResource implements ApplicationsApi {
 
     private final ApplicationService service;
     private final CurrentActor actor;
+
+    @Context
+    HttpHeaders headers;
 
     public ApplicationResource(ApplicationService service, CurrentActor actor) {
         this.service = service;
@@ -50,7 +56,7 @@ public class ApplicationResource implements ApplicationsApi {
 
     @Override
     public Uni<ApplicationEventList> listApplicationEvents(String applicationNo) {
-        return service.timeline(me(), applicationNo);
+        return service.timeline(me(), applicationNo, Messages.languageOf(headers));
     }
 
     @Override

@@ -27,11 +27,13 @@ import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.web.IfMatch;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
+import app.banhao.platform.i18n.Messages;
 import app.banhao.platform.idempotency.Idempotency;
 import app.banhao.platform.paging.Page;
 import app.banhao.platform.paging.PageRequest;
 import app.banhao.resident.Resident;
 import app.banhao.resident.Residents;
+import app.banhao.timeline.CaseTimeline;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -55,7 +57,7 @@ public class ApplicationService {
 
     private final ApplicationRepository applications;
     private final ApplicationMaterialRepository materials;
-    private final ApplicationEventRepository events;
+    private final CaseTimeline timeline;
     private final ItemCatalog items;
     private final Residents residents;
     private final ApplicationNumbers numbers;
@@ -68,12 +70,12 @@ public class ApplicationService {
     private final ResidentQuotas quotas;
 
     public ApplicationService(ApplicationRepository applications, ApplicationMaterialRepository materials,
-            ApplicationEventRepository events, ItemCatalog items, Residents residents, ApplicationNumbers numbers,
+            CaseTimeline timeline, ItemCatalog items, Residents residents, ApplicationNumbers numbers,
             ApplicationMapper mapper, Workflow workflow, Idempotency idempotency, CertificateLookup certificates,
             InstantApproval instant, FormPrivacy privacy, ResidentQuotas quotas) {
         this.applications = applications;
         this.materials = materials;
-        this.events = events;
+        this.timeline = timeline;
         this.items = items;
         this.residents = residents;
         this.numbers = numbers;
@@ -86,10 +88,10 @@ public class ApplicationService {
         this.quotas = quotas;
     }
 
-    @WithTransaction
+    /** A draft (or a bundle of them), its creation on the timeline at once; a replay (same Idempotency-Key) writes nothing. */
     public Uni<ApplicationView> create(UUID residentId, ApplicationCreate request, String idempotencyKey) {
-        return idempotency.once("resident:" + residentId + ":createApplication", idempotencyKey, request,
-                ApplicationView.class, () -> {
+        return workflow.commitThenPublish(() -> idempotency.once("resident:" + residentId + ":createApplication", idempotencyKey,
+                request, ApplicationView.class, () -> {
                     boolean item = request.getItemCode() != null;
                     boolean bundle = request.getBundleCode() != null;
                     if (item == bundle) {
@@ -99,7 +101,7 @@ public class ApplicationService {
                     }
                     return quotas.requireDraftRoom(residentId)
                             .chain(() -> item ? createDraft(residentId, request) : createBundle(residentId, request));
-                });
+                }));
     }
 
     /**
@@ -123,7 +125,7 @@ public class ApplicationService {
                 parent.bundleCode = bundle.code();
                 parent.itemName = bundle.name();
                 Uni<Void> chain = applications.persist(parent)
-                        .call(() -> workflow.record(parent, residentActor(r), null, ApplicationStatus.DRAFT, "CREATED", null, now))
+                        .call(() -> workflow.drafted(parent, residentActor(r), null, now))
                         .replaceWithVoid();
                 for (ItemCatalog.BundlePart item : parts) {
                     chain = chain.chain(() -> numbers.next()).chain(childNo -> {
@@ -133,8 +135,8 @@ public class ApplicationService {
                         child.itemCode = item.code();
                         child.itemName = item.name();
                         child.departmentCode = item.departmentCode();
-                        return applications.persist(child).call(() -> workflow.record(child, residentActor(r), null,
-                                ApplicationStatus.DRAFT, "CREATED", "一件事：" + bundle.name() + "（" + parent.applicationNo + "）", now));
+                        return applications.persist(child).call(() -> workflow.drafted(child, residentActor(r),
+                                "一件事：" + bundle.name() + "（" + parent.applicationNo + "）", now));
                     }).replaceWithVoid();
                 }
                 return chain.chain(() -> view(parent));
@@ -169,7 +171,7 @@ public class ApplicationService {
             a.itemName = item.name();
             a.departmentCode = item.departmentCode();
             return applications.persist(a)
-                    .call(() -> workflow.record(a, residentActor(r), null, ApplicationStatus.DRAFT, "CREATED", null, now))
+                    .call(() -> workflow.drafted(a, residentActor(r), null, now))
                     .map(saved -> mapper.toApplication(saved, List.of()));
         })));
     }
@@ -223,10 +225,10 @@ public class ApplicationService {
                 .map(p -> new ApplicationPage().items(p.items()).nextCursor(p.nextCursor()));
     }
 
+    /** The case timeline of the caller's own application (404 for anyone else's), oldest first. */
     @WithSession
-    public Uni<ApplicationEventList> timeline(UUID residentId, String applicationNo) {
-        return owned(residentId, applicationNo, false).chain(a -> events.timeline(a.id))
-                .map(list -> new ApplicationEventList().items(list.stream().map(mapper::toEvent).toList()));
+    public Uni<ApplicationEventList> timeline(UUID residentId, String applicationNo, Messages.Language language) {
+        return owned(residentId, applicationNo, false).chain(a -> timeline.forResident(a.applicationNo, language));
     }
 
     /**
@@ -334,7 +336,8 @@ public class ApplicationService {
         String level = instant.requiredLevel(item);
         if (!review.getApproved()) {
             String note = "秒批未通过：" + InstantApproval.describe(review.getFailed(), level, false) + "，转人工审核";
-            return workflow.record(a, InstantApproval.SYSTEM, null, null, "INSTANT_REVIEW", note, Workflow.now()).replaceWith(submitted);
+            return workflow.remark(a, InstantApproval.SYSTEM, CaseEvent.INSTANT_REVIEW_REFERRED, "INSTANT_REVIEW", note, Workflow.now())
+                    .replaceWith(submitted);
         }
         a.acceptedAt = now;
         String passed = review.getPassed().isEmpty() ? "即办件" : InstantApproval.describe(review.getPassed(), level, true);

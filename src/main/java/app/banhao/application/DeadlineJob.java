@@ -14,7 +14,6 @@ import org.hibernate.LockMode;
 
 import app.banhao.platform.audit.AuditEvent;
 import app.banhao.platform.audit.AuditTrail;
-import app.banhao.platform.events.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -48,13 +47,11 @@ public class DeadlineJob {
 
     private final ApplicationRepository applications;
     private final Workflow workflow;
-    private final Outbox outbox;
     private final AuditTrail audit;
 
-    public DeadlineJob(ApplicationRepository applications, Workflow workflow, Outbox outbox, AuditTrail audit) {
+    public DeadlineJob(ApplicationRepository applications, Workflow workflow, AuditTrail audit) {
         this.applications = applications;
         this.workflow = workflow;
-        this.outbox = outbox;
         this.audit = audit;
     }
 
@@ -145,9 +142,7 @@ public class DeadlineJob {
                     }
                     Workflow.touch(a, now);
                     String note = "容缺材料 " + String.join("、", names) + " 未在 " + supplyBy + " 前补交，请尽快补交";
-                    return workflow.record(a, SYSTEM, null, null, "MATERIAL_OVERDUE", note, now)
-                            .chain(() -> outbox.publish(CaseEvent.reminder(a, CaseEvent.MATERIAL_OVERDUE, "MATERIAL_OVERDUE", note, now)))
-                            .replaceWithVoid();
+                    return workflow.remark(a, SYSTEM, CaseEvent.MATERIAL_OVERDUE, "MATERIAL_OVERDUE", note, now);
                 }));
     }
 }

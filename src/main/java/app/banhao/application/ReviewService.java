@@ -9,17 +9,23 @@ import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.banhao.api.model.ApplicationEventView;
+import app.banhao.api.model.ApplicationEventList;
 import app.banhao.api.model.StaffApplication;
 import app.banhao.api.model.WorklistPage;
 import app.banhao.platform.audit.AuditEvent;
 import app.banhao.platform.audit.AuditTrail;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
+import app.banhao.platform.error.FieldCode;
+import app.banhao.platform.error.FieldError;
+import app.banhao.platform.i18n.Messages;
 import app.banhao.platform.paging.Page;
 import app.banhao.platform.paging.PageRequest;
 import app.banhao.platform.web.IfMatch;
 import app.banhao.resident.Residents;
 import app.banhao.staff.StaffDirectory;
+import app.banhao.timeline.CaseTimeline;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -39,9 +45,10 @@ public class ReviewService {
     private final ApplicationMapper mapper;
     private final Workflow workflow;
     private final AuditTrail audit;
+    private final CaseTimeline timeline;
 
     public ReviewService(ApplicationRepository applications, ApplicationMaterialRepository materials, Residents residents,
-            StaffDirectory staff, ApplicationMapper mapper, Workflow workflow, AuditTrail audit) {
+            StaffDirectory staff, ApplicationMapper mapper, Workflow workflow, AuditTrail audit, CaseTimeline timeline) {
         this.applications = applications;
         this.materials = materials;
         this.residents = residents;
@@ -49,6 +56,7 @@ public class ReviewService {
         this.mapper = mapper;
         this.workflow = workflow;
         this.audit = audit;
+        this.timeline = timeline;
     }
 
     @WithSession
@@ -66,11 +74,34 @@ public class ReviewService {
 
     @WithTransaction
     public Uni<StaffApplication> detail(String department, String applicationNo) {
-        return applications.findInDepartment(applicationNo, department)
-                .onItem().ifNull().failWith(() -> ApiException.of(ErrorCode.NOT_FOUND))
+        return inDepartment(department, applicationNo)
                 .call(a -> audit.record(AuditEvent.of("application.staff-read").target("application", a.applicationNo)
                         .details(Map.of("residentId", a.residentId.toString(), "department", department))))
                 .chain(this::view);
+    }
+
+    /** The case timeline of an application of {@code department} (404 otherwise), with the department's notes. */
+    @WithSession
+    public Uni<ApplicationEventList> timeline(String department, String applicationNo, Messages.Language language) {
+        return inDepartment(department, applicationNo).chain(a -> timeline.forStaff(a.applicationNo, language));
+    }
+
+    /** An internal note by {@code staffId} on an application of {@code department} (404 otherwise); audited. */
+    @WithTransaction
+    public Uni<ApplicationEventView> addNote(String department, UUID staffId, String applicationNo, String text,
+            Messages.Language language) {
+        if (text == null || text.isBlank()) {
+            throw ApiException.field(ErrorCode.VALIDATION_FAILED, FieldError.of("text", FieldCode.REQUIRED));
+        }
+        return inDepartment(department, applicationNo).chain(a -> actor(staffId)
+                .chain(me -> timeline.addStaffNote(a.applicationNo, staffId, me.display(), text, Workflow.now(), language))
+                .call(() -> audit.record(AuditEvent.of("application.note").target("application", a.applicationNo)
+                        .details(Map.of("department", department)))));
+    }
+
+    private Uni<Application> inDepartment(String department, String applicationNo) {
+        return applications.findInDepartment(applicationNo, department)
+                .onItem().ifNull().failWith(() -> ApiException.of(ErrorCode.NOT_FOUND));
     }
 
     /**

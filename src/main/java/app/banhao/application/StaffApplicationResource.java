@@ -3,19 +3,26 @@ package app.banhao.application;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 
 import app.banhao.api.StaffApplicationsApi;
+import app.banhao.api.model.ApplicationEventView;
+import app.banhao.api.model.ApplicationEventList;
 import app.banhao.api.model.ApplicationState;
 import app.banhao.api.model.StaffApplication;
 import app.banhao.api.model.StaffNote;
 import app.banhao.api.model.StaffReason;
+import app.banhao.api.model.StaffTimelineNote;
 import app.banhao.api.model.SupplementRequest;
 import app.banhao.api.model.WorklistPage;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
+import app.banhao.platform.i18n.Messages;
 import app.banhao.platform.paging.PageRequest;
 import app.banhao.platform.security.CurrentActor;
 import app.banhao.platform.security.TokenClaims;
+import app.banhao.platform.web.SuccessStatus;
 import io.smallrye.mutiny.Uni;
 
 /** /api/v1/staff/applications: reviewers, for their own department's applications. */
@@ -25,6 +32,9 @@ public class StaffApplicationResource implements StaffApplicationsApi {
     private final ReviewService review;
     private final ApplicationMapper mapper;
     private final CurrentActor actor;
+
+    @Context
+    HttpHeaders headers;
 
     public StaffApplicationResource(ReviewService review, ApplicationMapper mapper, CurrentActor actor) {
         this.review = review;
@@ -41,6 +51,17 @@ public class StaffApplicationResource implements StaffApplicationsApi {
     @Override
     public Uni<StaffApplication> getStaffApplication(String applicationNo) {
         return review.detail(department(), applicationNo);
+    }
+
+    @Override
+    public Uni<ApplicationEventList> listStaffApplicationTimeline(String applicationNo) {
+        return review.timeline(department(), applicationNo, Messages.languageOf(headers));
+    }
+
+    @Override
+    @SuccessStatus(201)
+    public Uni<ApplicationEventView> addStaffApplicationNote(String applicationNo, StaffTimelineNote body) {
+        return review.addNote(department(), me(), applicationNo, body.getText(), Messages.languageOf(headers));
     }
 
     @Override

@@ -20,9 +20,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * The one place an application changes state: checks the edge against the state machine (409 naming the
  * current state), keeps the clock (stopped in 补正 and 特别程序; on restart the due date moves by the working
- * days it stood still), raises the version, and records one timeline event and one inbox message, all in
- * the caller's transaction, and announces it as a {@link CaseEvent} through the outbox in that transaction
- * (the inbox, live progress and the hot ranking are its consumers). {@link #commitThenPublish} delivers what
+ * days it stood still), raises the version, records the change in the case's own history, and announces it
+ * as a {@link CaseEvent} through the outbox in the caller's transaction (the inbox, live progress, the hot
+ * ranking and the case timeline are its consumers). {@link #commitThenPublish} delivers what
  * it announced right after the commit, so the caller reads its own change at once.
  */
 @ApplicationScoped
@@ -118,8 +118,23 @@ public class Workflow {
                         }));
     }
 
-    /** A timeline entry without a state change (creation). */
-    public Uni<Void> record(Application a, Actor actor, ApplicationStatus from, ApplicationStatus to, String type, String note,
+    /** {@code a} was just created as a DRAFT by {@code actor}: on its history and announced (the timeline's first entry). */
+    public Uni<Void> drafted(Application a, Actor actor, String note, OffsetDateTime at) {
+        return record(a, actor, null, ApplicationStatus.DRAFT, "CREATED", note, at)
+                .chain(() -> outbox.publish(CaseEvent.drafted(a, actor, note, at)));
+    }
+
+    /**
+     * Something said about {@code a} that changes nothing (秒批 left it to a reviewer, a material is overdue): on its
+     * history and announced as {@code type}, the timeline's {@code topic}.
+     */
+    public Uni<Void> remark(Application a, Actor actor, String type, String topic, String note, OffsetDateTime at) {
+        return record(a, actor, null, null, topic, note, at)
+                .chain(() -> outbox.publish(CaseEvent.remark(a, type, topic, actor, note, at)));
+    }
+
+    /** One row of the case's own history, which the public progress lookup reads. */
+    private Uni<Void> record(Application a, Actor actor, ApplicationStatus from, ApplicationStatus to, String type, String note,
             OffsetDateTime at) {
         ApplicationEvent e = new ApplicationEvent();
         e.id = UUID.randomUUID();

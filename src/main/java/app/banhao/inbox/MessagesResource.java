@@ -41,6 +41,6 @@ public class MessagesResource implements MessagesApi {
     }
 
     private Messages.Language language() {
-        return Messages.languageOf(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        return Messages.languageOf(headers);
     }
 }

@@ -94,7 +94,9 @@ final class AccessMatrixCases {
                 return Target.of(Map.of("applicationNo", no), detail.asString()).withBody("{\"note\":\"已补充\"}");
             }, "supplyApplicationSupplement")
             .ownedByDepartment(staff -> staffCase(staff, List.of()), "getStaffApplication", "acceptApplication",
-                    "notAcceptApplication", "requestApplicationSupplement")
+                    "notAcceptApplication", "requestApplicationSupplement", "listStaffApplicationTimeline")
+            .ownedByDepartment(staff -> staffCase(staff, List.of()).withBody("{\"text\":\"矩阵测试备注\"}"),
+                    "addStaffApplicationNote")
             .ownedByDepartment(staff -> staffCase(staff, List.of("accept")), "approveApplication", "rejectApplication",
                     "suspendApplication")
             .ownedByDepartment(staff -> staffCase(staff, List.of("accept", "suspend")), "resumeApplication")

@@ -358,7 +358,7 @@ public class ProblemMappers {
 
     private static Response respond(ErrorCode code, List<Object> args, List<FieldError> errors,
             Map<String, String> extraHeaders, HttpHeaders headers, UriInfo uri) {
-        Language language = Messages.languageOf(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        Language language = Messages.languageOf(headers);
         String instance = uri == null ? null : uri.getRequestUri().getRawPath();
         return Problems.response(code, args, errors, extraHeaders, language, instance, RequestIds.of(headers));
     }

@@ -16,6 +16,14 @@ public interface EventConsumer {
     /** Whether this consumer wants events of {@code type}; decided when the event is written. */
     boolean accepts(String type);
 
+    /**
+     * Whether this consumer wants {@code event}, decided when it is written: by its type, unless the consumer
+     * recognises events by what they are (e.g. every {@link CaseTimelineFact}, whichever feature wrote it).
+     */
+    default boolean accepts(DomainEvent event) {
+        return accepts(event.type());
+    }
+
     /** Reacts to one event. A failure is retried with backoff, then dead-lettered for an operator. */
     Uni<Void> handle(PublishedEvent event);
 }

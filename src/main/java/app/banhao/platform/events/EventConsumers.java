@@ -21,9 +21,9 @@ public class EventConsumers {
                 }));
     }
 
-    /** The names of the consumers that want events of {@code type}, in a stable order. */
-    public List<String> namesFor(String type) {
-        return byName.values().stream().filter(c -> c.accepts(type)).map(EventConsumer::name).sorted().toList();
+    /** The names of the consumers that want {@code event}, in a stable order. */
+    public List<String> namesFor(DomainEvent event) {
+        return byName.values().stream().filter(c -> c.accepts(event)).map(EventConsumer::name).sorted().toList();
     }
 
     /** Null for a name no consumer has any more. */

@@ -59,7 +59,7 @@ public class Outbox {
                 .setParameter("type", event.type())
                 .setParameter("payload", payload)
                 .setParameter("aggregateKey", event.aggregateType() + ":" + event.aggregateId())
-                .setParameter("consumers", String.join(",", consumers.namesFor(event.type())))
+                .setParameter("consumers", String.join(",", consumers.namesFor(event)))
                 .executeUpdate())
                 .invoke(() -> written().add(id))
                 .replaceWithVoid();

@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.EnumMap;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+
+import jakarta.ws.rs.core.HttpHeaders;
 
 /**
  * Localised texts: Chinese by default, English when the caller asks for it. Plain UTF-8 properties
@@ -54,6 +58,11 @@ public final class Messages {
         }
     }
 
+    /** The language a request asks for in its {@code Accept-Language} header (none: Chinese). */
+    public static Language languageOf(HttpHeaders headers) {
+        return languageOf(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
     /** The text for {@code key} with {@code args} filled in; the key itself if no text exists. */
     public static String text(Language language, String key, Object... args) {
         String pattern = TEXTS.get(language).getProperty(key);
@@ -63,16 +72,33 @@ public final class Messages {
         return args.length == 0 ? pattern : new MessageFormat(pattern, language.locale).format(args);
     }
 
+    /**
+     * Every resource of that name on the class path, merged: a module (or a test) may bring texts of its own, such
+     * as the {@code timeline.<kind>} of a feature. One key worded two ways is refused rather than picked at random.
+     */
     private static Properties load(String resource) {
-        Properties properties = new Properties();
-        try (InputStream in = Messages.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
+        Properties merged = new Properties();
+        try {
+            Enumeration<URL> found = Messages.class.getClassLoader().getResources(resource);
+            if (!found.hasMoreElements()) {
                 throw new IllegalStateException("Missing message resource " + resource);
             }
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            while (found.hasMoreElements()) {
+                URL url = found.nextElement();
+                Properties one = new Properties();
+                try (InputStream in = url.openStream()) {
+                    one.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+                }
+                for (String key : one.stringPropertyNames()) {
+                    Object before = merged.putIfAbsent(key, one.getProperty(key));
+                    if (before != null && !before.equals(one.getProperty(key))) {
+                        throw new IllegalStateException("Message " + key + " is worded twice, again in " + url);
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return properties;
+        return merged;
     }
 }

@@ -17,7 +17,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -26,6 +25,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import app.banhao.testing.OutboxSteps;
 import app.banhao.testing.faults.Await;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
@@ -156,21 +156,11 @@ class OutboxRelayTest {
     }
 
     private void publish(DomainEvent event) throws Exception {
-        await(() -> Panache.withTransaction(() -> outbox.publish(event)));
+        OutboxSteps.publish(outbox, event);
     }
 
     private void drain() throws Exception {
-        await(relay::drain);
-    }
-
-    private static <T> void await(Supplier<Uni<T>> work) throws Exception {
-        try {
-            VertxContextSupport.subscribeAndAwait(work);
-        } catch (Exception | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        OutboxSteps.drain(relay);
     }
 
     private long count(String sql, String param) {

@@ -1,0 +1,60 @@
+package app.banhao.timeline;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import app.banhao.platform.events.CaseTimelineFact;
+import app.banhao.platform.events.DomainEvent;
+import app.banhao.platform.events.EventConsumer;
+import app.banhao.platform.events.PublishedEvent;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Writes each event that is a {@link CaseTimelineFact} onto its case's timeline, whichever feature wrote it: the
+ * event says so by what it is, when it is written, so a new feature is on the timeline without a line here and
+ * without a list of event types to keep in step. Written once with the delivery's DONE; a delivery run again
+ * finds its entry there (unique by source and event) and writes nothing.
+ */
+@ApplicationScoped
+public class CaseTimelineOnEvents implements EventConsumer {
+
+    /** The part of any payload this consumer reads. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Carried(@JsonProperty(CaseTimelineFact.PROPERTY) CaseTimelineFact.Entry entry) {
+    }
+
+    private final CaseTimelineEntries entries;
+    private final CaseTimelineMapper mapper;
+
+    public CaseTimelineOnEvents(CaseTimelineEntries entries, CaseTimelineMapper mapper) {
+        this.entries = entries;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public String name() {
+        return "case-timeline";
+    }
+
+    /** By type alone nothing: see {@link #accepts(DomainEvent)}. */
+    @Override
+    public boolean accepts(String type) {
+        return false;
+    }
+
+    @Override
+    public boolean accepts(DomainEvent event) {
+        return event instanceof CaseTimelineFact fact && fact.caseTimeline() != null;
+    }
+
+    @Override
+    public Uni<Void> handle(PublishedEvent event) {
+        CaseTimelineFact.Entry entry = event.as(Carried.class).entry();
+        if (entry == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return entries.addIfAbsent(mapper.toRow(entry, event.aggregateType(), event.id())).replaceWithVoid();
+    }
+}
