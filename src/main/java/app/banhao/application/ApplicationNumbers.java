@@ -1,7 +1,6 @@
 package app.banhao.application;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import app.banhao.platform.time.BusinessClock;
 
 /**
  * Application numbers {@code {6-digit region}{yyyyMMdd}{8-digit sequence}} (DESIGN.md §5), the date in
@@ -20,12 +20,13 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ApplicationNumbers {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final String regionCode;
+    private final BusinessClock clock;
 
-    public ApplicationNumbers(@ConfigProperty(name = "banhao.applications.region-code", defaultValue = "430000") String regionCode) {
+    public ApplicationNumbers(@ConfigProperty(name = "banhao.applications.region-code", defaultValue = "430000") String regionCode, BusinessClock clock) {
+        this.clock = clock;
         if (!regionCode.matches("[0-9]{6}")) {
             throw new IllegalArgumentException("banhao.applications.region-code must be 6 digits: " + regionCode);
         }
@@ -33,7 +34,7 @@ public class ApplicationNumbers {
     }
 
     public Uni<String> next() {
-        LocalDate today = LocalDate.now(ZONE);
+        LocalDate today = clock.today();
         // HQL, not a native query: Hibernate caches a native select's plan under a key that never matches the
         // next call's, so every draft added one more entry under the same hash, and the lookups through them
         // were among the top costs of creating a draft.

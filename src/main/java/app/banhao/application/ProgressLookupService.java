@@ -16,6 +16,7 @@ import app.banhao.platform.ratelimit.RateLimiter;
 import app.banhao.platform.ratelimit.RateLimiter.Limit;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import app.banhao.platform.time.BusinessClock;
 
 /**
  * 办件查询 without login: the application number and its random query code (on the receipt, see
@@ -75,7 +76,7 @@ public class ProgressLookupService {
                     .applicationNo(a.applicationNo)
                     .state(ApplicationMapper.state(a.state))
                     .submittedDate(a.submittedAt == null ? null
-                            : a.submittedAt.atZoneSameInstant(ApplicationNumbers.ZONE).toLocalDate())
+                            : a.submittedAt.atZoneSameInstant(BusinessClock.ZONE).toLocalDate())
                     .dueDate(a.dueDate)
                     .timeline(list.stream().filter(e -> e.toState != null && e.fromState != null)
                             .map(e -> new ProgressLookupEvent().at(e.at.withOffsetSameInstant(ZoneOffset.UTC))

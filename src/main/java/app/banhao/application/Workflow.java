@@ -16,6 +16,7 @@ import app.banhao.platform.events.Outbox;
 import app.banhao.platform.events.OutboxCommits;
 import app.banhao.platform.transaction.Transactions;
 import io.smallrye.mutiny.Uni;
+import app.banhao.platform.time.BusinessClock;
 
 /**
  * The one place an application changes state: checks the edge against the state machine (409 naming the
@@ -52,7 +53,7 @@ public class Workflow {
     }
 
     public static LocalDate today() {
-        return LocalDate.now(ApplicationNumbers.ZONE);
+        return LocalDate.now(BusinessClock.ZONE);
     }
 
     /**

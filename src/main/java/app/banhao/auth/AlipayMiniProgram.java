@@ -10,7 +10,6 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Map;
@@ -37,6 +36,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.MultiMap;
 import io.vertx.mutiny.ext.web.client.WebClient;
+import app.banhao.platform.time.BusinessClock;
 
 /**
  * Alipay mini-program login. The {@code my.getAuthCode} code goes to the open-platform gateway as
@@ -60,7 +60,7 @@ final class AlipayMiniProgram implements MiniProgramProvider {
     private static final String METHOD = "alipay.system.oauth.token";
     private static final String ANSWER = "alipay_system_oauth_token_response";
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(BusinessClock.ZONE);
     private static final JsonFactory JSON = new JsonFactory();
 
     record Settings(String appId, PrivateKey privateKey, PublicKey alipayPublicKey, SecretKey aesKey, String gatewayUrl,

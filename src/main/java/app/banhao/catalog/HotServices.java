@@ -2,7 +2,6 @@ package app.banhao.catalog;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,6 +22,7 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.sortedset.ReactiveSortedSetCommands;
 import io.quarkus.redis.datasource.sortedset.ScoredValue;
 import io.smallrye.mutiny.Uni;
+import app.banhao.platform.time.BusinessClock;
 
 /**
  * The hot-service ranking (热门服务): one Redis sorted set per day (Asia/Shanghai) counting applications per
@@ -37,7 +37,6 @@ public class HotServices {
 
     public static final int WINDOW_DAYS = 7;
     private static final Duration KEEP = Duration.ofDays(WINDOW_DAYS + 1);
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** One hash tag for all days, so the union runs on one Redis Cluster node. */
     private static final String KEY_PREFIX = "banhao:{catalog-hot}:day:";
 
@@ -45,8 +44,10 @@ public class HotServices {
     private final ReactiveRedisDataSource redis;
     private final RedisAvailability availability;
     private final ServiceItemRepository items;
+    private final BusinessClock clock;
 
-    public HotServices(ReactiveRedisDataSource redis, RedisAvailability availability, ServiceItemRepository items) {
+    public HotServices(ReactiveRedisDataSource redis, RedisAvailability availability, ServiceItemRepository items, BusinessClock clock) {
+        this.clock = clock;
         this.redis = redis;
         this.ranking = redis.sortedSet(String.class);
         this.availability = availability;
@@ -58,7 +59,7 @@ public class HotServices {
      * unavailable (the submission must not fail because a ranking could not be updated).
      */
     public Uni<Boolean> recordApplication(String itemCode) {
-        String key = KEY_PREFIX + LocalDate.now(ZONE);
+        String key = KEY_PREFIX + clock.today();
         return availability.guard(ranking.zincrby(key, 1, itemCode)
                 .chain(() -> redis.key().pexpire(key, KEEP)))
                 .replaceWith(Boolean.TRUE)
@@ -88,7 +89,7 @@ public class HotServices {
         if (!availability.usable()) {
             return Uni.createFrom().item(List.of());
         }
-        LocalDate today = LocalDate.now(ZONE);
+        LocalDate today = clock.today();
         String[] keys = IntStream.range(0, WINDOW_DAYS).mapToObj(d -> KEY_PREFIX + today.minusDays(d))
                 .toArray(String[]::new);
         return availability.guard(ranking.zunionWithScores(keys))

@@ -1,7 +1,5 @@
 package app.banhao.resident;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +13,7 @@ import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.idempotency.Idempotency;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import app.banhao.platform.time.BusinessClock;
 
 /** A resident's postal addresses, encrypted at rest; used later by postal delivery. */
 @ApplicationScoped
@@ -26,9 +25,11 @@ public class AddressService {
     private final ResidentMapper mapper;
     private final DataProtection crypto;
     private final Idempotency idempotency;
+    private final BusinessClock clock;
 
     public AddressService(ResidentAddressRepository addresses, ResidentMapper mapper, DataProtection crypto,
-            Idempotency idempotency) {
+            Idempotency idempotency, BusinessClock clock) {
+        this.clock = clock;
         this.addresses = addresses;
         this.mapper = mapper;
         this.crypto = crypto;
@@ -60,7 +61,7 @@ public class AddressService {
             a.regionCode = request.getRegionCode();
             a.detailEnc = crypto.encrypt(request.getDetail().strip());
             a.isDefault = makeDefault;
-            a.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+            a.createdAt = clock.now();
             Uni<Integer> clear = makeDefault ? addresses.clearDefault(residentId) : Uni.createFrom().item(0);
             return clear.chain(() -> addresses.persist(a)).map(mapper::toAddress);
         });

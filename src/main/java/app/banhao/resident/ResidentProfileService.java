@@ -1,10 +1,7 @@
 package app.banhao.resident;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,12 +32,12 @@ import app.banhao.platform.web.CallerInfo;
 import app.banhao.platform.transaction.Transactions;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import app.banhao.platform.time.BusinessClock;
 
 /** A resident's own profile: what they may change, their password, and real-name verification. */
 @ApplicationScoped
 public class ResidentProfileService {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final Limit CHECKS_PER_RESIDENT = new Limit("real-name-resident-day", 5, Duration.ofDays(1));
 
     private final ResidentRepository residents;
@@ -55,11 +52,13 @@ public class ResidentProfileService {
     private final Outbox outbox;
     private final OutboxCommits commits;
     private final Limit checksPerIp;
+    private final BusinessClock clock;
 
     public ResidentProfileService(ResidentRepository residents, ResidentMapper mapper, DataProtection crypto,
             Passwords passwords, IdentityVerifier verifier, SessionService sessions, AuditTrail audit, RateLimiter limiter,
             CallerInfo caller, Outbox outbox, OutboxCommits commits,
-            @ConfigProperty(name = "banhao.real-name.per-ip-per-hour", defaultValue = "20") int checksPerIpPerHour) {
+            @ConfigProperty(name = "banhao.real-name.per-ip-per-hour", defaultValue = "20") int checksPerIpPerHour, BusinessClock clock) {
+        this.clock = clock;
         this.limiter = limiter;
         this.caller = caller;
         this.outbox = outbox;
@@ -89,7 +88,7 @@ public class ResidentProfileService {
             if (change.getLanguage() != null) {
                 r.language = change.getLanguage().toString();
             }
-            r.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            r.updatedAt = clock.now();
         }).call(residents::flush).map(mapper::toProfile)); // flushed first: the answer shows the raised @Version
     }
 
@@ -123,7 +122,7 @@ public class ResidentProfileService {
     Uni<Void> storePassword(UUID residentId, String hash) {
         return Transactions.retryingConflicts(() -> load(residentId).invoke(r -> {
             r.passwordHash = hash;
-            r.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            r.updatedAt = clock.now();
         }).call(r -> audit.record(AuditEvent.of("resident.password.set").target("resident", r.id.toString())))
                 .replaceWithVoid());
     }
@@ -137,7 +136,7 @@ public class ResidentProfileService {
     public Uni<Profile> verifyRealName(UUID residentId, RealNameRequest request) {
         String id = IdNumbers.normalise(request.getIdNumber());
         String name = request.getName().strip();
-        if (!IdNumbers.valid(id, LocalDate.now(CHINA))) {
+        if (!IdNumbers.valid(id, clock.today())) {
             throw ApiException.field(ErrorCode.ID_NUMBER_INVALID, FieldError.of("idNumber", FieldCode.INVALID_FORMAT));
         }
         return limiter.hit(CHECKS_PER_RESIDENT, residentId.toString())
@@ -170,7 +169,7 @@ public class ResidentProfileService {
         byte[] index = crypto.blindIndex("id-number", id);
         return commits.commitThenDeliver(() -> residents.findByIdNumberIndex(index).chain(holder -> {
             if (holder != null && !holder.id.equals(residentId)) {
-                return outbox.publish(new IdNumberClaimAttempted(holder.id, OffsetDateTime.now(ZoneOffset.UTC)))
+                return outbox.publish(new IdNumberClaimAttempted(holder.id, clock.now()))
                         .call(() -> audit.record(AuditEvent.of("resident.real-name.id-taken").outcome(AuditEvent.FAILURE)
                                 .actor("resident", residentId.toString()).target("resident", holder.id.toString())))
                         .replaceWith((Profile) null);
@@ -185,7 +184,7 @@ public class ResidentProfileService {
                 if (r.level.compareTo(Resident.Level.L2) < 0) {
                     r.level = Resident.Level.L2;
                 }
-                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                OffsetDateTime now = clock.now();
                 r.verifiedAt = now;
                 r.updatedAt = now;
                 return r;

@@ -1,7 +1,6 @@
 package app.banhao.resident;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -21,6 +20,7 @@ import app.banhao.platform.session.SessionService.Grant;
 import app.banhao.platform.session.SubjectGrants;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import app.banhao.platform.time.BusinessClock;
 
 /**
  * Residents as the other features see them: finding them by phone (through the blind index), opening them on first
@@ -46,8 +46,10 @@ public class Residents implements SubjectGrants {
     private final ResidentRepository residents;
     private final ResidentChannelRepository channels;
     private final DataProtection crypto;
+    private final BusinessClock clock;
 
-    public Residents(ResidentRepository residents, ResidentChannelRepository channels, DataProtection crypto) {
+    public Residents(ResidentRepository residents, ResidentChannelRepository channels, DataProtection crypto, BusinessClock clock) {
+        this.clock = clock;
         this.residents = residents;
         this.channels = channels;
         this.crypto = crypto;
@@ -95,7 +97,7 @@ public class Residents implements SubjectGrants {
                 channel.platform = platform;
                 channel.openId = openId;
                 channel.residentId = resident.id;
-                channel.linkedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                channel.linkedAt = clock.now();
                 return channels.persist(channel);
             });
         }).map(r -> grant(r, AuthSession.Client.MINI_PROGRAM));
@@ -127,7 +129,7 @@ public class Residents implements SubjectGrants {
             if (found != null) {
                 return Uni.createFrom().item(found);
             }
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            OffsetDateTime now = clock.now();
             Resident resident = new Resident();
             resident.id = UUID.randomUUID();
             resident.phoneEnc = crypto.encrypt(phone);

@@ -1,7 +1,5 @@
 package app.banhao.staff;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,6 +18,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import app.banhao.platform.time.BusinessClock;
 
 /**
  * The demo accounts printed in the README — one resident, one agent, one reviewer, one administrator —
@@ -49,11 +48,13 @@ public class DemoAccounts {
     private final Residents residents;
     private final Passwords passwords;
     private final DataProtection crypto;
+    private final BusinessClock clock;
 
     public DemoAccounts(LocalMode local,
             @ConfigProperty(name = "banhao.demo.enabled", defaultValue = "true") boolean wanted,
             @ConfigProperty(name = "banhao.demo.department", defaultValue = "HN-SCJ") String department,
-            StaffUserRepository staff, Residents residents, Passwords passwords, DataProtection crypto) {
+            StaffUserRepository staff, Residents residents, Passwords passwords, DataProtection crypto, BusinessClock clock) {
+        this.clock = clock;
         this.enabled = wanted && local.on();
         this.department = department;
         this.staff = staff;
@@ -86,7 +87,7 @@ public class DemoAccounts {
                         user.passwordHash = hash;
                         user.totpSecretEnc = crypto.encrypt(s.totpSecret());
                         user.active = true;
-                        user.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+                        user.createdAt = clock.now();
                         return staff.persist(user).replaceWithVoid();
                     }));
         }

@@ -36,6 +36,7 @@ import app.banhao.platform.security.TokenClaims;
 import app.banhao.platform.web.CallerInfo;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import app.banhao.platform.time.BusinessClock;
 
 /**
  * Staff login with two factors and lockout (DESIGN.md §7, 等保 level 3), and staff accounts. A failed
@@ -58,11 +59,13 @@ public class StaffAuthService implements SubjectGrants {
     private final RateLimiter limiter;
     private final CallerInfo caller;
     private final Limit perIp;
+    private final BusinessClock clock;
 
     public StaffAuthService(StaffUserRepository staff, Passwords passwords, DataProtection crypto,
             SessionService sessions, AuditTrail audit, Idempotency idempotency, UnknownStaffLogins unknown,
             RateLimiter limiter, CallerInfo caller,
-            @ConfigProperty(name = "banhao.staff.login-per-ip", defaultValue = "30") int perIp) {
+            @ConfigProperty(name = "banhao.staff.login-per-ip", defaultValue = "30") int perIp, BusinessClock clock) {
+        this.clock = clock;
         this.idempotency = idempotency;
         this.unknown = unknown;
         this.limiter = limiter;
@@ -102,7 +105,7 @@ public class StaffAuthService implements SubjectGrants {
     /** Decides the attempt under a row lock, so concurrent tries count and a TOTP code is used once. */
     @WithTransaction
     Uni<Attempt> settle(String username, boolean passwordOk, String code) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         OffsetDateTime nowUtc = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         return staff.find("username", username).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult()
                 .chain(user -> {
@@ -173,7 +176,7 @@ public class StaffAuthService implements SubjectGrants {
                 user.passwordHash = hash;
                 user.totpSecretEnc = crypto.encrypt(secret);
                 user.active = true;
-                user.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+                user.createdAt = clock.now();
                 return staff.persist(user);
             }).call(user -> audit.record(AuditEvent.of("staff.user.create").target("staff", user.id.toString())
                     .details(Map.of("username", user.username, "department", user.departmentCode,

@@ -106,5 +106,8 @@ class CatalogSearchTest {
         given().queryParam("q", "登记").queryParam("limit", 11).when().get("/api/v1/catalog/suggestions").then()
                 .statusCode(422);
         given().when().get("/api/v1/catalog/suggestions").then().statusCode(422);
+        // Spaces alone are nothing typed (the fuzzer found them answered 200).
+        given().queryParam("q", "  ").when().get("/api/v1/catalog/suggestions").then().statusCode(422)
+                .body("errors[0].field", equalTo("q"));
     }
 }

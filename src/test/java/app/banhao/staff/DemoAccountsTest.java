@@ -15,7 +15,7 @@ class DemoAccountsTest {
 
     @Test
     void outsideLocalModeNoDemoAccountIsCreated() {
-        DemoAccounts demo = new DemoAccounts(new LocalMode(false), true, "HN-SCJ", null, null, null, null);
+        DemoAccounts demo = new DemoAccounts(new LocalMode(false), true, "HN-SCJ", null, null, null, null, null);
         assertDoesNotThrow(() -> demo.create(null));
     }
 }

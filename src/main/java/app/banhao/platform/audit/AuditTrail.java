@@ -1,7 +1,5 @@
 package app.banhao.platform.audit;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,6 +15,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
+import app.banhao.platform.time.BusinessClock;
 
 /**
  * Appends to the audit log inside the caller's transaction, so a recorded change and its audit line
@@ -29,9 +28,11 @@ public class AuditTrail {
     private final InjectableInstance<CurrentActor> actor;
     private final InjectableInstance<CurrentVertxRequest> request;
     private final CallerInfo caller;
+    private final BusinessClock clock;
 
     public AuditTrail(ObjectMapper json, InjectableInstance<CurrentActor> actor,
-            InjectableInstance<CurrentVertxRequest> request, CallerInfo caller) {
+            InjectableInstance<CurrentVertxRequest> request, CallerInfo caller, BusinessClock clock) {
+        this.clock = clock;
         this.json = json;
         this.actor = actor;
         this.request = request;
@@ -52,7 +53,7 @@ public class AuditTrail {
 
     private AuditRecord toRecord(AuditEvent event) {
         AuditRecord record = new AuditRecord();
-        record.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        record.occurredAt = clock.now();
         record.action = event.action();
         record.outcome = event.outcome();
         record.targetType = event.targetType();

@@ -1,8 +1,6 @@
 package app.banhao.platform.events;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,6 +20,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import app.banhao.platform.time.BusinessClock;
 
 /** The operator's view of what the relay owes: listing deliveries by state, and retrying a dead one. */
 @ApplicationScoped
@@ -32,8 +31,10 @@ public class OutboxDeliveries {
     }
 
     private final AuditTrail audit;
+    private final BusinessClock clock;
 
-    public OutboxDeliveries(AuditTrail audit) {
+    public OutboxDeliveries(AuditTrail audit, BusinessClock clock) {
+        this.clock = clock;
         this.audit = audit;
     }
 
@@ -70,7 +71,7 @@ public class OutboxDeliveries {
                     if (d.state != OutboxDelivery.State.DEAD) {
                         throw ApiException.of(ErrorCode.CONFLICT);
                     }
-                    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+                    OffsetDateTime now = clock.now();
                     d.state = OutboxDelivery.State.PENDING;
                     d.attempts = 0;
                     d.nextAttemptAt = now;

@@ -1,9 +1,6 @@
 package app.banhao.platform.events;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,6 +20,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import app.banhao.platform.time.BusinessClock;
 
 /**
  * Hands each outbox event to its consumers, at least once and in order per aggregate, safe on any number of
@@ -57,8 +55,10 @@ public class OutboxRelay {
     private final Counter delivered;
     private final Counter failed;
     private final Counter deadLettered;
+    private final BusinessClock clock;
 
-    public OutboxRelay(EventConsumers consumers, OutboxSettings settings, ObjectMapper json, MeterRegistry metrics) {
+    public OutboxRelay(EventConsumers consumers, OutboxSettings settings, ObjectMapper json, MeterRegistry metrics, BusinessClock clock) {
+        this.clock = clock;
         this.consumers = consumers;
         this.settings = settings;
         this.json = json;
@@ -154,7 +154,7 @@ public class OutboxRelay {
 
     private Uni<Round> round() {
         return Panache.withSession(() -> Panache.getSession().chain(s -> s.createSelectionQuery(DUE, OutboxDelivery.class)
-                .setParameter("pending", OutboxDelivery.State.PENDING).setParameter("now", now())
+                .setParameter("pending", OutboxDelivery.State.PENDING).setParameter("now", clock.now())
                 .setMaxResults(settings.batchSize()).getResultList()))
                 .chain(due -> deliverAll(due, 0, 0));
     }
@@ -186,7 +186,7 @@ public class OutboxRelay {
     private void markDone(OutboxDelivery d) {
         d.state = OutboxDelivery.State.DONE;
         d.attempts++;
-        d.updatedAt = now();
+        d.updatedAt = clock.now();
     }
 
     private Uni<Void> handle(String consumerName, OutboxEvent event) {
@@ -207,7 +207,7 @@ public class OutboxRelay {
                     }
                     d.attempts++;
                     d.lastError = describe(error);
-                    d.updatedAt = now();
+                    d.updatedAt = clock.now();
                     if (d.attempts >= settings.maxAttempts()) {
                         d.state = OutboxDelivery.State.DEAD;
                         deadLettered.increment();
@@ -256,7 +256,7 @@ public class OutboxRelay {
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createMutationQuery(
                 "delete from OutboxEvent e where e.createdAt < :before and not exists"
                         + " (from OutboxDelivery d where d.id.eventId = e.id and d.state <> :done)")
-                .setParameter("before", now().minus(settings.retention()))
+                .setParameter("before", clock.now().minus(settings.retention()))
                 .setParameter("done", OutboxDelivery.State.DONE).executeUpdate()));
     }
 
@@ -264,9 +264,5 @@ public class OutboxRelay {
     private static String describe(Throwable error) {
         String text = error.getMessage() == null || error.getMessage().isBlank() ? "no message" : error.getMessage();
         return text.length() <= ERROR_TEXT ? text : text.substring(0, ERROR_TEXT);
-    }
-
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,8 +1,5 @@
 package app.banhao.platform.publishing;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-
 /** Publication states shared by every piece of catalogue and home content. */
 public final class Publication {
 
@@ -10,9 +7,5 @@ public final class Publication {
     public static final String RETIRED = "RETIRED";
 
     private Publication() {
-    }
-
-    public static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

@@ -16,6 +16,7 @@ import app.banhao.platform.transaction.Transactions;
 import app.banhao.platform.web.IfMatch;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import app.banhao.platform.time.BusinessClock;
 
 /**
  * The one way content is published, revised and retired, inside the caller's transaction: the row is
@@ -27,8 +28,10 @@ public class Publishing {
 
     private final AuditTrail audit;
     private final CacheAside cache;
+    private final BusinessClock clock;
 
-    public Publishing(AuditTrail audit, CacheAside cache) {
+    public Publishing(AuditTrail audit, CacheAside cache, BusinessClock clock) {
+        this.clock = clock;
         this.audit = audit;
         this.cache = cache;
     }
@@ -64,7 +67,7 @@ public class Publishing {
                 content.version++;
             }
             content.status = Publication.ACTIVE;
-            content.updatedAt = Publication.now();
+            content.updatedAt = clock.now();
             return apply.apply(content)
                     .chain(() -> created ? repository.persist(content) : Uni.createFrom().item(content))
                     .call(() -> audit.record(AuditEvent.of(action + (created ? ".create" : ".update")).target(targetType, id)))
@@ -83,7 +86,7 @@ public class Publishing {
             return check.apply(content).invoke(() -> {
                 content.status = Publication.RETIRED;
                 content.version++;
-                content.updatedAt = Publication.now();
+                content.updatedAt = clock.now();
             }).call(() -> audit.record(AuditEvent.of(action + ".retire").target(targetType, id)));
         });
     }

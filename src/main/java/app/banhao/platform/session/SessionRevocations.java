@@ -2,7 +2,6 @@ package app.banhao.platform.session;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -21,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import app.banhao.platform.time.BusinessClock;
 
 /**
  * The deny-list that makes a logout or revocation take effect before the access token expires
@@ -44,9 +44,11 @@ public class SessionRevocations {
     private final Event<SessionsRevoked> revoked;
     private final Duration keep;
     private final Cache<UUID, Boolean> known;
+    private final BusinessClock clock;
     private volatile OffsetDateTime checkedUpTo;
 
-    public SessionRevocations(ReactiveRedisDataSource redis, Pool db, AccessTokens tokens, Event<SessionsRevoked> revoked) {
+    public SessionRevocations(ReactiveRedisDataSource redis, Pool db, AccessTokens tokens, Event<SessionsRevoked> revoked, BusinessClock clock) {
+        this.clock = clock;
         this.redis = redis;
         this.db = db;
         this.revoked = revoked;
@@ -78,7 +80,7 @@ public class SessionRevocations {
     /** Reads the sessions revoked since the last check (with an overlap) into this node's own deny-list. */
     @Scheduled(every = "${banhao.auth.revocation-sync:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sync() {
-        OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime started = clock.now();
         OffsetDateTime from = checkedUpTo == null ? started.minus(keep) : checkedUpTo.minus(OVERLAP);
         return db.preparedQuery("SELECT id FROM auth_session WHERE revoked_at > $1")
                 .execute(Tuple.of(from))

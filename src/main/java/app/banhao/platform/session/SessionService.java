@@ -3,7 +3,6 @@ package app.banhao.platform.session;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,7 @@ import app.banhao.platform.web.CallerInfo;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import app.banhao.platform.crypto.Digests;
+import app.banhao.platform.time.BusinessClock;
 
 /**
  * Login sessions and their tokens (DESIGN.md §7): opens a session with a token pair, rotates refresh
@@ -53,13 +53,15 @@ public class SessionService {
     private final Duration residentAbsolute;
     private final Duration staffAbsolute;
     private final Duration reuseGrace;
+    private final BusinessClock clock;
 
     public SessionService(AuthSessionRepository sessions, RefreshTokenRepository refreshTokens, AccessTokens accessTokens,
             SessionRevocations revocations, AuditTrail audit, CallerInfo caller, DataProtection crypto,
             @ConfigProperty(name = "banhao.auth.refresh-token-lifespan", defaultValue = "P30D") Duration refreshLifespan,
             @ConfigProperty(name = "banhao.session.resident-absolute-lifetime", defaultValue = "P30D") Duration residentAbsolute,
             @ConfigProperty(name = "banhao.session.staff-absolute-lifetime", defaultValue = "PT12H") Duration staffAbsolute,
-            @ConfigProperty(name = "banhao.auth.refresh-reuse-grace", defaultValue = "PT10S") Duration reuseGrace) {
+            @ConfigProperty(name = "banhao.auth.refresh-reuse-grace", defaultValue = "PT10S") Duration reuseGrace, BusinessClock clock) {
+        this.clock = clock;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
@@ -75,7 +77,7 @@ public class SessionService {
 
     /** Opens a session; call inside the login's transaction. */
     public Uni<TokenPair> open(Grant grant) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         AuthSession session = new AuthSession();
         session.id = UUID.randomUUID();
         session.subjectType = grant.subjectType();
@@ -110,7 +112,7 @@ public class SessionService {
 
     @WithTransaction
     Uni<Rotation> rotate(String presented, Function<AuthSession, Uni<Grant>> regrant) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         return refreshTokens.findById(hash(presented), LockModeType.PESSIMISTIC_WRITE).chain(token -> {
             if (token == null) {
                 return Uni.createFrom().item(new Rotation(null, null));
@@ -189,7 +191,7 @@ public class SessionService {
     /** Revokes every active session of a subject, optionally sparing one (e.g. the one changing the password). */
     @WithTransaction
     public Uni<Void> revokeAll(AuthSession.SubjectType type, UUID subjectId, UUID except, String reason) {
-        return sessions.activeOf(type, subjectId, now())
+        return sessions.activeOf(type, subjectId, clock.now())
                 .map(all -> all.stream().filter(s -> !s.id.equals(except)).toList())
                 .chain(list -> revokeLoaded(list, reason))
                 .call(() -> audit.record(AuditEvent.of("auth.session.revoke-all").target(type.name().toLowerCase(),
@@ -198,11 +200,11 @@ public class SessionService {
 
     @WithTransaction
     public Uni<List<AuthSession>> activeOf(AuthSession.SubjectType type, UUID subjectId) {
-        return sessions.activeOf(type, subjectId, now());
+        return sessions.activeOf(type, subjectId, clock.now());
     }
 
     private Uni<Void> revokeLoaded(List<AuthSession> list, String reason) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         list.forEach(s -> {
             if (s.revokedAt == null) {
                 s.revokedAt = now;
@@ -246,9 +248,5 @@ public class SessionService {
 
     static byte[] hash(String token) {
         return Digests.sha256(token);
-    }
-
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }
