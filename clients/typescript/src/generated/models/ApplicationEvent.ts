@@ -34,7 +34,7 @@ export interface ApplicationEvent {
      */
     at: Date;
     /**
-     * CREATED, SUBMITTED, ACCEPTED, NOT_ACCEPTED, SUPPLEMENT_REQUESTED, SUPPLEMENTED, SUSPENDED, RESUMED, APPROVED, REJECTED, WITHDRAWN, CLOSED_TIMEOUT, and without a state change INSTANT_REVIEW (秒批 rules checked, the note names the rules that failed) and MATERIAL_OVERDUE (a tolerated material not supplied in time).
+     * CREATED, SUBMITTED, ACCEPTED, NOT_ACCEPTED, SUPPLEMENT_REQUESTED, SUPPLEMENTED, SUSPENDED, RESUMED, APPROVED, REJECTED, WITHDRAWN, CLOSED_TIMEOUT, and without a state change INSTANT_REVIEW (秒批 rules checked, the note names the rules that failed), MATERIAL_OVERDUE (a tolerated material not supplied in time) and LATE_WARNING (the case will likely be late, or has one working day left, as the note says; once per case).
      * @type {string}
      * @memberof ApplicationEvent
      */

@@ -31,6 +31,8 @@ public record CaseEvent(String type, String applicationNo, UUID applicationId, U
     public static final String WITHDRAWN = "ApplicationWithdrawn";
     public static final String CLOSED_TIMEOUT = "ApplicationClosedForTimeout";
     public static final String MATERIAL_OVERDUE = "MaterialOverdue";
+    /** The case will likely be late, or its promise is a working day away ({@link LateWarnings}); once per case. */
+    public static final String LATE_WARNING = "CompletionLateWarning";
 
     @Override
     public String aggregateType() {

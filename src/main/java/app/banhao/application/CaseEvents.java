@@ -17,6 +17,6 @@ final class CaseEvents {
     }
 
     static boolean isCaseEvent(String type) {
-        return isStateChange(type) || CaseEvent.MATERIAL_OVERDUE.equals(type);
+        return isStateChange(type) || CaseEvent.MATERIAL_OVERDUE.equals(type) || CaseEvent.LATE_WARNING.equals(type);
     }
 }
