@@ -41,6 +41,13 @@ import {
     BundleProgressToJSON,
     BundleProgressToJSONTyped,
 } from './BundleProgress.js';
+import type { PredictionBasis } from './PredictionBasis.js';
+import {
+    PredictionBasisFromJSON,
+    PredictionBasisFromJSONTyped,
+    PredictionBasisToJSON,
+    PredictionBasisToJSONTyped,
+} from './PredictionBasis.js';
 import type { CommitmentRecord } from './CommitmentRecord.js';
 import {
     CommitmentRecordFromJSON,
@@ -181,17 +188,35 @@ export interface Application {
      */
     dueDate?: Date;
     /**
-     * Working days until the due date (negative when overdue); absent once decided.
+     * Working days until the promised completion date (negative when overdue); absent once decided.
      * @type {number}
      * @memberof Application
      */
     workingDaysLeft?: number;
     /**
-     * When it should be done if nothing else stops the clock.
+     * 承诺办结日. The due date as it stands today (moved on by the working days the clock has stood still, also while it is stopped now); absent once decided.
+     * @type {Date}
+     * @memberof Application
+     */
+    promisedCompletionDate?: Date;
+    /**
+     * 预计办结日. With `predictionBasis` HISTORY, the submission day plus the 80th percentile (nearest rank) of the working days the department's decided cases of this item took in the last 180 days (net of their clock stops), plus this case's own stopped days, on the official working-day calendar; never later than the legal time limit (法定时限) and never before today. With PROMISE (fewer than 20 such cases), the promised completion date. Absent once decided.
      * @type {Date}
      * @memberof Application
      */
     predictedCompletionDate?: Date;
+    /**
+     * 
+     * @type {PredictionBasis}
+     * @memberof Application
+     */
+    predictionBasis?: PredictionBasis;
+    /**
+     * How many decided cases of this item (in this department) in the last 180 days the prediction looked at; below 20 the prediction is the promise. Absent once decided.
+     * @type {number}
+     * @memberof Application
+     */
+    predictionCaseCount?: number;
     /**
      * The time limit is paused (补正 or 特别程序).
      * @type {boolean}
@@ -277,7 +302,10 @@ export function ApplicationFromJSONTyped(json: any, ignoreDiscriminator: boolean
         'decidedAt': json['decidedAt'] == null ? undefined : (new Date(json['decidedAt'])),
         'dueDate': json['dueDate'] == null ? undefined : (new Date(json['dueDate'])),
         'workingDaysLeft': json['workingDaysLeft'] == null ? undefined : json['workingDaysLeft'],
+        'promisedCompletionDate': json['promisedCompletionDate'] == null ? undefined : (new Date(json['promisedCompletionDate'])),
         'predictedCompletionDate': json['predictedCompletionDate'] == null ? undefined : (new Date(json['predictedCompletionDate'])),
+        'predictionBasis': json['predictionBasis'] == null ? undefined : PredictionBasisFromJSON(json['predictionBasis']),
+        'predictionCaseCount': json['predictionCaseCount'] == null ? undefined : json['predictionCaseCount'],
         'clockStopped': json['clockStopped'] == null ? undefined : json['clockStopped'],
         'stoppedWorkingDays': json['stoppedWorkingDays'] == null ? undefined : json['stoppedWorkingDays'],
         'version': json['version'],
@@ -317,7 +345,10 @@ export function ApplicationToJSONTyped(value?: Application | null, ignoreDiscrim
         'decidedAt': value['decidedAt'] == null ? value['decidedAt'] : value['decidedAt'].toISOString(),
         'dueDate': value['dueDate'] == null ? value['dueDate'] : value['dueDate'].toISOString().substring(0,10),
         'workingDaysLeft': value['workingDaysLeft'],
+        'promisedCompletionDate': value['promisedCompletionDate'] == null ? value['promisedCompletionDate'] : value['promisedCompletionDate'].toISOString().substring(0,10),
         'predictedCompletionDate': value['predictedCompletionDate'] == null ? value['predictedCompletionDate'] : value['predictedCompletionDate'].toISOString().substring(0,10),
+        'predictionBasis': PredictionBasisToJSON(value['predictionBasis']),
+        'predictionCaseCount': value['predictionCaseCount'],
         'clockStopped': value['clockStopped'],
         'stoppedWorkingDays': value['stoppedWorkingDays'],
         'version': value['version'],

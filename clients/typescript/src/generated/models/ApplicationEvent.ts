@@ -40,7 +40,7 @@ export interface ApplicationEvent {
      */
     type: string;
     /**
-     * What happened. The case's own are CREATED, SUBMITTED, ACCEPTED, NOT_ACCEPTED, SUPPLEMENT_REQUESTED, SUPPLEMENTED, SUSPENDED, RESUMED, APPROVED, REJECTED, WITHDRAWN, CLOSED_TIMEOUT, and without a state change INSTANT_REVIEW (秒批 rules checked, the note names the rules that failed) and MATERIAL_OVERDUE (a tolerated material not supplied in time); STAFF_NOTE is a staff member's internal note (staff timeline only). Other features add their own kinds (an appointment, a delivery, a rating); a client shows `text` for a kind it does not know.
+     * What happened. The case's own are CREATED, SUBMITTED, ACCEPTED, NOT_ACCEPTED, SUPPLEMENT_REQUESTED, SUPPLEMENTED, SUSPENDED, RESUMED, APPROVED, REJECTED, WITHDRAWN, CLOSED_TIMEOUT, and without a state change INSTANT_REVIEW (秒批 rules checked, the note names the rules that failed), MATERIAL_OVERDUE (a tolerated material not supplied in time) and LATE_WARNING (the case will likely be late, or has one working day left, as the note says; once per case); STAFF_NOTE is a staff member's internal note (staff timeline only). Other features add their own kinds (an appointment, a delivery, a rating); a client shows `text` for a kind it does not know.
      * @type {string}
      * @memberof ApplicationEvent
      */

@@ -66,6 +66,7 @@ export * from './OtpSent.js';
 export * from './PasswordChange.js';
 export * from './PasswordLoginRequest.js';
 export * from './Ping.js';
+export * from './PredictionBasis.js';
 export * from './Problem.js';
 export * from './Profile.js';
 export * from './ProfileUpdate.js';

@@ -107,6 +107,14 @@ public class Application {
     @Column(name = "decided_at")
     public OffsetDateTime decidedAt;
 
+    /** Working days from submission to decision, net of clock stops (set when decided; the prediction's history). */
+    @Column(name = "decision_working_days")
+    public Integer decisionWorkingDays;
+
+    /** When the resident was told the case will likely be late ({@link LateWarnings}); at most once per case. */
+    @Column(name = "late_warning_sent_at")
+    public OffsetDateTime lateWarningSentAt;
+
     /** The public lookup's secret, on the receipt and shown to the owner ({@link QueryCodes}). */
     @Column(name = "query_code", nullable = false)
     public String queryCode;

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.banhao.api.model.ApplicationMaterialView;
-import app.banhao.api.model.ApplicationEventView;
 import app.banhao.api.model.Applicant;
 import app.banhao.api.model.ApplicationState;
 import app.banhao.api.model.ApplicationSummary;
@@ -24,12 +23,11 @@ import app.banhao.api.model.CommitmentRecord;
 import app.banhao.api.model.FiledBy;
 import app.banhao.api.model.InstantReview;
 import app.banhao.api.model.MaterialKind;
+import app.banhao.api.model.PredictionBasis;
 import app.banhao.api.model.RealNameLevel;
 import app.banhao.api.model.SupplementRequestRecord;
 import app.banhao.api.model.WorklistItem;
 import app.banhao.platform.crypto.DataProtection;
-import app.banhao.platform.i18n.Messages;
-import app.banhao.platform.privacy.Masks;
 import app.banhao.resident.Residents;
 import app.banhao.api.model.ApplicationView;
 
@@ -46,8 +44,11 @@ public class ApplicationMapper {
     private final Workflow workflow;
     private final DataProtection crypto;
     private final FormPrivacy privacy;
+    private final CompletionForecast forecast;
 
-    public ApplicationMapper(ObjectMapper json, Workflow workflow, DataProtection crypto, FormPrivacy privacy) {
+    public ApplicationMapper(ObjectMapper json, Workflow workflow, DataProtection crypto, FormPrivacy privacy,
+            CompletionForecast forecast) {
+        this.forecast = forecast;
         this.json = json;
         this.workflow = workflow;
         this.crypto = crypto;
@@ -88,20 +89,15 @@ public class ApplicationMapper {
                     .note(a.supplementNote).deadline(a.supplementDeadline).requestedAt(utc(a.supplementRequestedAt)));
         }
         if (a.dueDate != null && !a.state.isFinal()) {
-            LocalDate predicted = predictedCompletion(a);
+            CompletionPrediction.Prediction p = forecast.of(a);
             view.clockStopped(a.clockStoppedOn != null)
-                    .workingDaysLeft(workflow.workingDaysUntil(predicted))
-                    .predictedCompletionDate(predicted);
+                    .workingDaysLeft(workflow.workingDaysUntil(p.promised()))
+                    .promisedCompletionDate(p.promised())
+                    .predictedCompletionDate(p.predicted())
+                    .predictionBasis(PredictionBasis.fromValue(p.basis().name()))
+                    .predictionCaseCount(p.caseCount());
         }
         return view;
-    }
-
-    /**
-     * The due date as it stands if the clock restarted today: while it is stopped, the due date moves on by
-     * the working days it has stood still so far.
-     */
-    LocalDate predictedCompletion(Application a) {
-        return a.clockStoppedOn == null ? a.dueDate : workflow.addWorkingDays(a.dueDate, workflow.stoppedSoFar(a));
     }
 
     /** The last day of a deadline {@code workingDays} working days from today. */
@@ -118,8 +114,8 @@ public class ApplicationMapper {
 
     public WorklistItem toWorklistItem(Application a) {
         boolean open = !a.state.isFinal() && a.dueDate != null;
-        int left = open ? workflow.workingDaysUntil(predictedCompletion(a)) : 0;
-        boolean overdue = open && predictedCompletion(a).isBefore(Workflow.today());
+        int left = open ? workflow.workingDaysUntil(workflow.promisedCompletion(a)) : 0;
+        boolean overdue = open && workflow.promisedCompletion(a).isBefore(Workflow.today());
         return new WorklistItem().applicationNo(a.applicationNo).itemCode(a.itemCode).itemName(a.itemName)
                 .state(state(a.state)).submittedAt(utc(a.submittedAt)).dueDate(a.dueDate)
                 .overdue(overdue).dueSoon(open && !overdue && left <= DUE_SOON_WORKING_DAYS)

@@ -38,6 +38,8 @@ public record CaseEvent(String type, String applicationNo, UUID applicationId, U
     public static final String DRAFTED = "ApplicationDrafted";
     /** 秒批 checked the rules and left the case to a reviewer; on the timeline only. */
     public static final String INSTANT_REVIEW_REFERRED = "InstantReviewReferred";
+    /** The case will likely be late, or its promise is a working day away ({@link LateWarnings}); once per case. */
+    public static final String LATE_WARNING = "CompletionLateWarning";
 
     @Override
     public String aggregateType() {

@@ -17,6 +17,6 @@ public final class CaseEvents {
     }
 
     public static boolean isCaseEvent(String type) {
-        return isStateChange(type) || CaseEvent.MATERIAL_OVERDUE.equals(type);
+        return isStateChange(type) || CaseEvent.MATERIAL_OVERDUE.equals(type) || CaseEvent.LATE_WARNING.equals(type);
     }
 }

@@ -88,6 +88,7 @@ public class Workflow {
         }
         if (to.isFinal()) {
             a.decidedAt = now;
+            a.decisionWorkingDays = workingDaysTaken(a, today);
         }
         a.state = to;
         touch(a, now);
@@ -164,6 +165,29 @@ public class Workflow {
         }
         a.stoppedWorkingDays += stood;
         a.clockStoppedOn = null;
+    }
+
+    /**
+     * Working days a case decided on {@code decidedOn} took since its submission day, net of the days its clock stood
+     * still (all counted into {@code stoppedWorkingDays} by then); null if it was never submitted.
+     */
+    public Integer workingDaysTaken(Application a, LocalDate decidedOn) {
+        return a.submittedAt == null ? null
+                : CompletionPrediction.workingDaysTaken(calendar.workingDaysBetween(businessDay(a.submittedAt), decidedOn),
+                        a.stoppedWorkingDays);
+    }
+
+    /** The business day (Asia/Shanghai) an instant falls on: the day due dates count from. */
+    public static LocalDate businessDay(OffsetDateTime at) {
+        return at.atZoneSameInstant(BusinessClock.ZONE).toLocalDate();
+    }
+
+    /**
+     * The promise as it stands today: the due date, moved on while the clock is stopped by the working days it has
+     * stood still so far (as if it restarted today).
+     */
+    public LocalDate promisedCompletion(Application a) {
+        return a.clockStoppedOn == null ? a.dueDate : addWorkingDays(a.dueDate, stoppedSoFar(a));
     }
 
     /** Working days the clock has stood still in the current stop, as of today (0 while it runs). */

@@ -142,6 +142,8 @@ class ApplicationFlowTest {
         given().auth().oauth2(resident).get("/api/v1/applications/" + no).then().statusCode(200)
                 .body("dueDate", equalTo(due.toString()))
                 .body("predictedCompletionDate", equalTo(movedDue.toString()))
+                .body("promisedCompletionDate", equalTo(movedDue.toString()))
+                .body("predictionBasis", equalTo("PROMISE"))
                 .body("stoppedWorkingDays", equalTo(3));
 
         given().auth().oauth2(resident).contentType(ContentType.JSON).body("{}")

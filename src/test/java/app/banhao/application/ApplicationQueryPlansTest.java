@@ -33,6 +33,12 @@ class ApplicationQueryPlansTest {
     @Inject
     DeadlineJob deadlineJob;
 
+    @Inject
+    CompletionStats completionStats;
+
+    @Inject
+    LateWarnings lateWarnings;
+
     @Test
     void createAndSubmitDoNotAddAQueryPlanPerRequest() {
         ApplicationFixtures.Dept dept = ApplicationFixtures.department(true);
@@ -61,6 +67,24 @@ class ApplicationQueryPlansTest {
         int added = cachedPlans() - before;
         assertTrue(added < ROUNDS, ROUNDS + " runs of the deadline job added " + added
                 + " query plans: one of its selects is not reusing its plan (a native query?)");
+    }
+
+    /** The same for the late-warning job and the statistics refresh (which takes a table lock by a native statement). */
+    @Test
+    void theLateWarningAndStatisticsJobsDoNotAddAQueryPlanPerRun() throws Throwable {
+        runPredictionJobs();
+        int before = cachedPlans();
+        for (int i = 0; i < ROUNDS; i++) {
+            runPredictionJobs();
+        }
+        int added = cachedPlans() - before;
+        assertTrue(added < ROUNDS, ROUNDS + " runs of the late-warning and statistics jobs added " + added
+                + " query plans: one of their statements is not reusing its plan (a native query?)");
+    }
+
+    private void runPredictionJobs() throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> completionStats.refresh(true));
+        VertxContextSupport.subscribeAndAwait(() -> lateWarnings.warnAll());
     }
 
     private void runDeadlineJob() throws Throwable {

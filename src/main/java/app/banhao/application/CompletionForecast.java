@@ -1,0 +1,36 @@
+package app.banhao.application;
+
+import java.time.LocalDate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.banhao.application.CompletionPrediction.Basis;
+import app.banhao.application.CompletionPrediction.Prediction;
+
+/**
+ * The promise and the prediction of one open case ({@link CompletionPrediction}), from the in-memory statistics of
+ * its item: no query per call, so the detail and the warning job can ask as often as they like.
+ */
+@ApplicationScoped
+public class CompletionForecast {
+
+    private final Workflow workflow;
+    private final CompletionStats stats;
+
+    public CompletionForecast(Workflow workflow, CompletionStats stats) {
+        this.workflow = workflow;
+        this.stats = stats;
+    }
+
+    /** For a case with a due date; a bundle's parent (no item of its own) or one never submitted gets its promise. */
+    public Prediction of(Application a) {
+        LocalDate promised = workflow.promisedCompletion(a);
+        if (a.itemCode == null || a.submittedAt == null) {
+            return new Prediction(promised, promised, Basis.PROMISE, 0);
+        }
+        CompletionStats.ItemStats item = stats.of(a.itemCode, a.departmentCode);
+        return CompletionPrediction.predict(item.history(), Workflow.businessDay(a.submittedAt),
+                a.stoppedWorkingDays + workflow.stoppedSoFar(a), promised, item.history().trusted() ? item.legalDays() : null,
+                Workflow.today(), workflow::addWorkingDays);
+    }
+}
