@@ -1,8 +1,8 @@
 import './style.css';
 import { api, onLiveEvent, startLive } from './api';
-import { applyLargeType, say, setLargeType, largeType } from './prefs';
+import { applyLargeType, say, largeType, syncLargeType } from './prefs';
 import { currentRoute, go, type Page } from './router';
-import { el, esc, problemText, stateLabel, toast } from './ui';
+import { el, esc, problemText, stateLabel, switchLargeType, toast } from './ui';
 import './pages/home';
 import './pages/login';
 import './pages/search';
@@ -41,11 +41,7 @@ function frame(page: Page): HTMLElement {
     </div>`);
   shell.querySelector('main')!.append(page.node);
   shell.querySelector('.back')?.addEventListener('click', () => history.back());
-  shell.querySelector('.large-toggle')!.addEventListener('click', () => {
-    setLargeType(!largeType());
-    toast(largeType() ? '已切换为大字模式' : '已切换为标准模式');
-    void render(); // wording changes with the mode
-  });
+  shell.querySelector('.large-toggle')!.addEventListener('click', () => void switchLargeType(!largeType()));
   return shell;
 }
 
@@ -79,5 +75,9 @@ onLiveEvent((event) => toast(`${event.itemName}：${stateLabel(event.toState)}`)
 
 applyLargeType();
 window.addEventListener('hashchange', () => void render());
-if (api.signedIn) startLive();
+if (api.signedIn) {
+  startLive();
+  // Chosen on another device since this one last looked: follow the account.
+  void syncLargeType().then((changed) => { if (changed) void render(); }, () => undefined);
+}
 void render();

@@ -1,5 +1,5 @@
 import { ApiProblem, ApplicationState } from '@banhao/sdk';
-import { say } from './prefs';
+import { say, setLargeType } from './prefs';
 
 /** Escapes text for the HTML the pages are written in. */
 export function esc(value: unknown): string {
@@ -23,6 +23,14 @@ export function toast(message: string): void {
   box.classList.add('show');
   clearTimeout(toastTimer);
   toastTimer = setTimeout(() => box!.classList.remove('show'), 4000);
+}
+
+/** The header's 大字 button and the switch on 我的: the mode changes at once, the profile is saved behind it. */
+export async function switchLargeType(on: boolean): Promise<void> {
+  const saved = setLargeType(on);
+  toast(on ? '已切换为大字模式' : '已切换为标准模式');
+  window.dispatchEvent(new HashChangeEvent('hashchange')); // the page again, in the mode's wording
+  await saved.catch(() => toast(say('大字模式未能保存到账号，下次登录时再保存', '没能存到账号，下次登录再存')));
 }
 
 /** What to tell the resident about a failed call: the server's own (localised) words. */

@@ -151,17 +151,37 @@ test('a resident finds a service, logs in by SMS code, applies, follows the case
   await snap('inbox');
 });
 
-test('large-type mode: bigger type and touch targets, plain wording, remembered on reload', async () => {
+test('large-type mode: bigger type and touch targets, plain wording, kept on the resident\'s profile', async () => {
+  const rootFontSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  /** Flips the switch on 我的 and waits for the profile to take it (PATCH /api/v1/me, preferences.largeText). */
+  async function switchTo(on) {
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH');
+    await page.locator('input[name=large]').setChecked(on);
+    const response = await saved;
+    assert.equal(response.status(), 200, await response.text());
+    assert.equal((await response.json()).preferences.largeText, on);
+  }
+
   await page.goto(`${APP}#/me`);
-  await page.locator('input[name=large]').check();
+  await page.locator('input[name=large]').waitFor();
+  assert.equal(await page.locator('input[name=large]').isChecked(), false, 'off until the resident turns it on');
+  const usualSize = await rootFontSize();
+  await switchTo(true);
   await page.locator('html.large').waitFor();
+  await page.locator('.large-toggle[aria-pressed=true]').waitFor(); // the page drawn again in the mode's wording
+  assert.ok((await rootFontSize()) > usualSize, `root font ${await rootFontSize()}px, was ${usualSize}px`);
   await snap('me-large');
 
+  // Remembered by the account, not only this device: without the device's copy the app follows the profile.
+  await page.evaluate(() => localStorage.removeItem('banhao.largeType'));
   await page.goto(`${APP}#/`);
-  await page.reload(); // remembered
+  await page.reload();
+  await page.locator('html.large').waitFor();
   await page.locator('.hot li').first().waitFor();
-  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '21px');
+  assert.equal(await rootFontSize(), 21);
   await page.getByRole('heading', { name: '大家都在办' }).waitFor(); // plain wording
+  const primary = page.locator('button.primary').first();
+  assert.ok((await primary.boundingBox()).height >= 48, 'a primary button is at least 48 px high');
   for (const target of [page.locator('.tabs a').first(), page.locator('.hot a').first(), page.getByRole('button', { name: '找' })]) {
     const box = await target.boundingBox();
     assert.ok(box.height >= 60, `touch target ${box.height}px high`);
@@ -172,4 +192,10 @@ test('large-type mode: bigger type and touch targets, plain wording, remembered 
   await page.getByRole('link', { name: '我的办件' }).click();
   await page.locator('.applications .badge').first().getByText('部门已接收，正在办理').waitFor();
   await snap('applications-large');
+
+  // And off again, on the profile as well
+  await page.getByRole('link', { name: '我的', exact: true }).click();
+  await switchTo(false);
+  await page.locator('html:not(.large)').waitFor();
+  assert.equal(await rootFontSize(), usualSize);
 });

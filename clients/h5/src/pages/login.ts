@@ -1,5 +1,5 @@
 import { api, startLive } from '../api';
-import { say } from '../prefs';
+import { say, syncLargeType } from '../prefs';
 import { go, route } from '../router';
 import { el, esc, problemText } from '../ui';
 
@@ -72,6 +72,7 @@ route('/login', async ({ query }) => {
     const code = (form.elements.namedItem('code') as HTMLInputElement).value.trim();
     try {
       api.signIn(await api.auth.loginWithOtp({ otpLoginRequest: { phone: phone(), code } }));
+      await syncLargeType().catch(() => undefined); // the resident's large-type choice, from any device
       startLive();
       go(next);
     } catch (e) {

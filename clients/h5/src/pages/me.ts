@@ -1,7 +1,7 @@
 import { api, stopLive } from '../api';
-import { largeType, say, setLargeType } from '../prefs';
+import { largeType, say, syncLargeType } from '../prefs';
 import { go, route } from '../router';
-import { el, esc, toast } from '../ui';
+import { el, esc, switchLargeType } from '../ui';
 import { requireLogin } from './login';
 
 const LEVELS: Record<string, [string, string]> = {
@@ -13,6 +13,7 @@ const LEVELS: Record<string, [string, string]> = {
 route('/me', async () => {
   if (!requireLogin()) return null;
   const me = await api.me.getMe();
+  await syncLargeType(me); // the switch shows the account's choice
   const level = LEVELS[me.level] ?? [me.level, me.level];
   const node = el(`
     <div>
@@ -29,9 +30,7 @@ route('/me', async () => {
       <button type="button" class="secondary logout">${say('退出登录', '退出')}</button>
     </div>`);
   node.querySelector<HTMLInputElement>('input[name=large]')!.addEventListener('change', (event) => {
-    setLargeType((event.target as HTMLInputElement).checked);
-    toast(largeType() ? '已切换为大字模式' : '已切换为标准模式');
-    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    void switchLargeType((event.target as HTMLInputElement).checked);
   });
   node.querySelector('.logout')!.addEventListener('click', async () => {
     stopLive();

@@ -426,8 +426,8 @@ export class MeApi extends runtime.BaseAPI {
     }
 
     /**
-     * Changes what a resident may change freely. Identity data changes only through real-name verification. With `If-Match` (the `ETag` of `GET /api/v1/me`), only if the profile is still at that version (412 otherwise). 
-     * Change my nickname or language
+     * Changes what a resident may change freely. Identity data changes only through real-name verification. Only the fields sent change: `{\"preferences\":{\"largeText\":true}}` turns on the large-type mode (适老化) and leaves the nickname and language as they are. Every change raises the profile `version`. With `If-Match` (the `ETag` of `GET /api/v1/me`), only if the profile is still at that version (412 otherwise). 
+     * Change my nickname, language or preferences
      */
     async updateMeRaw(requestParameters: UpdateMeRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Profile>> {
         if (requestParameters['profileUpdate'] == null) {
@@ -470,8 +470,8 @@ export class MeApi extends runtime.BaseAPI {
     }
 
     /**
-     * Changes what a resident may change freely. Identity data changes only through real-name verification. With `If-Match` (the `ETag` of `GET /api/v1/me`), only if the profile is still at that version (412 otherwise). 
-     * Change my nickname or language
+     * Changes what a resident may change freely. Identity data changes only through real-name verification. Only the fields sent change: `{\"preferences\":{\"largeText\":true}}` turns on the large-type mode (适老化) and leaves the nickname and language as they are. Every change raises the profile `version`. With `If-Match` (the `ETag` of `GET /api/v1/me`), only if the profile is still at that version (412 otherwise). 
+     * Change my nickname, language or preferences
      */
     async updateMe(requestParameters: UpdateMeRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Profile> {
         const response = await this.updateMeRaw(requestParameters, initOverrides);

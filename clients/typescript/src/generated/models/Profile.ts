@@ -13,6 +13,13 @@
  */
 
 import { mapValues } from '../runtime.js';
+import type { ResidentPreferences } from './ResidentPreferences.js';
+import {
+    ResidentPreferencesFromJSON,
+    ResidentPreferencesFromJSONTyped,
+    ResidentPreferencesToJSON,
+    ResidentPreferencesToJSONTyped,
+} from './ResidentPreferences.js';
 import type { RealNameLevel } from './RealNameLevel.js';
 import {
     RealNameLevelFromJSON,
@@ -71,6 +78,12 @@ export interface Profile {
     language: ProfileLanguageEnum;
     /**
      * 
+     * @type {ResidentPreferences}
+     * @memberof Profile
+     */
+    preferences: ResidentPreferences;
+    /**
+     * 
      * @type {boolean}
      * @memberof Profile
      */
@@ -107,6 +120,7 @@ export function instanceOfProfile(value: object): value is Profile {
     if (!('phone' in value) || value['phone'] === undefined) return false;
     if (!('level' in value) || value['level'] === undefined) return false;
     if (!('language' in value) || value['language'] === undefined) return false;
+    if (!('preferences' in value) || value['preferences'] === undefined) return false;
     if (!('hasPassword' in value) || value['hasPassword'] === undefined) return false;
     if (!('createdAt' in value) || value['createdAt'] === undefined) return false;
     if (!('version' in value) || value['version'] === undefined) return false;
@@ -130,6 +144,7 @@ export function ProfileFromJSONTyped(json: any, ignoreDiscriminator: boolean): P
         'level': RealNameLevelFromJSON(json['level']),
         'nickname': json['nickname'] == null ? undefined : json['nickname'],
         'language': json['language'],
+        'preferences': ResidentPreferencesFromJSON(json['preferences']),
         'hasPassword': json['hasPassword'],
         'createdAt': (new Date(json['createdAt'])),
         'version': json['version'],
@@ -154,6 +169,7 @@ export function ProfileToJSONTyped(value?: Profile | null, ignoreDiscriminator: 
         'level': RealNameLevelToJSON(value['level']),
         'nickname': value['nickname'],
         'language': value['language'],
+        'preferences': ResidentPreferencesToJSON(value['preferences']),
         'hasPassword': value['hasPassword'],
         'createdAt': value['createdAt'].toISOString(),
         'version': value['version'],

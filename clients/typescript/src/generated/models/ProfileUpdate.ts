@@ -13,6 +13,14 @@
  */
 
 import { mapValues } from '../runtime.js';
+import type { ResidentPreferencesUpdate } from './ResidentPreferencesUpdate.js';
+import {
+    ResidentPreferencesUpdateFromJSON,
+    ResidentPreferencesUpdateFromJSONTyped,
+    ResidentPreferencesUpdateToJSON,
+    ResidentPreferencesUpdateToJSONTyped,
+} from './ResidentPreferencesUpdate.js';
+
 /**
  * 
  * @export
@@ -31,6 +39,12 @@ export interface ProfileUpdate {
      * @memberof ProfileUpdate
      */
     language?: ProfileUpdateLanguageEnum;
+    /**
+     * 
+     * @type {ResidentPreferencesUpdate}
+     * @memberof ProfileUpdate
+     */
+    preferences?: ResidentPreferencesUpdate;
 }
 
 /**
@@ -62,6 +76,7 @@ export function ProfileUpdateFromJSONTyped(json: any, ignoreDiscriminator: boole
         
         'nickname': json['nickname'] == null ? undefined : json['nickname'],
         'language': json['language'] == null ? undefined : json['language'],
+        'preferences': json['preferences'] == null ? undefined : ResidentPreferencesUpdateFromJSON(json['preferences']),
     };
 }
 
@@ -78,6 +93,7 @@ export function ProfileUpdateToJSONTyped(value?: ProfileUpdate | null, ignoreDis
         
         'nickname': value['nickname'],
         'language': value['language'],
+        'preferences': ResidentPreferencesUpdateToJSON(value['preferences']),
     };
 }
 

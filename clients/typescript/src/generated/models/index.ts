@@ -77,6 +77,8 @@ export * from './PublicationStatus.js';
 export * from './RealNameLevel.js';
 export * from './RealNameRequest.js';
 export * from './RefreshRequest.js';
+export * from './ResidentPreferences.js';
+export * from './ResidentPreferencesUpdate.js';
 export * from './ServiceItem.js';
 export * from './ServiceItemInput.js';
 export * from './ServiceItemPage.js';

@@ -48,6 +48,10 @@ public class Resident {
     @Column(nullable = false)
     public String language;
 
+    /** 适老化 large-type mode in the resident's apps: bigger type and touch targets, plain wording. */
+    @Column(name = "large_text", nullable = false)
+    public boolean largeText;
+
     @Column(name = "password_hash")
     public String passwordHash;
 

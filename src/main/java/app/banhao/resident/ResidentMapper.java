@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import app.banhao.api.model.Address;
 import app.banhao.api.model.Profile;
 import app.banhao.api.model.RealNameLevel;
+import app.banhao.api.model.ResidentPreferences;
 import app.banhao.platform.crypto.DataProtection;
 import app.banhao.platform.privacy.Masks;
 
@@ -31,6 +32,7 @@ public class ResidentMapper {
                 .level(RealNameLevel.fromValue(r.level.name()))
                 .nickname(r.nickname)
                 .language(Profile.LanguageEnum.fromValue(r.language))
+                .preferences(new ResidentPreferences().largeText(r.largeText))
                 .hasPassword(r.passwordHash != null)
                 .createdAt(r.createdAt.withOffsetSameInstant(ZoneOffset.UTC))
                 .version((long) r.version);

@@ -88,6 +88,9 @@ public class ResidentProfileService {
             if (change.getLanguage() != null) {
                 r.language = change.getLanguage().toString();
             }
+            if (change.getPreferences() != null && change.getPreferences().getLargeText() != null) {
+                r.largeText = change.getPreferences().getLargeText();
+            }
             r.updatedAt = clock.now();
         }).call(residents::flush).map(mapper::toProfile)); // flushed first: the answer shows the raised @Version
     }
