@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.ValidationMessage;
 
 import app.banhao.platform.error.ApiException;
@@ -27,6 +28,15 @@ final class FormValidation {
 
     private static final JsonSchemaFactory FACTORY = FormSchemaKeywords.FACTORY;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * {@code format} checked, not merely noted: draft 2020-12 makes it an annotation by default, which let a
+     * {@code "format": "date"} field (出生日期) through with "1990-13-45" or "17.05.1990". Built from the settings
+     * the factory uses by default (the builder's own defaults differ: JSON-pointer paths instead of "$.a.b").
+     */
+    private static final SchemaValidatorsConfig CHECKED_FORMATS = SchemaValidatorsConfig.builder(new SchemaValidatorsConfig())
+            .formatAssertionsEnabled(true).build();
+    /** Keywords reported on the object that name the offending property: the error belongs on the property's path. */
+    private static final Set<String> NAMES_A_PROPERTY = Set.of("required", "additionalProperties", "unevaluatedProperties");
     /** Compiled schemas by item code and catalogue version: a published change compiles anew. */
     private static final Cache<String, JsonSchema> COMPILED = Caffeine.newBuilder().maximumSize(2_000).build();
 
@@ -81,7 +91,7 @@ final class FormValidation {
     private static JsonSchema compiled(String itemCode, long itemVersion, String schema) {
         return COMPILED.get(itemCode + "@" + itemVersion, k -> {
             try {
-                return FACTORY.getSchema(JSON.readTree(schema));
+                return FACTORY.getSchema(JSON.readTree(schema), CHECKED_FORMATS);
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("Form schema of " + itemCode + " is not JSON", e);
             }
@@ -91,7 +101,7 @@ final class FormValidation {
     private static String field(ValidationMessage m) {
         String location = m.getInstanceLocation().toString(); // "$", "$.phone", "$.items[0].name"
         String path = location.startsWith("$") ? location.substring(1) : location;
-        if (m.getProperty() != null && ("required".equals(m.getType()) || "additionalProperties".equals(m.getType()))) {
+        if (m.getProperty() != null && NAMES_A_PROPERTY.contains(m.getType())) {
             path = path + "." + m.getProperty();
         }
         return "formData" + (path.isEmpty() || path.startsWith(".") || path.startsWith("[") ? path : "." + path);
@@ -105,7 +115,8 @@ final class FormValidation {
             case "minLength", "minItems" -> FieldCode.TOO_SHORT;
             case "minimum", "exclusiveMinimum" -> FieldCode.TOO_SMALL;
             case "maximum", "exclusiveMaximum" -> FieldCode.TOO_LARGE;
-            case "enum", "const", "additionalProperties", "unevaluatedProperties" -> FieldCode.NOT_ALLOWED;
+            case "enum", "const" -> FieldCode.NOT_ALLOWED;
+            case "additionalProperties", "unevaluatedProperties" -> FieldCode.UNKNOWN_FIELD;
             default -> FieldCode.INVALID;
         };
     }
