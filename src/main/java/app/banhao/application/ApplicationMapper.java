@@ -30,6 +30,7 @@ import app.banhao.api.model.WorklistItem;
 import app.banhao.platform.crypto.DataProtection;
 import app.banhao.resident.Residents;
 import app.banhao.api.model.ApplicationView;
+import app.banhao.platform.time.BusinessClock;
 
 /** Applications, materials, events and messages as API models. */
 @ApplicationScoped
@@ -45,9 +46,11 @@ public class ApplicationMapper {
     private final DataProtection crypto;
     private final FormPrivacy privacy;
     private final CompletionForecast forecast;
+    private final BusinessClock clock;
 
     public ApplicationMapper(ObjectMapper json, Workflow workflow, DataProtection crypto, FormPrivacy privacy,
-            CompletionForecast forecast) {
+            CompletionForecast forecast, BusinessClock clock) {
+        this.clock = clock;
         this.forecast = forecast;
         this.json = json;
         this.workflow = workflow;
@@ -102,7 +105,7 @@ public class ApplicationMapper {
 
     /** The last day of a deadline {@code workingDays} working days from today. */
     public LocalDate deadline(int workingDays) {
-        return workflow.addWorkingDays(Workflow.today(), workingDays);
+        return workflow.addWorkingDays(clock.today(), workingDays);
     }
 
     public ApplicationSummary toSummary(Application a) {
@@ -115,7 +118,7 @@ public class ApplicationMapper {
     public WorklistItem toWorklistItem(Application a) {
         boolean open = !a.state.isFinal() && a.dueDate != null;
         int left = open ? workflow.workingDaysUntil(workflow.promisedCompletion(a)) : 0;
-        boolean overdue = open && workflow.promisedCompletion(a).isBefore(Workflow.today());
+        boolean overdue = open && workflow.promisedCompletion(a).isBefore(clock.today());
         return new WorklistItem().applicationNo(a.applicationNo).itemCode(a.itemCode).itemName(a.itemName)
                 .state(state(a.state)).submittedAt(utc(a.submittedAt)).dueDate(a.dueDate)
                 .overdue(overdue).dueSoon(open && !overdue && left <= DUE_SOON_WORKING_DAYS)

@@ -31,72 +31,79 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed(TokenClaims.RESIDENT)
 public class ApplicationResource implements ApplicationsApi {
 
-    private final ApplicationService service;
+    private final ResidentCases cases;
+    private final Drafts drafts;
+    private final Submissions submissions;
+    private final CaseMaterials materials;
     private final CurrentActor actor;
 
     @Context
     HttpHeaders headers;
 
-    public ApplicationResource(ApplicationService service, CurrentActor actor) {
-        this.service = service;
+    public ApplicationResource(ResidentCases cases, Drafts drafts, Submissions submissions, CaseMaterials materials,
+            CurrentActor actor) {
+        this.cases = cases;
+        this.drafts = drafts;
+        this.submissions = submissions;
+        this.materials = materials;
         this.actor = actor;
     }
 
     @Override
     @SuccessStatus(201)
     public Uni<ApplicationView> createApplication(ApplicationCreate request, String idempotencyKey) {
-        return service.create(me(), request, idempotencyKey);
+        return drafts.create(me(), request, idempotencyKey);
     }
 
     @Override
     @VersionTag
     public Uni<ApplicationView> getApplication(String applicationNo) {
-        return service.get(me(), applicationNo);
+        return cases.get(me(), applicationNo);
     }
 
     @Override
     public Uni<ApplicationEventList> listApplicationEvents(String applicationNo) {
-        return service.timeline(me(), applicationNo, Messages.languageOf(headers));
+        return cases.timeline(me(), applicationNo, Messages.languageOf(headers));
     }
 
     @Override
     public Uni<ApplicationPage> listMyApplications(ApplicationState state, String cursor, Integer limit) {
-        return service.list(me(), state == null ? null : ApplicationStatus.valueOf(state.toString()), PageRequest.of(cursor, limit));
+        return cases.list(me(), state == null ? null : ApplicationStatus.valueOf(state.toString()), PageRequest.of(cursor, limit));
     }
 
     @Override
     @SuccessStatus(201)
     public Uni<ApplicationMaterialView> referenceApplicationMaterial(String applicationNo, MaterialReference reference) {
-        return service.reference(me(), applicationNo, reference);
+        return materials.reference(me(), applicationNo, reference);
     }
 
     @Override
     public Uni<ApplicationView> submitApplication(String applicationNo, String idempotencyKey, ApplicationSubmit request) {
-        return service.submit(me(), applicationNo, idempotencyKey, request);
+        return submissions.submit(me(), applicationNo, idempotencyKey, request);
     }
 
     @Override
     public Uni<ApplicationView> supplyApplicationSupplement(String applicationNo, SupplementAnswer answer) {
-        return service.supply(me(), applicationNo, answer);
+        return materials.supply(me(), applicationNo, answer);
     }
 
     @Override
     @VersionTag
     public Uni<ApplicationView> updateApplicationDraft(String applicationNo, ApplicationUpdate update, String ifMatch) {
-        return service.updateDraft(me(), applicationNo, update, ifMatch);
+        return drafts.updateDraft(me(), applicationNo, update, ifMatch);
     }
 
     @Override
     @SuccessStatus(201)
     public Uni<ApplicationMaterialView> uploadApplicationMaterial(String applicationNo, String name, InputStream file) {
         UUID me = me();
-        return ApplicationService.readUpload(file).chain(content -> service.upload(me, applicationNo, name, null, content));
+        return CaseMaterials.readUpload(file).chain(content -> materials.upload(me, applicationNo, name, null, content));
     }
 
     @Override
     @VersionTag
     public Uni<ApplicationView> withdrawApplication(String applicationNo, String ifMatch, WithdrawRequest request) {
-        return service.withdraw(me(), applicationNo, request == null ? null : request.getReason(), ifMatch);
+        return submissions.withdraw(me(), applicationNo, request == null ? null : request.getReason(), ifMatch);
     }
 
     private UUID me() {

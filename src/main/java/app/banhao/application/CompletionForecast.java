@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import app.banhao.application.CompletionPrediction.Basis;
 import app.banhao.application.CompletionPrediction.Prediction;
+import app.banhao.platform.time.BusinessClock;
 
 /**
  * The promise and the prediction of one open case ({@link CompletionPrediction}), from the in-memory statistics of
@@ -16,8 +17,10 @@ public class CompletionForecast {
 
     private final Workflow workflow;
     private final CompletionStats stats;
+    private final BusinessClock clock;
 
-    public CompletionForecast(Workflow workflow, CompletionStats stats) {
+    public CompletionForecast(Workflow workflow, CompletionStats stats, BusinessClock clock) {
+        this.clock = clock;
         this.workflow = workflow;
         this.stats = stats;
     }
@@ -31,6 +34,6 @@ public class CompletionForecast {
         CompletionStats.ItemStats item = stats.of(a.itemCode, a.departmentCode);
         return CompletionPrediction.predict(item.history(), Workflow.businessDay(a.submittedAt),
                 a.stoppedWorkingDays + workflow.stoppedSoFar(a), promised, item.history().trusted() ? item.legalDays() : null,
-                Workflow.today(), workflow::addWorkingDays);
+                clock.today(), workflow::addWorkingDays);
     }
 }

@@ -22,6 +22,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import app.banhao.platform.time.BusinessClock;
 
 /**
  * How long each item took lately (DESIGN.md §5, issue 11), for {@link CompletionForecast}: per item and department,
@@ -48,10 +49,12 @@ public class CompletionStats {
 
     private final Workflow workflow;
     private final Duration every;
+    private final BusinessClock clock;
     private volatile Map<ItemCompletionStats.Key, ItemStats> byItem = Map.of();
 
     public CompletionStats(Workflow workflow,
-            @ConfigProperty(name = "banhao.applications.completion-stats.every", defaultValue = "10m") Duration every) {
+            @ConfigProperty(name = "banhao.applications.completion-stats.every", defaultValue = "10m") Duration every, BusinessClock clock) {
+        this.clock = clock;
         this.workflow = workflow;
         this.every = every;
     }
@@ -120,7 +123,7 @@ public class CompletionStats {
     }
 
     private Uni<Void> recompute(boolean force) {
-        OffsetDateTime now = Workflow.now();
+        OffsetDateTime now = clock.now();
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> s
                 .createNativeQuery("LOCK TABLE item_completion_stats IN EXCLUSIVE MODE").executeUpdate()
                 .chain(() -> s.createSelectionQuery("select max(s.refreshedAt) from ItemCompletionStats s", OffsetDateTime.class)
@@ -165,7 +168,7 @@ public class CompletionStats {
         return out;
     }
 
-    private static OffsetDateTime windowStart() {
-        return Workflow.now().minusDays(CompletionPrediction.WINDOW_DAYS);
+    private OffsetDateTime windowStart() {
+        return clock.now().minusDays(CompletionPrediction.WINDOW_DAYS);
     }
 }

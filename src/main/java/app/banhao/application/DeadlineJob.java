@@ -19,6 +19,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import app.banhao.platform.time.BusinessClock;
 
 /**
  * The deadlines nobody acts on by hand (DESIGN.md §5):
@@ -48,8 +49,10 @@ public class DeadlineJob {
     private final ApplicationRepository applications;
     private final Workflow workflow;
     private final AuditTrail audit;
+    private final BusinessClock clock;
 
-    public DeadlineJob(ApplicationRepository applications, Workflow workflow, AuditTrail audit) {
+    public DeadlineJob(ApplicationRepository applications, Workflow workflow, AuditTrail audit, BusinessClock clock) {
+        this.clock = clock;
         this.applications = applications;
         this.workflow = workflow;
         this.audit = audit;
@@ -75,7 +78,7 @@ public class DeadlineJob {
     }
 
     private Uni<Integer> closeBatch() {
-        LocalDate today = Workflow.today();
+        LocalDate today = clock.today();
         return workflow.commitThenPublish(() -> Panache.getSession().chain(s -> s.createSelectionQuery(
                 "from Application a where a.state = :state and a.supplementDeadline < :today order by a.supplementDeadline, a.id",
                 Application.class)
@@ -107,7 +110,7 @@ public class DeadlineJob {
     }
 
     private Uni<Integer> flagBatch() {
-        LocalDate today = Workflow.today();
+        LocalDate today = clock.today();
         return workflow.commitThenPublish(() -> Panache.getSession().chain(s -> s.createSelectionQuery(
                 // Locks the application (the aggregate every writer locks first) and the material rows.
                 "select m.id, a.id from Application a join ApplicationMaterial m on m.applicationId = a.id"
@@ -129,7 +132,7 @@ public class DeadlineJob {
     }
 
     private Uni<Void> flag(UUID applicationId, List<UUID> materialIds) {
-        OffsetDateTime now = Workflow.now();
+        OffsetDateTime now = clock.now();
         return applications.findById(applicationId).chain(a -> applications.getSession()
                 .chain(s -> s.find(ApplicationMaterial.class, materialIds.toArray()))
                 .chain(materials -> {

@@ -62,6 +62,11 @@ public class FormPrivacy {
      * The form as stored: {@code personal} fields sealed. A value shaped like a sealed one is refused (422 naming
      * it): it would otherwise be taken for ciphertext on reading.
      */
+    /** {@code form} as stored for an application of an item with {@code schema}: the fields it marks personal sealed. */
+    String sealed(String schema, Map<String, Object> form) {
+        return seal(form, personal(schema));
+    }
+
     String seal(Map<String, Object> form, Set<String> personal) {
         Map<String, Object> stored = new LinkedHashMap<>();
         (form == null ? Map.<String, Object>of() : form).forEach((name, value) -> {

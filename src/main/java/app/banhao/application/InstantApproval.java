@@ -22,7 +22,7 @@ import app.banhao.api.model.RealNameLevel;
 
 /**
  * 秒批: the rules an instant item's submission must pass to be approved with no reviewer (configured per item,
- * {@code catalog_item.instant_rules}). Pure checks; {@link ApplicationService} moves the case through
+ * {@code catalog_item.instant_rules}). Pure checks; {@link Submissions} moves the case through
  * {@link Workflow} when they pass.
  */
 @ApplicationScoped

@@ -16,6 +16,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import app.banhao.platform.time.BusinessClock;
 
 /**
  * "Your case will likely be late" (issue 11): a running case (SUBMITTED or ACCEPTED; a stopped clock is not running
@@ -45,8 +46,10 @@ public class LateWarnings {
     private final Workflow workflow;
     private final CompletionForecast forecast;
     private final CompletionStats stats;
+    private final BusinessClock clock;
 
-    public LateWarnings(Workflow workflow, CompletionForecast forecast, CompletionStats stats) {
+    public LateWarnings(Workflow workflow, CompletionForecast forecast, CompletionStats stats, BusinessClock clock) {
+        this.clock = clock;
         this.workflow = workflow;
         this.forecast = forecast;
         this.stats = stats;
@@ -67,7 +70,7 @@ public class LateWarnings {
 
     /** Warns every case that qualifies, batch by batch; how many were warned. */
     public Uni<Integer> warnAll() {
-        LocalDate soon = workflow.addWorkingDays(Workflow.today(), 1);
+        LocalDate soon = workflow.addWorkingDays(clock.today(), 1);
         return warnFrom(FIRST_DUE, FIRST_ID, soon, stats.itemsSlowerThanPromised());
     }
 
@@ -106,7 +109,7 @@ public class LateWarnings {
         } else {
             return Uni.createFrom().item(false);
         }
-        OffsetDateTime now = Workflow.now();
+        OffsetDateTime now = clock.now();
         a.lateWarningSentAt = now;
         Workflow.touch(a, now);
         return workflow.remark(a, DeadlineJob.SYSTEM, CaseEvent.LATE_WARNING, TOPIC, note, now).replaceWith(true);

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.MultiEmitter;
+import app.banhao.platform.time.BusinessClock;
 
 /**
  * Live progress on this node (DESIGN.md §4, §8): one Redis pattern subscription to every resident's
@@ -85,6 +86,7 @@ public class LiveProgress {
     private final int maxPerResident;
     /** How long an entry of the per-resident count lives without a heartbeat: three heartbeats. */
     private final Duration staleAfter;
+    private final BusinessClock clock;
     private final Map<UUID, Set<Stream>> streams = new ConcurrentHashMap<>();
     private final Map<UUID, Set<Stream>> bySession = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
@@ -101,7 +103,8 @@ public class LiveProgress {
 
     public LiveProgress(ReactiveRedisDataSource redis, ObjectMapper json, MeterRegistry metrics,
             @ConfigProperty(name = "banhao.live.max-streams-per-resident", defaultValue = "5") int maxPerResident,
-            @ConfigProperty(name = "banhao.live.heartbeat", defaultValue = "15s") Duration heartbeat) {
+            @ConfigProperty(name = "banhao.live.heartbeat", defaultValue = "15s") Duration heartbeat, BusinessClock clock) {
+        this.clock = clock;
         this.redis = redis;
         this.pubsub = redis.pubsub(String.class);
         this.json = json;
@@ -117,7 +120,7 @@ public class LiveProgress {
      * stream of the resident ends.
      */
     public Multi<OutboundSseEvent> stream(UUID residentId, UUID sessionId, Instant tokenExpiry, Sse sse) {
-        Duration life = Duration.between(Instant.now(), tokenExpiry);
+        Duration life = Duration.between(clock.instant(), tokenExpiry);
         if (life.isNegative() || life.isZero()) {
             return Multi.createFrom().empty();
         }

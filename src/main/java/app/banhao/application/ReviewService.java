@@ -29,6 +29,7 @@ import app.banhao.timeline.CaseTimeline;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import app.banhao.platform.time.BusinessClock;
 
 /**
  * The department's side: the worklist and the reviewer's transitions. Only applications of the reviewer's
@@ -46,9 +47,11 @@ public class ReviewService {
     private final Workflow workflow;
     private final AuditTrail audit;
     private final CaseTimeline timeline;
+    private final BusinessClock clock;
 
     public ReviewService(ApplicationRepository applications, ApplicationMaterialRepository materials, Residents residents,
-            StaffDirectory staff, ApplicationMapper mapper, Workflow workflow, AuditTrail audit, CaseTimeline timeline) {
+            StaffDirectory staff, ApplicationMapper mapper, Workflow workflow, AuditTrail audit, CaseTimeline timeline, BusinessClock clock) {
+        this.clock = clock;
         this.applications = applications;
         this.materials = materials;
         this.residents = residents;
@@ -94,7 +97,7 @@ public class ReviewService {
             throw ApiException.field(ErrorCode.VALIDATION_FAILED, FieldError.of("text", FieldCode.REQUIRED));
         }
         return inDepartment(department, applicationNo).chain(a -> actor(staffId)
-                .chain(me -> timeline.addStaffNote(a.applicationNo, staffId, me.display(), text, Workflow.now(), language))
+                .chain(me -> timeline.addStaffNote(a.applicationNo, staffId, me.display(), text, clock.now(), language))
                 .call(() -> audit.record(AuditEvent.of("application.note").target("application", a.applicationNo)
                         .details(Map.of("department", department)))));
     }

@@ -24,6 +24,7 @@ import app.banhao.platform.security.CurrentActor;
 import app.banhao.platform.security.TokenClaims;
 import app.banhao.platform.web.SuccessStatus;
 import io.smallrye.mutiny.Uni;
+import app.banhao.platform.time.BusinessClock;
 
 /** /api/v1/staff/applications: reviewers, for their own department's applications. */
 @RolesAllowed(TokenClaims.REVIEWER)
@@ -32,11 +33,13 @@ public class StaffApplicationResource implements StaffApplicationsApi {
     private final ReviewService review;
     private final ApplicationMapper mapper;
     private final CurrentActor actor;
+    private final BusinessClock clock;
 
     @Context
     HttpHeaders headers;
 
-    public StaffApplicationResource(ReviewService review, ApplicationMapper mapper, CurrentActor actor) {
+    public StaffApplicationResource(ReviewService review, ApplicationMapper mapper, CurrentActor actor, BusinessClock clock) {
+        this.clock = clock;
         this.review = review;
         this.mapper = mapper;
         this.actor = actor;
@@ -67,7 +70,7 @@ public class StaffApplicationResource implements StaffApplicationsApi {
     @Override
     public Uni<StaffApplication> acceptApplication(String applicationNo, String ifMatch, StaffNote body) {
         return review.transition(department(), me(), applicationNo, ifMatch, Transition.ACCEPT, note(body),
-                a -> a.acceptedAt = Workflow.now());
+                a -> a.acceptedAt = clock.now());
     }
 
     @Override
@@ -85,7 +88,7 @@ public class StaffApplicationResource implements StaffApplicationsApi {
             a.resumeState = a.state;
             a.supplementMissing = mapper.writeJson(body.getMissing().stream().map(String::strip).distinct().toList());
             a.supplementNote = body.getNote();
-            a.supplementRequestedAt = Workflow.now();
+            a.supplementRequestedAt = clock.now();
             a.supplementDeadline = mapper.deadline(days);
         });
     }

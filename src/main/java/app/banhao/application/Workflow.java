@@ -2,8 +2,6 @@ package app.banhao.application;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -38,9 +36,11 @@ public class Workflow {
     private final Outbox outbox;
     private final OutboxCommits commits;
     private final ApplicationRepository applications;
+    private final BusinessClock clock;
 
     public Workflow(WorkingCalendar calendar, ApplicationEventRepository events, Outbox outbox, OutboxCommits commits,
-            ApplicationRepository applications) {
+            ApplicationRepository applications, BusinessClock clock) {
+        this.clock = clock;
         this.calendar = calendar;
         this.events = events;
         this.outbox = outbox;
@@ -48,13 +48,6 @@ public class Workflow {
         this.applications = applications;
     }
 
-    public static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
-
-    public static LocalDate today() {
-        return LocalDate.now(BusinessClock.ZONE);
-    }
 
     /**
      * Runs {@code work} in a transaction and, once it committed, delivers the case events it wrote. A
@@ -79,8 +72,8 @@ public class Workflow {
         require(a, t);
         ApplicationStatus from = a.state;
         ApplicationStatus to = t.target(a.resumeState);
-        OffsetDateTime now = now();
-        LocalDate today = today();
+        OffsetDateTime now = clock.now();
+        LocalDate today = clock.today();
         if (from.stopsClock() && !to.stopsClock()) {
             restartClock(a, today);
         } else if (!from.stopsClock() && to.stopsClock()) {
@@ -111,7 +104,7 @@ public class Workflow {
                             for (Transition t : BundleSteps.steps(parent.state, children)) {
                                 steps = steps.chain(() -> {
                                     if (t == Transition.ACCEPT) {
-                                        parent.acceptedAt = now();
+                                        parent.acceptedAt = clock.now();
                                     }
                                     return apply(parent, t, InstantApproval.SYSTEM_BUNDLE, BundleSteps.note(t, children));
                                 }).replaceWithVoid();
@@ -192,7 +185,7 @@ public class Workflow {
 
     /** Working days the clock has stood still in the current stop, as of today (0 while it runs). */
     public int stoppedSoFar(Application a) {
-        return a.clockStoppedOn == null ? 0 : calendar.workingDaysBetween(a.clockStoppedOn, today());
+        return a.clockStoppedOn == null ? 0 : calendar.workingDaysBetween(a.clockStoppedOn, clock.today());
     }
 
     public LocalDate addWorkingDays(LocalDate from, int days) {
@@ -201,7 +194,7 @@ public class Workflow {
 
     /** Signed working days from today to {@code day}: negative when it has passed. */
     public int workingDaysUntil(LocalDate day) {
-        LocalDate today = today();
+        LocalDate today = clock.today();
         return day.isBefore(today) ? -calendar.workingDaysBetween(day, today) : calendar.workingDaysBetween(today, day);
     }
 }

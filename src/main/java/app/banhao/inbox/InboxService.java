@@ -14,7 +14,7 @@ import app.banhao.platform.paging.PageRequest;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import app.banhao.application.Workflow;
+import app.banhao.platform.time.BusinessClock;
 
 /** A resident's inbox: a message for every case event (written by {@link InboxOnCaseEvents}) and notices. */
 @ApplicationScoped
@@ -22,8 +22,10 @@ public class InboxService {
 
     private final ResidentMessageRepository messages;
     private final InboxMapper mapper;
+    private final BusinessClock clock;
 
-    public InboxService(ResidentMessageRepository messages, InboxMapper mapper) {
+    public InboxService(ResidentMessageRepository messages, InboxMapper mapper, BusinessClock clock) {
+        this.clock = clock;
         this.messages = messages;
         this.mapper = mapper;
     }
@@ -43,7 +45,7 @@ public class InboxService {
                 .onItem().ifNull().failWith(() -> ApiException.of(ErrorCode.NOT_FOUND))
                 .map(m -> {
                     if (m.readAt == null) {
-                        m.readAt = Workflow.now();
+                        m.readAt = clock.now();
                     }
                     return mapper.toMessage(m, language);
                 });

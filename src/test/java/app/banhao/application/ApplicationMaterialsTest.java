@@ -37,7 +37,7 @@ class ApplicationMaterialsTest {
         }
         given().auth().oauth2(resident).multiPart(namePart("申请书")).multiPart("file", "photo.jpg", SampleFiles.jpeg(), "image/jpeg")
                 .post(url).then().statusCode(201).body("contentType", equalTo("image/jpeg"));
-        byte[] big = new byte[ApplicationService.MAX_FILE_BYTES + 1];
+        byte[] big = new byte[CaseMaterials.MAX_FILE_BYTES + 1];
         System.arraycopy(ApplicationFixtures.PDF, 0, big, 0, ApplicationFixtures.PDF.length);
         given().auth().oauth2(resident).multiPart(namePart("申请书")).multiPart("file", "big.pdf", big, "application/pdf")
                 .post(url).then().statusCode(413).body("code", equalTo("FILE_TOO_LARGE"));

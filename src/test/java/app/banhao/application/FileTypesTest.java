@@ -77,7 +77,7 @@ class FileTypesTest {
                 }
             };
             CompletableFuture<Boolean> resumedOnEventLoop = new CompletableFuture<>();
-            vertx.runOnContext(ignored -> ApplicationService.readUpload(upload).subscribe().with(
+            vertx.runOnContext(ignored -> CaseMaterials.readUpload(upload).subscribe().with(
                     bytes -> resumedOnEventLoop.complete(Context.isOnEventLoopThread() && Arrays.equals(pdf, bytes)),
                     resumedOnEventLoop::completeExceptionally));
             assertTrue(resumedOnEventLoop.get(10, TimeUnit.SECONDS), "the bytes come back on the event loop");
