@@ -179,6 +179,9 @@ run_reads() { # group base
 run_reads single "http://127.0.0.1:$PORT"
 measure_login single "http://127.0.0.1:$PORT"
 measure_applications single "http://127.0.0.1:$PORT" 0
+# A resident's own live progress event: from sending the submit to the SUBMITTED event on their stream (issue 11).
+echo "… live progress: 30 submissions, each timed to its event on the resident's stream" >&2
+LIVE=$(python3 bench/live_latency.py "http://127.0.0.1:$PORT" 30)
 RSS_KB=$(ps -o rss= -p "$APP_A" | tr -d ' ')
 
 # The database's ceiling for one-row inserts: same server, same durability settings, same client count.
@@ -265,5 +268,6 @@ python3 bench/summarise.py "$RAW" bench/results/latest.json <<JSON
  "firstRequestMs": $FIRST_REQUEST_MS, "rssKbAfterLoad": $RSS_KB,
  "pgbench": {"tps": $PG_TPS, "latencyMs": ${PG_LATENCY:-0}, "durability": "$DURABILITY",
    "submitShapeTps": $SHAPE_TPS, "submitShapeStatements": $SHAPE_STATEMENTS},
+ "liveEvent": $LIVE,
  "scaleOut": {"enabled": $([ "$SCALE_OUT" != 0 ] && echo true || echo false), "instancesSeen": ${INSTANCES:-0}}}
 JSON

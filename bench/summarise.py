@@ -2,7 +2,8 @@
 
 Targets (issue 6): reads with a ratio target reach that share of the same run's baseline req/s with
 p99 under their limit; a scenario with a "ceiling" target reaches that share of pgbench's one-row-insert
-rate; every scenario has zero errors; the scale-out run saw both instances.
+rate; every scenario has zero errors; the scale-out run saw both instances; a resident's live progress event
+arrives within a second (p95) of sending the submit, none missed (issue 11).
 Usage: summarise.py RAW.jsonl OUT.json < run facts (JSON)
 """
 import datetime
@@ -60,6 +61,11 @@ print(f"{'database':<10}{'submit-shape':<14}{shape:>9.0f}   a submission's {pg['
 if pg["durability"] != "on/on":
     print("FAIL  the database ran without fsync and synchronous commit: the ceiling is not comparable")
     ok = False
+live = facts["liveEvent"]
+live_ok = live["count"] > 0 and live["missed"] == 0 and live["p95Ms"] < 1000
+ok = ok and live_ok
+print(f"{'single':<10}{'live-event':<14}{live['count']:>9}   submit → SUBMITTED on the resident's stream: p50 {live['p50Ms']} ms, "
+      f"p95 {live['p95Ms']} ms, max {live['maxMs']} ms, missed {live['missed']}  {'PASS' if live_ok else 'FAIL'}  p95 < 1000 ms, none missed")
 scale = facts["scaleOut"]
 if scale["enabled"]:
     seen = scale["instancesSeen"] == 2
