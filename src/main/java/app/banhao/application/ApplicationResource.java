@@ -26,6 +26,11 @@ import app.banhao.platform.security.TokenClaims;
 import app.banhao.platform.web.SuccessStatus;
 import app.banhao.platform.web.VersionTag;
 import io.smallrye.mutiny.Uni;
+import app.banhao.application.materials.CaseMaterials;
+import app.banhao.application.core.ApplicationStatus;
+import app.banhao.application.core.ResidentCases;
+import app.banhao.application.submission.Submissions;
+import app.banhao.application.submission.Drafts;
 
 /** /api/v1/applications: the caller's own applications only. */
 @RolesAllowed(TokenClaims.RESIDENT)

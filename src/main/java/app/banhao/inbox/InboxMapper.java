@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.banhao.api.model.Message;
-import app.banhao.application.ApplicationMapper;
+import app.banhao.application.core.ApplicationMapper;
 import app.banhao.platform.i18n.Messages;
 
 /** A stored message as the resident reads it, worded in their language at read time. */

@@ -9,8 +9,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import app.banhao.application.CaseEvent;
-import app.banhao.application.ApplicationStatus;
+import app.banhao.application.core.CaseEvent;
+import app.banhao.application.core.ApplicationStatus;
 
 /**
  * A message in a resident's inbox about a state change of one of their applications. Stored as facts

@@ -40,6 +40,8 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import app.banhao.application.progress.RedisApplicationEvents;
+import app.banhao.application.core.Application;
 
 /** The whole case: draft, submit, accept, 补正 with the clock paused, approve; timeline, inbox, audit, live events. */
 @QuarkusTest

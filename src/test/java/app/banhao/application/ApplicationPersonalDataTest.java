@@ -27,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import app.banhao.application.submission.FormSealing;
 
 /**
  * Personal data in application forms (issue 10 point 10): fields the item's schema marks {@code x-personal} are

@@ -1,0 +1,177 @@
+package app.banhao.application.submission;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.banhao.api.model.ApplicationCreate;
+import app.banhao.api.model.ApplicationUpdate;
+import app.banhao.api.model.ApplicationView;
+import app.banhao.catalog.ItemCatalog;
+import app.banhao.platform.error.ApiException;
+import app.banhao.platform.error.ErrorCode;
+import app.banhao.platform.error.FieldCode;
+import app.banhao.platform.error.FieldError;
+import app.banhao.platform.idempotency.Idempotency;
+import app.banhao.platform.time.BusinessClock;
+import app.banhao.platform.web.IfMatch;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import app.banhao.application.core.ApplicationStatus;
+import app.banhao.application.core.ApplicationMapper;
+import app.banhao.application.core.Workflow;
+import app.banhao.application.core.ResidentCases;
+import app.banhao.application.core.QueryCodes;
+import app.banhao.application.core.Application;
+import app.banhao.application.core.ApplicationNumbers;
+import app.banhao.application.core.ApplicationRepository;
+
+/**
+ * Drafts (草稿): opening one for an item or a bundle (一件事) of them, and changing its form while it is a draft.
+ */
+@ApplicationScoped
+public class Drafts {
+
+    private final ResidentCases cases;
+    private final ApplicationRepository applications;
+    private final ItemCatalog items;
+    private final ApplicationNumbers numbers;
+    private final ApplicationMapper mapper;
+    private final Workflow workflow;
+    private final Idempotency idempotency;
+    private final FormPrivacy privacy;
+    private final ResidentQuotas quotas;
+    private final BusinessClock clock;
+
+    public Drafts(ResidentCases cases, ApplicationRepository applications, ItemCatalog items,
+            ApplicationNumbers numbers, ApplicationMapper mapper, Workflow workflow, Idempotency idempotency,
+            FormPrivacy privacy, ResidentQuotas quotas, BusinessClock clock) {
+        this.cases = cases;
+        this.applications = applications;
+        this.items = items;
+        this.numbers = numbers;
+        this.mapper = mapper;
+        this.workflow = workflow;
+        this.idempotency = idempotency;
+        this.privacy = privacy;
+        this.quotas = quotas;
+        this.clock = clock;
+    }
+    /** A draft (or a bundle of them), its creation on the timeline at once; a replay (same Idempotency-Key) writes nothing. */
+    public Uni<ApplicationView> create(UUID residentId, ApplicationCreate request, String idempotencyKey) {
+        return workflow.commitThenPublish(() -> idempotency.once("resident:" + residentId + ":createApplication", idempotencyKey,
+                request, ApplicationView.class, () -> {
+                    boolean item = request.getItemCode() != null;
+                    boolean bundle = request.getBundleCode() != null;
+                    if (item == bundle) {
+                        // Exactly one of the two: name the one to drop (both) or the one expected (neither).
+                        throw ApiException.field(ErrorCode.VALIDATION_FAILED,
+                                FieldError.of(item ? "bundleCode" : "itemCode", item ? FieldCode.NOT_ALLOWED : FieldCode.REQUIRED));
+                    }
+                    return quotas.requireDraftRoom(residentId)
+                            .chain(() -> item ? createDraft(residentId, request) : createBundle(residentId, request));
+                }));
+    }
+    /**
+     * 一件事: a DRAFT parent (no item, no department) and a DRAFT child per active item of the bundle, each in its
+     * item's department with the part of the merged form its item's schema has fields for.
+     */
+    private Uni<ApplicationView> createBundle(UUID residentId, ApplicationCreate request) {
+        String code = request.getBundleCode();
+        Map<String, Object> form = request.getFormData() == null ? Map.of() : request.getFormData();
+        return items.activeBundle(code).chain(bundle -> {
+            List<ItemCatalog.BundlePart> parts = bundle == null ? List.of() : bundle.items();
+            if (parts.isEmpty()) {
+                throw new ApiException(ErrorCode.BUNDLE_NOT_AVAILABLE, List.of(String.valueOf(code)),
+                        List.of(FieldError.of("bundleCode", FieldCode.NOT_ALLOWED)), Map.of());
+            }
+            return cases.resident(residentId).chain(r -> numbers.next().chain(no -> {
+                OffsetDateTime now = clock.now();
+                // The merged form's personal fields are those of any of its items.
+                Application parent = newDraft(no, residentId, now,
+                        privacy.seal(form, privacy.personal(parts.stream().map(ItemCatalog.BundlePart::formSchema).toList())));
+                parent.bundleCode = bundle.code();
+                parent.itemName = bundle.name();
+                Uni<Void> chain = applications.persist(parent)
+                        .call(() -> workflow.drafted(parent, cases.residentActor(r), null, now))
+                        .replaceWithVoid();
+                for (ItemCatalog.BundlePart item : parts) {
+                    chain = chain.chain(() -> numbers.next()).chain(childNo -> {
+                        Application child = newDraft(childNo, residentId, now,
+                                privacy.sealed(item.formSchema(), FormValidation.fieldsOf(item.formSchema(), form)));
+                        child.parentId = parent.id;
+                        child.itemCode = item.code();
+                        child.itemName = item.name();
+                        child.departmentCode = item.departmentCode();
+                        return applications.persist(child).call(() -> workflow.drafted(child, cases.residentActor(r),
+                                "一件事：" + bundle.name() + "（" + parent.applicationNo + "）", now));
+                    }).replaceWithVoid();
+                }
+                return chain.chain(() -> cases.view(parent));
+            }));
+        });
+    }
+    private Application newDraft(String no, UUID residentId, OffsetDateTime now, String sealedForm) {
+        Application a = new Application();
+        a.id = UUID.randomUUID();
+        a.applicationNo = no;
+        a.queryCode = QueryCodes.next();
+        a.residentId = residentId;
+        a.state = ApplicationStatus.DRAFT;
+        a.formData = sealedForm;
+        a.filedBy = "RESIDENT";
+        a.createdAt = now;
+        a.updatedAt = now;
+        return a;
+    }
+    private Uni<ApplicationView> createDraft(UUID residentId, ApplicationCreate request) {
+        return items.active(request.getItemCode()).chain(item -> numbers.next().chain(no -> cases.resident(residentId).chain(r -> {
+            OffsetDateTime now = clock.now();
+            Application a = newDraft(no, residentId, now, privacy.sealed(item.formSchema(), request.getFormData() == null ? Map.of() : request.getFormData()));
+            a.itemCode = item.code();
+            a.itemName = item.name();
+            a.departmentCode = item.departmentCode();
+            return applications.persist(a)
+                    .call(() -> workflow.drafted(a, cases.residentActor(r), null, now))
+                    .map(saved -> mapper.toApplication(saved, List.of()));
+        })));
+    }
+    @WithTransaction
+    public Uni<ApplicationView> updateDraft(UUID residentId, String applicationNo, ApplicationUpdate update,
+            String ifMatch) {
+        return cases.owned(residentId, applicationNo, true).chain(a -> {
+            IfMatch.requireCurrentIfPresent(ifMatch, a.version);
+            if (a.state != ApplicationStatus.DRAFT) {
+                throw ApiException.of(ErrorCode.APPLICATION_STATE_CONFLICT, a.state.name());
+            }
+            Workflow.touch(a, clock.now());
+            if (!ResidentCases.isParent(a)) {
+                return items.any(a.itemCode).chain(item -> {
+                    a.formData = privacy.sealed(item.formSchema(), update.getFormData());
+                    return cases.view(a);
+                });
+            }
+            // 一件事: the merged form is split over the children again, each keeping its item's fields.
+            return applications.childrenForUpdate(a.id).chain(children -> {
+                List<String> schemas = new java.util.concurrent.CopyOnWriteArrayList<>();
+                Uni<Void> chain = Uni.createFrom().voidItem();
+                for (Application child : children) {
+                    chain = chain.chain(() -> items.any(child.itemCode)).invoke(item -> {
+                        schemas.add(item.formSchema());
+                        if (child.state == ApplicationStatus.DRAFT) {
+                            child.formData = privacy.sealed(item.formSchema(), FormValidation.fieldsOf(item.formSchema(), update.getFormData()));
+                            Workflow.touch(child, a.updatedAt);
+                        }
+                    }).replaceWithVoid();
+                }
+                return chain.chain(() -> {
+                    a.formData = privacy.seal(update.getFormData(), privacy.personal(schemas));
+                    return cases.view(a);
+                });
+            });
+        });
+    }
+}

@@ -1,0 +1,70 @@
+package app.banhao.application.submission;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import app.banhao.platform.error.ApiException;
+import app.banhao.platform.error.ErrorCode;
+import app.banhao.platform.error.FieldCode;
+import app.banhao.platform.error.FieldError;
+import app.banhao.resident.Residents;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import app.banhao.application.core.ApplicationMaterial;
+import app.banhao.application.core.ApplicationStatus;
+import app.banhao.application.core.Application;
+
+/**
+ * What one resident may keep (OWASP API4, issue 10 point 13): open drafts ({@code banhao.applications.max-open-drafts},
+ * 20) and bytes of uploaded files over all their applications ({@code banhao.applications.max-stored-bytes},
+ * 200 MiB). Each check locks the resident's row first and counts in the same transaction, so a burst of parallel
+ * creates or uploads queues on that lock and the last one past the limit sees everyone before it.
+ */
+@ApplicationScoped
+public class ResidentQuotas {
+
+    private final Residents residents;
+    private final int maxOpenDrafts;
+    private final long maxStoredBytes;
+
+    public ResidentQuotas(Residents residents, @ConfigProperty(name = "banhao.applications.max-open-drafts", defaultValue = "20") int maxOpenDrafts,
+            @ConfigProperty(name = "banhao.applications.max-stored-bytes", defaultValue = "209715200") long maxStoredBytes) {
+        this.residents = residents;
+        this.maxOpenDrafts = maxOpenDrafts;
+        this.maxStoredBytes = maxStoredBytes;
+    }
+
+    /** Room for one more draft (a bundle's parent counts once, its children not), or 422 {@code DRAFT_LIMIT_REACHED}. */
+    Uni<Void> requireDraftRoom(UUID residentId) {
+        return residents.lock(residentId).chain(() -> Panache.getSession().chain(s -> s.createSelectionQuery(
+                "select count(*) from Application a where a.residentId = :resident and a.state = :draft and a.parentId is null",
+                Long.class).setParameter("resident", residentId).setParameter("draft", ApplicationStatus.DRAFT).getSingleResult()))
+                .invoke(open -> {
+                    if (open >= maxOpenDrafts) {
+                        throw ApiException.of(ErrorCode.DRAFT_LIMIT_REACHED, String.valueOf(maxOpenDrafts));
+                    }
+                }).replaceWithVoid();
+    }
+
+    /**
+     * Room for an upload of {@code size} bytes that replaces any earlier file named {@code name} on the application,
+     * or 422 {@code STORAGE_QUOTA_EXCEEDED} naming {@code file}.
+     */
+    public Uni<Void> requireStorageRoom(UUID residentId, String applicationNo, String name, long size) {
+        return residents.lock(residentId).chain(() -> Panache.getSession().chain(s -> s.createSelectionQuery(
+                "select coalesce(sum(m.sizeBytes), 0) from ApplicationMaterial m join Application a on a.id = m.applicationId"
+                        + " where a.residentId = :resident and m.kind = :upload and not (a.applicationNo = :no and m.name = :name)",
+                Long.class).setParameter("resident", residentId).setParameter("upload", ApplicationMaterial.Kind.UPLOAD)
+                .setParameter("no", applicationNo).setParameter("name", name).getSingleResult()))
+                .invoke(stored -> {
+                    if (stored + size > maxStoredBytes) {
+                        throw new ApiException(ErrorCode.STORAGE_QUOTA_EXCEEDED,
+                                java.util.List.of(String.valueOf(maxStoredBytes / (1024 * 1024))),
+                                java.util.List.of(FieldError.of("file", FieldCode.TOO_LARGE)), java.util.Map.of());
+                    }
+                }).replaceWithVoid();
+    }
+}

@@ -1,0 +1,227 @@
+package app.banhao.application.submission;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.banhao.api.model.ApplicationSubmit;
+import app.banhao.api.model.ApplicationView;
+import app.banhao.api.model.InstantReview;
+import app.banhao.catalog.ItemCatalog;
+import app.banhao.platform.error.ApiException;
+import app.banhao.platform.error.ErrorCode;
+import app.banhao.platform.error.FieldCode;
+import app.banhao.platform.error.FieldError;
+import app.banhao.platform.idempotency.Idempotency;
+import app.banhao.platform.time.BusinessClock;
+import app.banhao.platform.web.IfMatch;
+import app.banhao.resident.Residents;
+import io.smallrye.mutiny.Uni;
+import app.banhao.application.materials.CaseMaterials;
+import app.banhao.application.core.ApplicationMaterial;
+import app.banhao.application.core.ApplicationMaterialRepository;
+import app.banhao.application.core.ApplicationMapper;
+import app.banhao.application.core.Transition;
+import app.banhao.application.core.Workflow;
+import app.banhao.application.core.ApplicationEvents;
+import app.banhao.application.core.ResidentCases;
+import app.banhao.application.core.CaseEvent;
+import app.banhao.application.core.Application;
+import app.banhao.application.core.ApplicationRepository;
+
+/**
+ * Submitting a draft (with 秒批 where the item allows it) and withdrawing an application, bundles included.
+ */
+@ApplicationScoped
+public class Submissions {
+
+    /** 容缺: working days a tolerated missing material may still be supplied in. */
+    static final int TOLERATED_SUPPLY_WORKING_DAYS = 5;
+
+    private final ResidentCases cases;
+    private final ApplicationRepository applications;
+    private final ApplicationMaterialRepository materials;
+    private final ItemCatalog items;
+    private final ApplicationMapper mapper;
+    private final Workflow workflow;
+    private final Idempotency idempotency;
+    private final InstantApproval instant;
+    private final FormPrivacy privacy;
+    private final BusinessClock clock;
+
+    public Submissions(ResidentCases cases, ApplicationRepository applications, ApplicationMaterialRepository materials,
+            ItemCatalog items, ApplicationMapper mapper, Workflow workflow, Idempotency idempotency,
+            InstantApproval instant, FormPrivacy privacy, BusinessClock clock) {
+        this.cases = cases;
+        this.applications = applications;
+        this.materials = materials;
+        this.items = items;
+        this.mapper = mapper;
+        this.workflow = workflow;
+        this.idempotency = idempotency;
+        this.instant = instant;
+        this.privacy = privacy;
+        this.clock = clock;
+    }
+    /**
+     * Submits a draft: form, materials and commitment checked, due date set. Its case events (submitted, and 秒批's
+     * accepted and approved) go out through the outbox; a replay (same Idempotency-Key) writes none.
+     */
+    public Uni<ApplicationView> submit(UUID residentId, String applicationNo, String idempotencyKey,
+            ApplicationSubmit request) {
+        ApplicationSubmit body = request == null ? new ApplicationSubmit() : request;
+        return workflow.commitThenPublish(() -> idempotency.once("resident:" + residentId + ":submitApplication:" + applicationNo,
+                idempotencyKey, body, ApplicationView.class, () -> submitDraft(residentId, applicationNo, body)));
+    }
+    private Uni<ApplicationView> submitDraft(UUID residentId, String applicationNo, ApplicationSubmit body) {
+        return cases.owned(residentId, applicationNo, true).chain(a -> cases.resident(residentId).chain(r -> {
+            if (ResidentCases.isParent(a)) {
+                return submitBundle(a, r, body);
+            }
+            if (a.parentId != null) {
+                return applications.findById(a.parentId).map(parent -> {
+                    throw ApiException.of(ErrorCode.BUNDLE_CHILD, parent.applicationNo);
+                });
+            }
+            return submitOne(a, r, body, false).map(done -> mapper.toApplication(a, done.materials()));
+        }));
+    }
+    /** 一件事: the parent, then every child in the bundle's order, in one transaction; a child's problem is named by its number. */
+    private Uni<ApplicationView> submitBundle(Application parent, Residents.ResidentSummary r, ApplicationSubmit body) {
+        Workflow.require(parent, Transition.SUBMIT);
+        parent.submittedAt = clock.now();
+        return applications.childrenForUpdate(parent.id).chain(children -> workflow.apply(parent, Transition.SUBMIT, cases.residentActor(r), null)
+                .chain(() -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Application child : children) {
+                        chain = chain.chain(() -> submitOne(child, r, body, true)
+                                .onFailure(ApiException.class).transform(e -> named((ApiException) e, child.applicationNo)))
+                                .replaceWithVoid();
+                    }
+                    return chain;
+                })
+                .chain(() -> {
+                    parent.dueDate = children.stream().map(c -> c.dueDate).filter(java.util.Objects::nonNull)
+                            .max(java.util.Comparator.naturalOrder()).orElse(null);
+                    return cases.view(parent);
+                }));
+    }
+    /** {@code e} with each field named under the child: {@code children[<no>].<field>}. */
+    private static ApiException named(ApiException e, String childNo) {
+        if (e.fieldErrors().isEmpty()) {
+            return e;
+        }
+        List<FieldError> fields = e.fieldErrors().stream()
+                .map(f -> new FieldError("children[" + childNo + "]." + f.field(), f.code(), f.args(), f.message())).toList();
+        return new ApiException(e.code(), e.detailArgs(), fields, e.headers());
+    }
+    private record Submitted(List<ApplicationMaterial> materials) {
+    }
+    /**
+     * Submits one item's draft (locked): form, materials and commitment checked, due date set; then 秒批 when the
+     * item approves automatically and every rule passes. In a bundle, a commitment counts only for items allowing one.
+     */
+    private Uni<Submitted> submitOne(Application a, Residents.ResidentSummary r, ApplicationSubmit body, boolean inBundle) {
+        Workflow.require(a, Transition.SUBMIT);
+        return items.active(a.itemCode).chain(item -> materials.of(a.id).chain(supplied -> {
+            Map<String, Object> form = privacy.open(a.formData);
+            FormValidation.requireValid(item.code(), item.version(), item.formSchema(), mapper.writeJson(form));
+            // Sealed again under the schema it is submitted against: a field marked personal since the draft is sealed now.
+            a.formData = privacy.sealed(item.formSchema(), form);
+            OffsetDateTime now = clock.now();
+            boolean signed = body.getCommitment() != null && Boolean.TRUE.equals(body.getCommitment().getAccepted());
+            if (signed && !item.commitmentAllowed() && !inBundle) {
+                throw ApiException.field(ErrorCode.COMMITMENT_NOT_ALLOWED,
+                        FieldError.of("commitment.accepted", FieldCode.NOT_ALLOWED));
+            }
+            boolean committed = signed && item.commitmentAllowed();
+            List<ApplicationMaterial> covered = cover(a, item, supplied, committed, now);
+            if (committed) {
+                a.commitmentTextVersion = item.code() + "@v" + item.version();
+                a.commitmentSignedAt = now;
+            }
+            a.submittedAt = now;
+            a.dueDate = workflow.addWorkingDays(clock.today(), item.promisedDays());
+            List<ApplicationMaterial> all = new ArrayList<>(supplied);
+            all.addAll(covered);
+            var review = instant.check(item, r, committed, all, now);
+            // Nothing to cover (every required material supplied): persisting an empty list would fail.
+            return (covered.isEmpty() ? Uni.createFrom().voidItem() : materials.persist(covered))
+                    .chain(() -> workflow.apply(a, Transition.SUBMIT, cases.residentActor(r), null))
+                    .chain(c -> review.isEmpty() ? Uni.createFrom().item(c) : instantly(a, item, review.get(), c, now))
+                    .map(c -> new Submitted(all));
+        }));
+    }
+    /**
+     * 秒批: records the check; when every rule passed, the system accepts and approves at once (two state changes,
+     * each on the timeline and in the inbox); otherwise the case stays SUBMITTED for a reviewer, the timeline saying why.
+     */
+    private Uni<ApplicationEvents.StateChanged> instantly(Application a, ItemCatalog.Item item, InstantReview review,
+            ApplicationEvents.StateChanged submitted, OffsetDateTime now) {
+        a.instantReview = mapper.writeJson(review);
+        String level = instant.requiredLevel(item);
+        if (!review.getApproved()) {
+            String note = "秒批未通过：" + InstantApproval.describe(review.getFailed(), level, false) + "，转人工审核";
+            return workflow.remark(a, InstantApproval.SYSTEM, CaseEvent.INSTANT_REVIEW_REFERRED, "INSTANT_REVIEW", note, clock.now())
+                    .replaceWith(submitted);
+        }
+        a.acceptedAt = now;
+        String passed = review.getPassed().isEmpty() ? "即办件" : InstantApproval.describe(review.getPassed(), level, true);
+        return workflow.apply(a, Transition.ACCEPT, InstantApproval.SYSTEM, "秒批：" + passed + "，系统自动受理")
+                .chain(() -> workflow.apply(a, Transition.APPROVE, InstantApproval.SYSTEM, "秒批：规则全部通过，准予许可"));
+    }
+    /**
+     * The placeholders for required materials not supplied: 告知承诺 where signed, else 容缺 (with a deadline)
+     * where tolerated; anything else is missing, and a 422 names each.
+     */
+    private List<ApplicationMaterial> cover(Application a, ItemCatalog.Item item, List<ApplicationMaterial> supplied, boolean committed,
+            OffsetDateTime now) {
+        Set<String> present = supplied.stream().filter(m -> m.kind.supplied()).map(m -> m.name).collect(Collectors.toSet());
+        List<ApplicationMaterial> covered = new ArrayList<>();
+        List<FieldError> missing = new ArrayList<>();
+        for (ItemCatalog.ItemMaterial required : item.materials()) {
+            if (!required.required() || present.contains(required.name())) {
+                continue;
+            }
+            if (committed) {
+                covered.add(CaseMaterials.placeholder(a, required.name(), ApplicationMaterial.Kind.COMMITMENT, null, now));
+            } else if (required.toleratedIfMissing()) {
+                covered.add(CaseMaterials.placeholder(a, required.name(), ApplicationMaterial.Kind.TOLERATED,
+                        workflow.addWorkingDays(clock.today(), TOLERATED_SUPPLY_WORKING_DAYS), now));
+            } else {
+                missing.add(FieldError.of("materials[" + required.name() + "]", FieldCode.REQUIRED));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw ApiException.fields(ErrorCode.MATERIALS_MISSING, missing);
+        }
+        return covered;
+    }
+    public Uni<ApplicationView> withdraw(UUID residentId, String applicationNo, String reason,
+            String ifMatch) {
+        return workflow.commitThenPublish(() -> cases.owned(residentId, applicationNo, true)
+                .invoke(a -> IfMatch.requireCurrentIfPresent(ifMatch, a.version))
+                .chain(a -> cases.resident(residentId).chain(r -> workflow.apply(a, Transition.WITHDRAW, cases.residentActor(r), reason)
+                        .call(() -> ResidentCases.isParent(a) ? withdrawChildren(a, r) : Uni.createFrom().voidItem()))
+                        .chain(c -> cases.view(a))));
+    }
+    /** 一件事: with its parent withdrawn (first, so it does not follow them), every undecided child is withdrawn too. */
+    private Uni<Void> withdrawChildren(Application parent, Residents.ResidentSummary r) {
+        return applications.childrenForUpdate(parent.id).chain(children -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Application child : children) {
+                if (Transition.WITHDRAW.allowedFrom(child.state)) {
+                    chain = chain.chain(() -> workflow.apply(child, Transition.WITHDRAW, cases.residentActor(r),
+                            "随一件事 " + parent.applicationNo + " 撤回")).replaceWithVoid();
+                }
+            }
+            return chain;
+        });
+    }
+}
