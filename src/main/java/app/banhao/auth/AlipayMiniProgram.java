@@ -26,7 +26,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import app.banhao.platform.error.ApiException;
-import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
 import app.banhao.platform.http.Outbound;
@@ -167,7 +166,7 @@ final class AlipayMiniProgram implements MiniProgramProvider {
             String subCode = error == null ? null : error.getString("sub_code");
             // An error answer is not trusted for anything but refusing: signature or not, nobody logs in.
             if (subCode != null && subCode.startsWith("isv.code-")) {
-                throw ApiException.field(ErrorCode.MINI_PROGRAM_CODE_INVALID, FieldError.of("loginCode", FieldCode.NOT_ALLOWED));
+                throw ApiException.field(AuthErrors.MINI_PROGRAM_CODE_INVALID, FieldError.of("loginCode", FieldCode.NOT_ALLOWED));
             }
             throw new Outbound.Failure("Alipay " + METHOD + ": " + (error == null ? "no answer node"
                     : error.getString("code") + " " + subCode + " " + error.getString("sub_msg")), null);
@@ -243,11 +242,11 @@ final class AlipayMiniProgram implements MiniProgramProvider {
 
     private static ApiException phoneRefused(String why) {
         Log.infof("Alipay phone-number answer refused: %s", why);
-        return ApiException.field(ErrorCode.MINI_PROGRAM_CODE_INVALID, FieldError.of("phoneCode", FieldCode.NOT_ALLOWED));
+        return ApiException.field(AuthErrors.MINI_PROGRAM_CODE_INVALID, FieldError.of("phoneCode", FieldCode.NOT_ALLOWED));
     }
 
     private static ApiException unavailable(Throwable why) {
         Log.warnf("Alipay mini-program login failed: %s", why.getMessage());
-        return ApiException.retryAfter(ErrorCode.MINI_PROGRAM_UNAVAILABLE, 30);
+        return ApiException.retryAfter(AuthErrors.MINI_PROGRAM_UNAVAILABLE, 30);
     }
 }

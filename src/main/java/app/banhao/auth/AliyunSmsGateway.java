@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 
 
 import app.banhao.platform.error.ApiException;
-import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.privacy.Masks;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -102,7 +101,7 @@ public final class AliyunSmsGateway implements SmsGateway {
     }
 
     private static ApiException unavailable() {
-        return ApiException.retryAfter(ErrorCode.SMS_UNAVAILABLE, 30);
+        return ApiException.retryAfter(AuthErrors.SMS_UNAVAILABLE, 30);
     }
 
     /** The headers signature V3 signs for this request: host, content type and every {@code x-acs-*}. */

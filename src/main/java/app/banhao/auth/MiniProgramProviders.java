@@ -9,7 +9,6 @@ import jakarta.enterprise.inject.Produces;
 
 import app.banhao.api.model.MiniProgramPlatform;
 import app.banhao.platform.error.ApiException;
-import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
 import app.banhao.platform.local.LocalMode;
@@ -78,7 +77,7 @@ public class MiniProgramProviders {
         public Uni<ChannelAccount> exchange(String platform, String loginCode, String phoneCode) {
             MiniProgramProvider provider = enabled.get(MiniProgramPlatform.fromValue(platform));
             if (provider == null) {
-                return Uni.createFrom().failure(ApiException.field(ErrorCode.MINI_PROGRAM_PLATFORM_NOT_ENABLED,
+                return Uni.createFrom().failure(ApiException.field(AuthErrors.MINI_PROGRAM_PLATFORM_NOT_ENABLED,
                         FieldError.of("platform", FieldCode.NOT_ALLOWED)));
             }
             return provider.exchange(platform, loginCode, phoneCode);

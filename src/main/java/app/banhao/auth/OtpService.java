@@ -13,7 +13,6 @@ import app.banhao.platform.audit.AuditTrail;
 import app.banhao.platform.crypto.DataProtection;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.DependencyFailures;
-import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.privacy.Masks;
 import app.banhao.platform.ratelimit.RateLimiter;
 import app.banhao.platform.ratelimit.RateLimiter.Limit;
@@ -89,7 +88,7 @@ public class OtpService {
                         Long.toString(VALIDITY.toMillis())))
                 .chain(() -> sms.sendLoginCode(phone, code)
                         .onFailure(e -> !DependencyFailures.isDependencyDown(e))
-                        .transform(e -> ApiException.retryAfter(ErrorCode.SMS_UNAVAILABLE, 30)))
+                        .transform(e -> ApiException.retryAfter(AuthErrors.SMS_UNAVAILABLE, 30)))
                 .call(() -> audit.recordAlone(AuditEvent.of("auth.otp.send").target("phone", phoneKey)))
                 .map(sent -> new OtpSent()
                         .phone(Masks.phone(phone))
@@ -108,7 +107,7 @@ public class OtpService {
                 .chain(() -> redis.execute("EVAL", VERIFY, "1", key(phoneKey), codeHash(phone, code), Integer.toString(MAX_TRIES)))
                 .chain(reply -> {
                     if (!"OK".equals(reply.toString())) {
-                        return Uni.createFrom().failure(ApiException.of(ErrorCode.OTP_INVALID));
+                        return Uni.createFrom().failure(ApiException.of(AuthErrors.OTP_INVALID));
                     }
                     return limiter.refund(FAILED_PER_PHONE_DAY, phoneKey).onFailure().recoverWithNull();
                 });

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Set;
 
 import app.banhao.platform.error.ApiException;
-import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
 import app.banhao.platform.http.Outbound;
@@ -69,7 +68,7 @@ final class WechatMiniProgram implements MiniProgramProvider {
                 return openId;
             }
             if (CODE_REFUSED.contains(errcode)) {
-                throw ApiException.field(ErrorCode.MINI_PROGRAM_CODE_INVALID, FieldError.of("loginCode", FieldCode.NOT_ALLOWED));
+                throw ApiException.field(AuthErrors.MINI_PROGRAM_CODE_INVALID, FieldError.of("loginCode", FieldCode.NOT_ALLOWED));
             }
             throw platformError("jscode2session", body);
         });
@@ -93,7 +92,7 @@ final class WechatMiniProgram implements MiniProgramProvider {
             }
             if (CODE_REFUSED.contains(errcode)) {
                 return Uni.createFrom().failure(
-                        ApiException.field(ErrorCode.MINI_PROGRAM_CODE_INVALID, FieldError.of("phoneCode", FieldCode.NOT_ALLOWED)));
+                        ApiException.field(AuthErrors.MINI_PROGRAM_CODE_INVALID, FieldError.of("phoneCode", FieldCode.NOT_ALLOWED)));
             }
             return Uni.createFrom().failure(platformError("getuserphonenumber", body));
         });
@@ -126,6 +125,6 @@ final class WechatMiniProgram implements MiniProgramProvider {
 
     private static ApiException unavailable(Throwable why) {
         Log.warnf("WeChat mini-program login failed: %s", why.getMessage());
-        return ApiException.retryAfter(ErrorCode.MINI_PROGRAM_UNAVAILABLE, 30);
+        return ApiException.retryAfter(AuthErrors.MINI_PROGRAM_UNAVAILABLE, 30);
     }
 }

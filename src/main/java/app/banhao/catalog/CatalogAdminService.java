@@ -62,7 +62,7 @@ public class CatalogAdminService {
     public Uni<Void> retireDepartment(String code, String ifMatch) {
         return publishing.retire(departments, code, ifMatch, d -> items.countActiveIn(code).invoke(active -> {
             if (active > 0) {
-                throw ApiException.of(ErrorCode.DEPARTMENT_IN_USE, code, active);
+                throw ApiException.of(CatalogErrors.DEPARTMENT_IN_USE, code, active);
             }
         }).replaceWithVoid(), "catalog.department", "department");
     }
@@ -118,7 +118,7 @@ public class CatalogAdminService {
     /** The input's rules beyond the bean constraints; the department it names, when they hold. */
     private Uni<Department> validate(ServiceItemInput in) {
         if (in.getPromisedDays() > in.getLegalDays()) {
-            throw ApiException.field(ErrorCode.INCONSISTENT_TIME_LIMITS,
+            throw ApiException.field(CatalogErrors.INCONSISTENT_TIME_LIMITS,
                     FieldError.of("promisedDays", FieldCode.TOO_LARGE));
         }
         FormSchemas.requireValid("formSchema", in.getFormSchema());
@@ -128,7 +128,7 @@ public class CatalogAdminService {
         }
         return departments.findActive(in.getDepartmentCode()).invoke(department -> {
             if (department == null) {
-                throw ApiException.field(ErrorCode.UNKNOWN_DEPARTMENT,
+                throw ApiException.field(CatalogErrors.UNKNOWN_DEPARTMENT,
                         FieldError.of("departmentCode", FieldCode.NOT_ALLOWED));
             }
         });
@@ -140,7 +140,7 @@ public class CatalogAdminService {
             Map<String, ServiceItem> byCode = found.stream().collect(Collectors.toMap(i -> i.code, Function.identity()));
             for (int n = 0; n < codes.size(); n++) {
                 if (!byCode.containsKey(codes.get(n))) {
-                    throw ApiException.field(ErrorCode.UNKNOWN_ITEM,
+                    throw ApiException.field(CatalogErrors.UNKNOWN_ITEM,
                             FieldError.of("itemCodes[" + n + "]", FieldCode.NOT_ALLOWED));
                 }
             }

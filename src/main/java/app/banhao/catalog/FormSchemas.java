@@ -12,7 +12,6 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.ValidationMessage;
 
 import app.banhao.platform.error.ApiException;
-import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
 import app.banhao.platform.forms.FormSchemaKeywords;
@@ -52,7 +51,7 @@ final class FormSchemas {
             }
         }
         if (problem != null) {
-            throw ApiException.field(ErrorCode.INVALID_FORM_SCHEMA,
+            throw ApiException.field(CatalogErrors.INVALID_FORM_SCHEMA,
                     FieldError.withMessage(field, FieldCode.INVALID, problem));
         }
     }

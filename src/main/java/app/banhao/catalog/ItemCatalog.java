@@ -6,7 +6,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.banhao.platform.error.ApiException;
-import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
 import app.banhao.platform.publishing.Publication;
@@ -57,7 +56,7 @@ public class ItemCatalog {
     public Uni<Item> active(String code) {
         return any(code).map(item -> {
             if (item == null || !item.active()) {
-                throw new ApiException(ErrorCode.ITEM_NOT_AVAILABLE, List.of(String.valueOf(code)),
+                throw new ApiException(CatalogErrors.ITEM_NOT_AVAILABLE, List.of(String.valueOf(code)),
                         List.of(FieldError.of("itemCode", FieldCode.NOT_ALLOWED)), Map.of());
             }
             return item;

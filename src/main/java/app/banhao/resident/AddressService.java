@@ -50,7 +50,7 @@ public class AddressService {
     private Uni<Address> create(UUID residentId, AddressCreate request) {
         return addresses.countOf(residentId).chain(count -> {
             if (count >= MAX_ADDRESSES) {
-                throw ApiException.of(ErrorCode.TOO_MANY_ADDRESSES, MAX_ADDRESSES);
+                throw ApiException.of(ResidentErrors.TOO_MANY_ADDRESSES, MAX_ADDRESSES);
             }
             boolean makeDefault = count == 0 || Boolean.TRUE.equals(request.getIsDefault());
             ResidentAddress a = new ResidentAddress();

@@ -104,7 +104,7 @@ public class ResidentProfileService {
                             : passwords.matches(change.getCurrentPassword(), state.hash());
             return allowed.chain(ok -> {
                 if (!ok) {
-                    throw ApiException.field(ErrorCode.CURRENT_PASSWORD_WRONG,
+                    throw ApiException.field(ResidentErrors.CURRENT_PASSWORD_WRONG,
                             FieldError.of("currentPassword", FieldCode.INVALID));
                 }
                 return passwords.hash(change.getNewPassword());
@@ -140,23 +140,23 @@ public class ResidentProfileService {
         String id = IdNumbers.normalise(request.getIdNumber());
         String name = request.getName().strip();
         if (!IdNumbers.valid(id, clock.today())) {
-            throw ApiException.field(ErrorCode.ID_NUMBER_INVALID, FieldError.of("idNumber", FieldCode.INVALID_FORMAT));
+            throw ApiException.field(ResidentErrors.ID_NUMBER_INVALID, FieldError.of("idNumber", FieldCode.INVALID_FORMAT));
         }
         return limiter.hit(CHECKS_PER_RESIDENT, residentId.toString())
                 .chain(() -> limiter.hit(checksPerIp, caller.ip()))
                 .chain(() -> verifier.matches(name, id)
-                        .onFailure().transform(e -> ApiException.retryAfter(ErrorCode.IDENTITY_PROVIDER_UNAVAILABLE, 30)))
+                        .onFailure().transform(e -> ApiException.retryAfter(ResidentErrors.IDENTITY_PROVIDER_UNAVAILABLE, 30)))
                 .call(match -> audit.recordAlone(AuditEvent.of("resident.real-name.check")
                         .outcome(match ? AuditEvent.SUCCESS : AuditEvent.FAILURE).target("resident", residentId.toString())))
                 .chain(match -> {
                     if (!match) {
-                        throw ApiException.of(ErrorCode.REAL_NAME_MISMATCH);
+                        throw ApiException.of(ResidentErrors.REAL_NAME_MISMATCH);
                     }
                     return recordVerified(residentId, name, id);
                 })
                 .map(profile -> {
                     if (profile == null) {
-                        throw ApiException.of(ErrorCode.REAL_NAME_MISMATCH);
+                        throw ApiException.of(ResidentErrors.REAL_NAME_MISMATCH);
                     }
                     return profile;
                 });
@@ -179,7 +179,7 @@ public class ResidentProfileService {
             }
             return load(residentId).map(r -> {
                 if (r.idNumberIdx != null && !java.util.Arrays.equals(r.idNumberIdx, index)) {
-                    throw ApiException.of(ErrorCode.ALREADY_VERIFIED);
+                    throw ApiException.of(ResidentErrors.ALREADY_VERIFIED);
                 }
                 r.nameEnc = crypto.encrypt(name);
                 r.idNumberEnc = crypto.encrypt(id);

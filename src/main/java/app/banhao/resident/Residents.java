@@ -12,7 +12,6 @@ import org.hibernate.LockMode;
 
 import app.banhao.platform.crypto.DataProtection;
 import app.banhao.platform.error.ApiException;
-import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.privacy.Masks;
 import app.banhao.platform.security.TokenClaims;
 import app.banhao.platform.session.AuthSession;
@@ -90,7 +89,7 @@ public class Residents implements SubjectGrants {
                 return residents.findById(link.residentId);
             }
             if (verifiedPhone == null) {
-                return Uni.createFrom().failure(ApiException.of(ErrorCode.PHONE_AUTHORIZATION_REQUIRED));
+                return Uni.createFrom().failure(ApiException.of(ResidentErrors.PHONE_AUTHORIZATION_REQUIRED));
             }
             return findOrOpen(verifiedPhone).call(resident -> {
                 ResidentChannel channel = new ResidentChannel();

@@ -143,7 +143,7 @@ public class StaffAuthService implements SubjectGrants {
     }
 
     private static ApiException locked(long seconds) {
-        return ApiException.retryAfter(ErrorCode.ACCOUNT_LOCKED, seconds, seconds);
+        return ApiException.retryAfter(StaffErrors.ACCOUNT_LOCKED, seconds, seconds);
     }
 
     private Uni<Attempt> refuse(String username, String reason, ApiException refusal) {
@@ -162,7 +162,7 @@ public class StaffAuthService implements SubjectGrants {
     private Uni<StaffUserCreated> createOnce(StaffUserCreate request) {
         return staff.findByUsername(request.getUsername()).chain(existing -> {
             if (existing != null) {
-                throw ApiException.of(ErrorCode.USERNAME_TAKEN, request.getUsername());
+                throw ApiException.of(StaffErrors.USERNAME_TAKEN, request.getUsername());
             }
             passwords.checkStrength("initialPassword", request.getInitialPassword(), null);
             String secret = Totp.newSecret();

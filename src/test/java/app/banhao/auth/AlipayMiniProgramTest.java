@@ -28,7 +28,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import app.banhao.platform.error.ApiException;
-import app.banhao.platform.error.ErrorCode;
 import app.banhao.testing.FakeHttpServer;
 import app.banhao.testing.TestWebClient;
 import app.banhao.testing.FakeHttpServer.Answer;
@@ -145,7 +144,7 @@ class AlipayMiniProgramTest {
     @Test
     void aCodeAlipayRefusesIsA401NamingTheField() {
         ApiException e = refused(provider(Duration.ofSeconds(5)).exchange("ALIPAY", "demo-13800138000", null));
-        assertEquals(ErrorCode.MINI_PROGRAM_CODE_INVALID, e.code());
+        assertEquals(AuthErrors.MINI_PROGRAM_CODE_INVALID, e.code());
         assertEquals("loginCode", e.fieldErrors().get(0).field());
     }
 
@@ -184,13 +183,13 @@ class AlipayMiniProgramTest {
         KeyPair impostor = KeyPairGenerator.getInstance("RSA").generateKeyPair();
         ApiException forged = refused(provider(Duration.ofSeconds(5)).exchange("ALIPAY", "auth-ok",
                 phoneResponse(PHONE, impostor.getPrivate())));
-        assertEquals(ErrorCode.MINI_PROGRAM_CODE_INVALID, forged.code());
+        assertEquals(AuthErrors.MINI_PROGRAM_CODE_INVALID, forged.code());
         assertEquals("phoneCode", forged.fieldErrors().get(0).field());
         ApiException demo = refused(provider(Duration.ofSeconds(5)).exchange("ALIPAY", "auth-ok", "demo-13800138000"));
         assertEquals("phoneCode", demo.fieldErrors().get(0).field());
         ApiException refusedByAlipay = refused(provider(Duration.ofSeconds(5)).exchange("ALIPAY", "auth-ok", phoneResponse(
                 "{\"code\":\"40003\",\"msg\":\"Insufficient Conditions\",\"subCode\":\"isv.invalid-auth-relations\"}",
                 alipay.getPrivate())));
-        assertEquals(ErrorCode.MINI_PROGRAM_CODE_INVALID, refusedByAlipay.code());
+        assertEquals(AuthErrors.MINI_PROGRAM_CODE_INVALID, refusedByAlipay.code());
     }
 }

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import app.banhao.platform.error.ApiException;
-import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.local.LocalMode;
 import app.banhao.testing.FakeAliyunSms;
 import app.banhao.testing.TestWebClient;
@@ -80,7 +79,7 @@ class AliyunSmsGatewayTest {
         long started = System.nanoTime();
         ApiException e = assertThrows(ApiException.class,
                 () -> gateway.sendLoginCode("13800138000", "493021").await().atMost(WAIT));
-        assertEquals(ErrorCode.SMS_UNAVAILABLE, e.code());
+        assertEquals(AuthErrors.SMS_UNAVAILABLE, e.code());
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "gave up after the configured timeout (1 s), not the platform's 20 s: " + took);
     }
@@ -92,7 +91,7 @@ class AliyunSmsGatewayTest {
         SmsGateway gateway = SmsGateways.select(new LocalMode(false), config(wrong), TestWebClient.get());
         ApiException e = assertThrows(ApiException.class,
                 () -> gateway.sendLoginCode("13800138000", "493021").await().atMost(WAIT));
-        assertEquals(ErrorCode.SMS_UNAVAILABLE, e.code());
+        assertEquals(AuthErrors.SMS_UNAVAILABLE, e.code());
         assertFalse(fake.received().get(0).signatureValid(), "the fake really checks the signature");
     }
 
@@ -116,7 +115,7 @@ class AliyunSmsGatewayTest {
         SmsGateway gateway = SmsGateways.select(new LocalMode(false), config(fake.config()), TestWebClient.get());
         ApiException e = assertThrows(ApiException.class,
                 () -> gateway.sendLoginCode("13800138000", "493021").await().atMost(WAIT));
-        assertEquals(ErrorCode.SMS_UNAVAILABLE, e.code());
+        assertEquals(AuthErrors.SMS_UNAVAILABLE, e.code());
         assertEquals(1, fake.received().size());
     }
 

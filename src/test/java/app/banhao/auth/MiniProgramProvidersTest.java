@@ -18,7 +18,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import app.banhao.platform.error.ApiException;
-import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.local.LocalMode;
 import app.banhao.testing.FakeHttpServer;
 import app.banhao.testing.TestWebClient;
@@ -95,7 +94,7 @@ class MiniProgramProvidersTest {
                     "banhao.mini-program.wechat.app-secret", "wx-secret", "banhao.mini-program.wechat.base-url", wechat.url(),
                     "banhao.mini-program.wechat.timeout", "PT5S"));
             ApiException e = refused(provider.exchange("WECHAT", "demo-13800138000", "demo-13800138000"));
-            assertEquals(ErrorCode.MINI_PROGRAM_CODE_INVALID, e.code());
+            assertEquals(AuthErrors.MINI_PROGRAM_CODE_INVALID, e.code());
             assertEquals("demo-13800138000", wechat.requests("/sns/jscode2session").get(0).query().get("js_code"));
         }
     }
@@ -105,7 +104,7 @@ class MiniProgramProvidersTest {
         MiniProgramProvider wechatOnly = select(OFF, Map.of("banhao.mini-program.wechat.app-id", "wx-app",
                 "banhao.mini-program.wechat.app-secret", "wx-secret"));
         ApiException e = refused(wechatOnly.exchange("ALIPAY", "any-code", null));
-        assertEquals(ErrorCode.MINI_PROGRAM_PLATFORM_NOT_ENABLED, e.code());
+        assertEquals(AuthErrors.MINI_PROGRAM_PLATFORM_NOT_ENABLED, e.code());
         assertEquals(422, e.code().status());
         assertEquals("platform", e.fieldErrors().get(0).field());
         assertEquals(Duration.ofSeconds(5), config(Map.of()).wechat().timeout());

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import app.banhao.platform.error.ApiException;
-import app.banhao.platform.error.ErrorCode;
 import app.banhao.testing.FakeHttpServer;
 import app.banhao.testing.TestWebClient;
 import app.banhao.testing.FakeHttpServer.Answer;
@@ -100,10 +99,10 @@ class WechatMiniProgramTest {
     @Test
     void aCodeWechatRefusesIsA401NamingTheField() {
         ApiException login = refused(provider.exchange("WECHAT", "demo-13800138000", null));
-        assertEquals(ErrorCode.MINI_PROGRAM_CODE_INVALID, login.code());
+        assertEquals(AuthErrors.MINI_PROGRAM_CODE_INVALID, login.code());
         assertEquals("loginCode", login.fieldErrors().get(0).field());
         ApiException phone = refused(provider.exchange("WECHAT", "good-code", "demo-13800138000"));
-        assertEquals(ErrorCode.MINI_PROGRAM_CODE_INVALID, phone.code());
+        assertEquals(AuthErrors.MINI_PROGRAM_CODE_INVALID, phone.code());
         assertEquals("phoneCode", phone.fieldErrors().get(0).field());
     }
 
@@ -142,7 +141,7 @@ class WechatMiniProgramTest {
 
     static void assertUnavailable(Uni<?> call) {
         ApiException e = refused(call);
-        assertEquals(ErrorCode.MINI_PROGRAM_UNAVAILABLE, e.code());
+        assertEquals(AuthErrors.MINI_PROGRAM_UNAVAILABLE, e.code());
         assertEquals(503, e.code().status());
         assertEquals("30", e.headers().get("Retry-After"));
     }

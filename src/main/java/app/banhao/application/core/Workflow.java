@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import app.banhao.platform.calendar.WorkingCalendar;
 import app.banhao.platform.error.ApiException;
-import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.events.Outbox;
 import app.banhao.platform.events.OutboxCommits;
 import app.banhao.platform.transaction.Transactions;
@@ -65,7 +64,7 @@ public class Workflow {
     /** 409 naming the current state unless {@code t} may start from it. */
     public static void require(Application a, Transition t) {
         if (!t.allowedFrom(a.state)) {
-            throw ApiException.of(ErrorCode.APPLICATION_STATE_CONFLICT, a.state.name());
+            throw ApiException.of(ApplicationErrors.APPLICATION_STATE_CONFLICT, a.state.name());
         }
     }
 

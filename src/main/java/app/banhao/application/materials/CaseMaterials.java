@@ -35,6 +35,7 @@ import app.banhao.application.core.Workflow;
 import app.banhao.application.core.ResidentCases;
 import app.banhao.application.core.Application;
 import app.banhao.application.submission.ResidentQuotas;
+import app.banhao.application.core.ApplicationErrors;
 
 /**
  * Materials of an application: uploads (read off the event loop, type-checked), references to a certificate or
@@ -85,7 +86,7 @@ public class CaseMaterials {
         try (in) {
             byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
             if (bytes.length > MAX_FILE_BYTES) {
-                throw ApiException.of(ErrorCode.FILE_TOO_LARGE, String.valueOf(MAX_FILE_BYTES));
+                throw ApiException.of(ApplicationErrors.FILE_TOO_LARGE, String.valueOf(MAX_FILE_BYTES));
             }
             if (bytes.length == 0) {
                 throw ApiException.field(ErrorCode.VALIDATION_FAILED, FieldError.of("file", FieldCode.REQUIRED));
@@ -98,7 +99,7 @@ public class CaseMaterials {
     @WithTransaction
     public Uni<ApplicationMaterialView> upload(UUID residentId, String applicationNo, String name, String fileName,
             byte[] content) {
-        String type = FileTypes.sniff(content).orElseThrow(() -> ApiException.field(ErrorCode.FILE_TYPE_NOT_ALLOWED,
+        String type = FileTypes.sniff(content).orElseThrow(() -> ApiException.field(ApplicationErrors.FILE_TYPE_NOT_ALLOWED,
                 FieldError.of("file", FieldCode.NOT_ALLOWED)));
         // The quota first: it locks the resident, then materialTarget the application (one lock order for every path).
         return quotas.requireStorageRoom(residentId, applicationNo, name == null ? "" : name.strip(), content.length)
@@ -126,7 +127,7 @@ public class CaseMaterials {
                 }
                 return cases.resident(residentId).chain(r -> {
                     if (!r.atLeast(Resident.Level.L2)) {
-                        throw ApiException.of(ErrorCode.PROFILE_NOT_VERIFIED);
+                        throw ApiException.of(ApplicationErrors.PROFILE_NOT_VERIFIED);
                     }
                     m.kind = ApplicationMaterial.Kind.PROFILE;
                     return replace(a, m);
@@ -138,7 +139,7 @@ public class CaseMaterials {
             }
             return certificates.find(residentId, certificateId).chain(found -> {
                 if (found.isEmpty() || !found.get().valid() || accepted == null || !accepted.equals(found.get().type())) {
-                    throw ApiException.of(ErrorCode.CERTIFICATE_NOT_USABLE, certificateId);
+                    throw ApiException.of(ApplicationErrors.CERTIFICATE_NOT_USABLE, certificateId);
                 }
                 m.kind = ApplicationMaterial.Kind.CERTIFICATE;
                 m.certificateId = found.get().id();
@@ -158,19 +159,19 @@ public class CaseMaterials {
         return cases.owned(residentId, applicationNo, true).chain(a -> {
             if (ResidentCases.isParent(a)) {
                 // 一件事: materials belong to the children, each item's guide naming its own.
-                throw new ApiException(ErrorCode.UNKNOWN_MATERIAL, List.of(wanted),
+                throw new ApiException(ApplicationErrors.UNKNOWN_MATERIAL, List.of(wanted),
                         List.of(FieldError.of("name", FieldCode.NOT_ALLOWED)), Map.of());
             }
             return Uni.createFrom().item(a);
         }).chain(a -> items.any(a.itemCode).chain(item -> materials.of(a.id).map(list -> {
             boolean tolerated = list.stream().anyMatch(m -> m.name.equals(wanted) && m.kind == ApplicationMaterial.Kind.TOLERATED);
             if (!MATERIAL_STATES.contains(a.state) && !(tolerated && !a.state.isFinal())) {
-                throw ApiException.of(ErrorCode.APPLICATION_STATE_CONFLICT, a.state.name());
+                throw ApiException.of(ApplicationErrors.APPLICATION_STATE_CONFLICT, a.state.name());
             }
             boolean known = item.material(wanted) != null
                     || mapper.readStrings(a.supplementMissing).contains(wanted) && a.state == ApplicationStatus.SUPPLEMENT_REQUIRED;
             if (!known) {
-                throw new ApiException(ErrorCode.UNKNOWN_MATERIAL, List.of(wanted),
+                throw new ApiException(ApplicationErrors.UNKNOWN_MATERIAL, List.of(wanted),
                         List.of(FieldError.of("name", FieldCode.NOT_ALLOWED)), Map.of());
             }
             return a;
@@ -194,7 +195,7 @@ public class CaseMaterials {
                         .map(name -> FieldError.of("materials[" + name + "]", FieldCode.REQUIRED))
                         .toList();
                 if (!missing.isEmpty()) {
-                    throw ApiException.fields(ErrorCode.MATERIALS_MISSING, missing);
+                    throw ApiException.fields(ApplicationErrors.MATERIALS_MISSING, missing);
                 }
                 String note = answer == null ? null : answer.getNote();
                 return workflow.apply(a, Transition.SUPPLY, cases.residentActor(r), note)

@@ -28,6 +28,7 @@ import app.banhao.application.core.QueryCodes;
 import app.banhao.application.core.Application;
 import app.banhao.application.core.ApplicationNumbers;
 import app.banhao.application.core.ApplicationRepository;
+import app.banhao.application.core.ApplicationErrors;
 
 /**
  * Drafts (草稿): opening one for an item or a bundle (一件事) of them, and changing its form while it is a draft.
@@ -85,7 +86,7 @@ public class Drafts {
         return items.activeBundle(code).chain(bundle -> {
             List<ItemCatalog.BundlePart> parts = bundle == null ? List.of() : bundle.items();
             if (parts.isEmpty()) {
-                throw new ApiException(ErrorCode.BUNDLE_NOT_AVAILABLE, List.of(String.valueOf(code)),
+                throw new ApiException(ApplicationErrors.BUNDLE_NOT_AVAILABLE, List.of(String.valueOf(code)),
                         List.of(FieldError.of("bundleCode", FieldCode.NOT_ALLOWED)), Map.of());
             }
             return cases.resident(residentId).chain(r -> numbers.next().chain(no -> {
@@ -145,7 +146,7 @@ public class Drafts {
         return cases.owned(residentId, applicationNo, true).chain(a -> {
             IfMatch.requireCurrentIfPresent(ifMatch, a.version);
             if (a.state != ApplicationStatus.DRAFT) {
-                throw ApiException.of(ErrorCode.APPLICATION_STATE_CONFLICT, a.state.name());
+                throw ApiException.of(ApplicationErrors.APPLICATION_STATE_CONFLICT, a.state.name());
             }
             Workflow.touch(a, clock.now());
             if (!ResidentCases.isParent(a)) {

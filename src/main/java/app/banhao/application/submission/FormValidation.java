@@ -15,10 +15,10 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.ValidationMessage;
 
 import app.banhao.platform.error.ApiException;
-import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
 import app.banhao.platform.forms.FormSchemaKeywords;
+import app.banhao.application.core.ApplicationErrors;
 
 /**
  * Checks form data against the item's form schema (JSON Schema draft 2020-12) at submission: a 422 naming
@@ -52,7 +52,7 @@ public final class FormValidation {
         }
         List<FieldError> errors = validate(compiled(itemCode, itemVersion, schema), data);
         if (!errors.isEmpty()) {
-            throw ApiException.fields(ErrorCode.FORM_DATA_INVALID, errors);
+            throw ApiException.fields(ApplicationErrors.FORM_DATA_INVALID, errors);
         }
     }
 

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import app.banhao.platform.error.ApiException;
-import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
 import app.banhao.resident.Residents;
@@ -16,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import app.banhao.application.core.ApplicationMaterial;
 import app.banhao.application.core.ApplicationStatus;
 import app.banhao.application.core.Application;
+import app.banhao.application.core.ApplicationErrors;
 
 /**
  * What one resident may keep (OWASP API4, issue 10 point 13): open drafts ({@code banhao.applications.max-open-drafts},
@@ -44,7 +44,7 @@ public class ResidentQuotas {
                 Long.class).setParameter("resident", residentId).setParameter("draft", ApplicationStatus.DRAFT).getSingleResult()))
                 .invoke(open -> {
                     if (open >= maxOpenDrafts) {
-                        throw ApiException.of(ErrorCode.DRAFT_LIMIT_REACHED, String.valueOf(maxOpenDrafts));
+                        throw ApiException.of(ApplicationErrors.DRAFT_LIMIT_REACHED, String.valueOf(maxOpenDrafts));
                     }
                 }).replaceWithVoid();
     }
@@ -61,7 +61,7 @@ public class ResidentQuotas {
                 .setParameter("no", applicationNo).setParameter("name", name).getSingleResult()))
                 .invoke(stored -> {
                     if (stored + size > maxStoredBytes) {
-                        throw new ApiException(ErrorCode.STORAGE_QUOTA_EXCEEDED,
+                        throw new ApiException(ApplicationErrors.STORAGE_QUOTA_EXCEEDED,
                                 java.util.List.of(String.valueOf(maxStoredBytes / (1024 * 1024))),
                                 java.util.List.of(FieldError.of("file", FieldCode.TOO_LARGE)), java.util.Map.of());
                     }

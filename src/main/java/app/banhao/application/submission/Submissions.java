@@ -15,7 +15,6 @@ import app.banhao.api.model.ApplicationView;
 import app.banhao.api.model.InstantReview;
 import app.banhao.catalog.ItemCatalog;
 import app.banhao.platform.error.ApiException;
-import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
 import app.banhao.platform.idempotency.Idempotency;
@@ -34,6 +33,7 @@ import app.banhao.application.core.ResidentCases;
 import app.banhao.application.core.CaseEvent;
 import app.banhao.application.core.Application;
 import app.banhao.application.core.ApplicationRepository;
+import app.banhao.application.core.ApplicationErrors;
 
 /**
  * Submitting a draft (with 秒批 where the item allows it) and withdrawing an application, bundles included.
@@ -86,7 +86,7 @@ public class Submissions {
             }
             if (a.parentId != null) {
                 return applications.findById(a.parentId).map(parent -> {
-                    throw ApiException.of(ErrorCode.BUNDLE_CHILD, parent.applicationNo);
+                    throw ApiException.of(ApplicationErrors.BUNDLE_CHILD, parent.applicationNo);
                 });
             }
             return submitOne(a, r, body, false).map(done -> mapper.toApplication(a, done.materials()));
@@ -137,7 +137,7 @@ public class Submissions {
             OffsetDateTime now = clock.now();
             boolean signed = body.getCommitment() != null && Boolean.TRUE.equals(body.getCommitment().getAccepted());
             if (signed && !item.commitmentAllowed() && !inBundle) {
-                throw ApiException.field(ErrorCode.COMMITMENT_NOT_ALLOWED,
+                throw ApiException.field(ApplicationErrors.COMMITMENT_NOT_ALLOWED,
                         FieldError.of("commitment.accepted", FieldCode.NOT_ALLOWED));
             }
             boolean committed = signed && item.commitmentAllowed();
@@ -199,7 +199,7 @@ public class Submissions {
             }
         }
         if (!missing.isEmpty()) {
-            throw ApiException.fields(ErrorCode.MATERIALS_MISSING, missing);
+            throw ApiException.fields(ApplicationErrors.MATERIALS_MISSING, missing);
         }
         return covered;
     }

@@ -10,12 +10,12 @@ import java.util.Map;
  */
 public class ApiException extends RuntimeException {
 
-    private final ErrorCode code;
+    private final ProblemCode code;
     private final List<Object> detailArgs;
     private final List<FieldError> fieldErrors;
     private final Map<String, String> headers;
 
-    public ApiException(ErrorCode code, List<Object> detailArgs, List<FieldError> fieldErrors,
+    public ApiException(ProblemCode code, List<Object> detailArgs, List<FieldError> fieldErrors,
             Map<String, String> headers) {
         super(code.name(), null, false, false);
         this.code = code;
@@ -24,25 +24,25 @@ public class ApiException extends RuntimeException {
         this.headers = Map.copyOf(headers);
     }
 
-    public static ApiException of(ErrorCode code, Object... detailArgs) {
+    public static ApiException of(ProblemCode code, Object... detailArgs) {
         return new ApiException(code, List.of(detailArgs), List.of(), Map.of());
     }
 
-    public static ApiException field(ErrorCode code, FieldError error) {
+    public static ApiException field(ProblemCode code, FieldError error) {
         return new ApiException(code, List.of(error.field()), List.of(error), Map.of());
     }
 
-    public static ApiException fields(ErrorCode code, List<FieldError> errors) {
+    public static ApiException fields(ProblemCode code, List<FieldError> errors) {
         return new ApiException(code, List.of(errors.size()), errors, Map.of());
     }
 
     /** 429 or 503 with the seconds after which a retry may succeed. */
-    public static ApiException retryAfter(ErrorCode code, long seconds, Object... detailArgs) {
+    public static ApiException retryAfter(ProblemCode code, long seconds, Object... detailArgs) {
         return new ApiException(code, List.of(detailArgs), List.of(),
                 Map.of("Retry-After", Long.toString(Math.max(1, seconds))));
     }
 
-    public ErrorCode code() {
+    public ProblemCode code() {
         return code;
     }
 

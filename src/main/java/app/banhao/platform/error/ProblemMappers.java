@@ -356,7 +356,7 @@ public class ProblemMappers {
         return path.toString();
     }
 
-    private static Response respond(ErrorCode code, List<Object> args, List<FieldError> errors,
+    private static Response respond(ProblemCode code, List<Object> args, List<FieldError> errors,
             Map<String, String> extraHeaders, HttpHeaders headers, UriInfo uri) {
         Language language = Messages.languageOf(headers);
         String instance = uri == null ? null : uri.getRequestUri().getRawPath();

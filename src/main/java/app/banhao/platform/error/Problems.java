@@ -17,13 +17,13 @@ public final class Problems {
     private Problems() {
     }
 
-    public static Problem problem(ErrorCode code, List<Object> detailArgs, List<FieldError> fieldErrors,
+    public static Problem problem(ProblemCode code, List<Object> detailArgs, List<FieldError> fieldErrors,
             Language language, String instance, String requestId) {
         Problem problem = new Problem();
         problem.setType(code.typeUri());
-        problem.setTitle(Messages.text(language, "error." + code.name() + ".title"));
+        problem.setTitle(Messages.textIn(language, code.bundle(), "error." + code.name() + ".title"));
         problem.setStatus(code.status());
-        problem.setDetail(Messages.text(language, "error." + code.name() + ".detail", detailArgs.toArray()));
+        problem.setDetail(Messages.textIn(language, code.bundle(), "error." + code.name() + ".detail", detailArgs.toArray()));
         problem.setCode(code.name());
         problem.setInstance(instance);
         problem.setRequestId(requestId);
@@ -33,7 +33,7 @@ public final class Problems {
         return problem;
     }
 
-    public static Response response(ErrorCode code, List<Object> detailArgs, List<FieldError> fieldErrors,
+    public static Response response(ProblemCode code, List<Object> detailArgs, List<FieldError> fieldErrors,
             Map<String, String> headers, Language language, String instance, String requestId) {
         Response.ResponseBuilder builder = Response.status(code.status())
                 .type(MEDIA_TYPE)

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.ws.rs.core.HttpHeaders;
 
@@ -35,6 +36,8 @@ public final class Messages {
 
     private static final List<Locale> SUPPORTED = List.of(Locale.forLanguageTag("zh"), Locale.forLanguageTag("en"));
     private static final Map<Language, Properties> TEXTS = new EnumMap<>(Language.class);
+    /** A feature's own bundles ({@code i18n/<feature>}), read on first use. */
+    private static final Map<String, Map<Language, Properties>> BUNDLES = new ConcurrentHashMap<>();
 
     static {
         for (Language language : Language.values()) {
@@ -68,6 +71,32 @@ public final class Messages {
         String pattern = TEXTS.get(language).getProperty(key);
         if (pattern == null) {
             pattern = TEXTS.get(Language.ZH).getProperty(key, key);
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, language.locale).format(args);
+    }
+
+    /**
+     * The text for {@code key} from the bundle {@code bundle} ({@code <bundle>/messages_<lang>.properties}, e.g. a
+     * feature's error texts), else from the shared texts; the key itself if neither has it. Named apart from
+     * {@link #text} so a call with text arguments can never pick the wrong one.
+     */
+    public static String textIn(Language language, String bundle, String key, Object... args) {
+        if (bundle == null || "i18n".equals(bundle)) {
+            return text(language, key, args);
+        }
+        Map<Language, Properties> texts = BUNDLES.computeIfAbsent(bundle, b -> {
+            Map<Language, Properties> loaded = new EnumMap<>(Language.class);
+            for (Language l : Language.values()) {
+                loaded.put(l, load(b + "/messages_" + l.name().toLowerCase(Locale.ROOT) + ".properties"));
+            }
+            return loaded;
+        });
+        String pattern = texts.get(language).getProperty(key);
+        if (pattern == null) {
+            pattern = texts.get(Language.ZH).getProperty(key);
+        }
+        if (pattern == null) {
+            return text(language, key, args);
         }
         return args.length == 0 ? pattern : new MessageFormat(pattern, language.locale).format(args);
     }

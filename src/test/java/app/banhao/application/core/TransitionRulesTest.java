@@ -16,7 +16,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import app.banhao.platform.error.ApiException;
-import app.banhao.platform.error.ErrorCode;
 import app.banhao.application.core.ApplicationStatus;
 import app.banhao.application.core.Transition;
 import app.banhao.application.core.Workflow;
@@ -106,7 +105,7 @@ class TransitionRulesTest {
                     assertDoesNotThrow(() -> Workflow.require(a, t), t + " from " + s);
                 } else {
                     ApiException e = assertThrows(ApiException.class, () -> Workflow.require(a, t), t + " from " + s);
-                    assertEquals(ErrorCode.APPLICATION_STATE_CONFLICT, e.code(), t + " from " + s);
+                    assertEquals(ApplicationErrors.APPLICATION_STATE_CONFLICT, e.code(), t + " from " + s);
                     assertEquals(409, e.code().status());
                     assertEquals(List.of(s.name()), e.detailArgs(), "the 409 names the current state");
                     assertEquals(List.of(), e.fieldErrors());

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.transaction.Transactions;
-import app.banhao.platform.error.ErrorCode;
 import app.banhao.testing.Logins;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
@@ -83,7 +82,7 @@ class WorkflowConflictRetryTest {
         AtomicInteger runs = new AtomicInteger();
         assertThrows(ApiException.class, () -> run(() -> {
             runs.incrementAndGet();
-            return Uni.createFrom().failure(ApiException.of(ErrorCode.APPLICATION_STATE_CONFLICT, "SUBMITTED"));
+            return Uni.createFrom().failure(ApiException.of(ApplicationErrors.APPLICATION_STATE_CONFLICT, "SUBMITTED"));
         }));
         assertEquals(1, runs.get());
     }

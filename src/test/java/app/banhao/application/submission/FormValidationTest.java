@@ -12,10 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import app.banhao.platform.error.ApiException;
-import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
 import app.banhao.application.submission.FormValidation;
+import app.banhao.application.core.ApplicationErrors;
 
 /**
  * Form data against an item's form schema, without Quarkus: what each kind of mistake is called, the field path it
@@ -55,7 +55,7 @@ class FormValidationTest {
             FormValidation.requireValid("TEST-" + ITEMS.incrementAndGet(), 1, schema, data);
             return List.of();
         } catch (ApiException e) {
-            assertEquals(ErrorCode.FORM_DATA_INVALID, e.code());
+            assertEquals(ApplicationErrors.FORM_DATA_INVALID, e.code());
             assertEquals(422, e.code().status());
             assertEquals(List.of(e.fieldErrors().size()), e.detailArgs(), "the detail counts the bad fields");
             return e.fieldErrors();

@@ -78,7 +78,7 @@ class ContractFilterTest {
     @Test
     void problemCodeOutsideTheStableSetFails() {
         assertThat(failure(() -> heldToFixtureContract().get(WIDGETS + "/unknown-code")),
-                containsString("NO_SUCH_WIDGET is not one of app.banhao.platform.error.ErrorCode"));
+                containsString("problem code NO_SUCH_WIDGET is not declared by any ProblemCode enum"));
     }
 
     @Test

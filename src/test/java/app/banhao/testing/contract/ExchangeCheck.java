@@ -18,7 +18,7 @@ import com.atlassian.oai.validator.report.ValidationReport.Level;
 import com.atlassian.oai.validator.report.ValidationReport.Message;
 import com.atlassian.oai.validator.report.ValidationReport.MessageContext.Location;
 
-import app.banhao.platform.error.ErrorCode;
+import app.banhao.platform.error.ProblemCode;
 
 /**
  * What every answer of the API must be, judged against a contract by swagger-request-validator:
@@ -105,9 +105,9 @@ public final class ExchangeCheck {
                 problems.add("problem document states status " + stated + " on a " + response.getStatus() + " response");
             }
             String code = problem.path("code").asText();
-            Optional<ErrorCode> known = Arrays.stream(ErrorCode.values()).filter(c -> c.name().equals(code)).findFirst();
+            Optional<ProblemCode> known = ProblemCodes.named(code);
             if (known.isEmpty()) {
-                problems.add("problem code " + code + " is not one of app.banhao.platform.error.ErrorCode");
+                problems.add("problem code " + code + " is not declared by any ProblemCode enum");
             } else if (known.get().status() != response.getStatus() || !known.get().typeUri().equals(problem.path("type").asText())) {
                 problems.add("problem code " + code + " goes with status " + known.get().status() + " and type "
                         + known.get().typeUri() + ", not " + response.getStatus() + " and " + problem.path("type").asText());
