@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import app.banhao.api.ApplicationsApi;
-import app.banhao.api.model.ApplicationView;
 import app.banhao.api.model.ApplicationCreate;
 import app.banhao.api.model.ApplicationEventList;
 import app.banhao.api.model.ApplicationMaterialView;
@@ -16,9 +15,15 @@ import app.banhao.api.model.ApplicationPage;
 import app.banhao.api.model.ApplicationState;
 import app.banhao.api.model.ApplicationSubmit;
 import app.banhao.api.model.ApplicationUpdate;
+import app.banhao.api.model.ApplicationView;
 import app.banhao.api.model.MaterialReference;
 import app.banhao.api.model.SupplementAnswer;
 import app.banhao.api.model.WithdrawRequest;
+import app.banhao.application.core.ApplicationStatus;
+import app.banhao.application.core.ResidentCases;
+import app.banhao.application.materials.CaseMaterials;
+import app.banhao.application.submission.Drafts;
+import app.banhao.application.submission.Submissions;
 import app.banhao.platform.i18n.Messages;
 import app.banhao.platform.paging.PageRequest;
 import app.banhao.platform.security.CurrentActor;
@@ -26,11 +31,6 @@ import app.banhao.platform.security.TokenClaims;
 import app.banhao.platform.web.SuccessStatus;
 import app.banhao.platform.web.VersionTag;
 import io.smallrye.mutiny.Uni;
-import app.banhao.application.materials.CaseMaterials;
-import app.banhao.application.core.ApplicationStatus;
-import app.banhao.application.core.ResidentCases;
-import app.banhao.application.submission.Submissions;
-import app.banhao.application.submission.Drafts;
 
 /** /api/v1/applications: the caller's own applications only. */
 @RolesAllowed(TokenClaims.RESIDENT)

@@ -15,7 +15,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.IvParameterSpec;
@@ -29,13 +28,13 @@ import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
 import app.banhao.platform.http.Outbound;
+import app.banhao.platform.time.BusinessClock;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.MultiMap;
 import io.vertx.mutiny.ext.web.client.WebClient;
-import app.banhao.platform.time.BusinessClock;
 
 /**
  * Alipay mini-program login. The {@code my.getAuthCode} code goes to the open-platform gateway as

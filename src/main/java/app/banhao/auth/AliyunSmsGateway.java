@@ -13,7 +13,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-
+import app.banhao.platform.crypto.Digests;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.privacy.Masks;
 import io.quarkus.logging.Log;
@@ -22,7 +22,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
-import app.banhao.platform.crypto.Digests;
 
 /**
  * Login codes by Aliyun SMS ({@code SendSms}, API version 2017-05-25), an RPC-style call signed with

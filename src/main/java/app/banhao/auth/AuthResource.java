@@ -4,8 +4,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import app.banhao.platform.web.SuccessStatus;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -20,11 +18,12 @@ import app.banhao.api.model.RefreshRequest;
 import app.banhao.api.model.TokenPair;
 import app.banhao.platform.security.CurrentActor;
 import app.banhao.platform.security.TokenClaims;
-import io.smallrye.mutiny.Uni;
-import app.banhao.platform.session.SessionService;
-import app.banhao.platform.session.AuthSession;
 import app.banhao.platform.session.AccessTokens;
+import app.banhao.platform.session.AuthSession;
 import app.banhao.platform.session.Grants;
+import app.banhao.platform.session.SessionService;
+import app.banhao.platform.web.SuccessStatus;
+import io.smallrye.mutiny.Uni;
 
 public class AuthResource implements AuthApi {
 

@@ -3,9 +3,9 @@ package app.banhao.auth;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import app.banhao.platform.crypto.Digests;
 import app.banhao.platform.local.LocalMode;
 import io.smallrye.mutiny.Uni;
-import app.banhao.platform.crypto.Digests;
 
 /**
  * A stand-in for the WeChat/Alipay servers, for machines that cannot reach them: a code

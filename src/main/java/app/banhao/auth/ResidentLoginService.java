@@ -12,15 +12,15 @@ import app.banhao.platform.audit.AuditTrail;
 import app.banhao.platform.crypto.DataProtection;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
-import app.banhao.platform.ratelimit.RateLimiter;
 import app.banhao.platform.ratelimit.RateLimiter.Limit;
+import app.banhao.platform.ratelimit.RateLimiter;
+import app.banhao.platform.security.Passwords;
+import app.banhao.platform.session.AuthSession;
+import app.banhao.platform.session.SessionService;
 import app.banhao.platform.web.CallerInfo;
 import app.banhao.resident.Residents;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import app.banhao.platform.session.SessionService;
-import app.banhao.platform.session.AuthSession;
-import app.banhao.platform.security.Passwords;
 
 /** The three ways a resident logs in: SMS code, password, mini-program. Each ends in a new session. */
 @ApplicationScoped

@@ -11,6 +11,7 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+
 import app.banhao.platform.publishing.PublishedContent;
 
 /** A bundle (一件事): several items behind one merged form. */

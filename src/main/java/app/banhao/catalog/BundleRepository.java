@@ -6,10 +6,10 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.banhao.platform.paging.PageRequest;
+import app.banhao.platform.publishing.Publication;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
-import app.banhao.platform.publishing.Publication;
 
 /**
  * Bundles. A page is two statements: the page of bundles, then their items for all of them at once

@@ -13,10 +13,10 @@ import app.banhao.platform.audit.AuditEvent;
 import app.banhao.platform.audit.AuditTrail;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
+import app.banhao.platform.publishing.Publishing;
+import app.banhao.platform.publishing.Saved;
 import app.banhao.platform.security.TokenClaims;
 import io.smallrye.mutiny.Uni;
-import app.banhao.platform.publishing.Saved;
-import app.banhao.platform.publishing.Publishing;
 
 /**
  * Publishing (ADMIN). Each change commits, then bumps the catalogue's cache version, so the next read on

@@ -10,21 +10,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.Hibernate;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-import app.banhao.api.model.BundleView;
-import app.banhao.api.model.ServiceItemView;
-import app.banhao.api.model.DepartmentView;
 import app.banhao.api.model.BundleInput;
+import app.banhao.api.model.BundleView;
 import app.banhao.api.model.DepartmentInput;
+import app.banhao.api.model.DepartmentView;
 import app.banhao.api.model.ServiceItemInput;
+import app.banhao.api.model.ServiceItemView;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
+import app.banhao.platform.publishing.Publication;
+import app.banhao.platform.publishing.Publishing;
+import app.banhao.platform.publishing.Saved;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import app.banhao.platform.publishing.Publication;
-import app.banhao.platform.publishing.Saved;
-import app.banhao.platform.publishing.Publishing;
 
 /** Publishing departments, service items and bundles (ADMIN). Callers invalidate the cache after commit. */
 @ApplicationScoped

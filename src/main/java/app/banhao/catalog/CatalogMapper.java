@@ -13,18 +13,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import app.banhao.api.model.BundleView;
-import app.banhao.api.model.MaterialView;
-import app.banhao.api.model.ServiceItemView;
-import app.banhao.api.model.DepartmentView;
 import app.banhao.api.model.BundleSummary;
+import app.banhao.api.model.BundleView;
 import app.banhao.api.model.DeliveryOption;
+import app.banhao.api.model.DepartmentView;
 import app.banhao.api.model.InstantRules;
 import app.banhao.api.model.ItemKind;
+import app.banhao.api.model.MaterialView;
 import app.banhao.api.model.OnlineDepth;
 import app.banhao.api.model.PublicationStatus;
 import app.banhao.api.model.ServiceItemInput;
 import app.banhao.api.model.ServiceItemSummary;
+import app.banhao.api.model.ServiceItemView;
 import app.banhao.platform.publishing.Publication;
 
 /** Between catalogue entities (JSON columns as text) and the API models. */

@@ -4,13 +4,13 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import app.banhao.api.model.ServiceItemView;
-import app.banhao.api.model.BundleView;
 import app.banhao.api.model.BundlePage;
+import app.banhao.api.model.BundleView;
 import app.banhao.api.model.DepartmentPage;
 import app.banhao.api.model.ItemSuggestion;
 import app.banhao.api.model.ItemSuggestionList;
 import app.banhao.api.model.ServiceItemPage;
+import app.banhao.api.model.ServiceItemView;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.error.FieldCode;

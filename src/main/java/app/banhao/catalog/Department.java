@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
 import app.banhao.platform.publishing.PublishedContent;
 
 /** A department that publishes service items (e.g. 卫生健康委员会). */

@@ -5,10 +5,10 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.banhao.platform.paging.PageRequest;
+import app.banhao.platform.publishing.Publication;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
-import app.banhao.platform.publishing.Publication;
 
 @ApplicationScoped
 public class DepartmentRepository implements PanacheRepositoryBase<Department, String> {

@@ -16,13 +16,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import app.banhao.api.model.HotItem;
 import app.banhao.api.model.HotList;
 import app.banhao.platform.cache.RedisAvailability;
+import app.banhao.platform.time.BusinessClock;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.sortedset.ReactiveSortedSetCommands;
 import io.quarkus.redis.datasource.sortedset.ScoredValue;
 import io.smallrye.mutiny.Uni;
-import app.banhao.platform.time.BusinessClock;
 
 /**
  * The hot-service ranking (热门服务): one Redis sorted set per day (Asia/Shanghai) counting applications per

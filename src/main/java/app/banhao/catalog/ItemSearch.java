@@ -4,9 +4,9 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.banhao.platform.publishing.Publication;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
-import app.banhao.platform.publishing.Publication;
 
 /**
  * Ranked text search over active items, in one HQL statement each (README "Search"). Rank tiers:

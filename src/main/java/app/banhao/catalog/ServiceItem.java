@@ -17,6 +17,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+
 import app.banhao.platform.publishing.PublishedContent;
 
 /** A service item (事项) with its guide; DESIGN.md §5 lists the attributes. JSON columns hold JSON text. */

@@ -7,10 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import app.banhao.api.model.OnlineDepth;
 import app.banhao.platform.paging.PageRequest;
+import app.banhao.platform.publishing.Publication;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
-import app.banhao.platform.publishing.Publication;
 
 /**
  * Service items. Every list query fetches the department in the same statement, and only the detail

@@ -2,9 +2,9 @@ package app.banhao.home;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.banhao.api.model.BannerInput;
 import app.banhao.api.model.BannerView;
 import app.banhao.api.model.NewsArticleView;
-import app.banhao.api.model.BannerInput;
 import app.banhao.api.model.NewsInput;
 import app.banhao.platform.publishing.Publishing;
 import app.banhao.platform.publishing.Saved;

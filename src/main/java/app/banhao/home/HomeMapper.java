@@ -1,8 +1,8 @@
 package app.banhao.home;
 
+import app.banhao.api.model.BannerInput;
 import app.banhao.api.model.BannerView;
 import app.banhao.api.model.NewsArticleView;
-import app.banhao.api.model.BannerInput;
 import app.banhao.api.model.NewsInput;
 
 /** Between home content entities and the API models. */

@@ -2,11 +2,11 @@ package app.banhao.inbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.banhao.application.core.CaseEvent;
+import app.banhao.application.core.CaseEvents;
 import app.banhao.platform.events.EventConsumer;
 import app.banhao.platform.events.PublishedEvent;
 import io.smallrye.mutiny.Uni;
-import app.banhao.application.core.CaseEvent;
-import app.banhao.application.core.CaseEvents;
 
 /** One inbox message per case event, dated when the event happened; written once (with the delivery's DONE). */
 @ApplicationScoped

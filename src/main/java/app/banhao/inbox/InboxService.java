@@ -11,10 +11,10 @@ import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.i18n.Messages;
 import app.banhao.platform.paging.Page;
 import app.banhao.platform.paging.PageRequest;
+import app.banhao.platform.time.BusinessClock;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import app.banhao.platform.time.BusinessClock;
 
 /** A resident's inbox: a message for every case event (written by {@link InboxOnCaseEvents}) and notices. */
 @ApplicationScoped
@@ -37,7 +37,6 @@ public class InboxService {
                         .map(m -> mapper.toMessage(m, language)))
                 .map(p -> new MessagePage().items(p.items()).nextCursor(p.nextCursor()));
     }
-
 
     @WithTransaction
     public Uni<Message> markRead(UUID residentId, UUID messageId, Messages.Language language) {

@@ -9,8 +9,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import app.banhao.application.core.CaseEvent;
+
 import app.banhao.application.core.ApplicationStatus;
+import app.banhao.application.core.CaseEvent;
 
 /**
  * A message in a resident's inbox about a state change of one of their applications. Stored as facts

@@ -11,9 +11,9 @@ import app.banhao.platform.crypto.DataProtection;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.idempotency.Idempotency;
+import app.banhao.platform.time.BusinessClock;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import app.banhao.platform.time.BusinessClock;
 
 /** A resident's postal addresses, encrypted at rest; used later by postal delivery. */
 @ApplicationScoped

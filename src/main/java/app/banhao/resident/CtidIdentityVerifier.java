@@ -5,14 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 
-
+import app.banhao.platform.crypto.Digests;
 import app.banhao.platform.http.Outbound;
 import app.banhao.platform.privacy.Masks;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.ext.web.client.WebClient;
-import app.banhao.platform.crypto.Digests;
 
 /**
  * The public-security identity check ("name + ID number → match", 公安部/CTID style) over HTTPS. The

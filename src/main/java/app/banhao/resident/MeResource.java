@@ -5,9 +5,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import app.banhao.platform.web.SuccessStatus;
-import app.banhao.platform.web.VersionTag;
-
 import app.banhao.api.MeApi;
 import app.banhao.api.model.Address;
 import app.banhao.api.model.AddressCreate;
@@ -18,11 +15,13 @@ import app.banhao.api.model.ProfileUpdate;
 import app.banhao.api.model.RealNameRequest;
 import app.banhao.api.model.Session;
 import app.banhao.api.model.SessionList;
-import app.banhao.platform.session.AuthSession;
-import app.banhao.platform.session.SessionService;
 import app.banhao.platform.privacy.Masks;
 import app.banhao.platform.security.CurrentActor;
 import app.banhao.platform.security.TokenClaims;
+import app.banhao.platform.session.AuthSession;
+import app.banhao.platform.session.SessionService;
+import app.banhao.platform.web.SuccessStatus;
+import app.banhao.platform.web.VersionTag;
 import io.smallrye.mutiny.Uni;
 
 /** Everything under /me acts on the caller's own resident record only; ids in paths are checked against it. */

@@ -13,26 +13,26 @@ import app.banhao.api.model.PasswordChange;
 import app.banhao.api.model.Profile;
 import app.banhao.api.model.ProfileUpdate;
 import app.banhao.api.model.RealNameRequest;
-import app.banhao.platform.events.Outbox;
-import app.banhao.platform.events.OutboxCommits;
-import app.banhao.platform.session.AuthSession;
-import app.banhao.platform.security.Passwords;
-import app.banhao.platform.session.SessionService;
 import app.banhao.platform.audit.AuditEvent;
 import app.banhao.platform.audit.AuditTrail;
 import app.banhao.platform.crypto.DataProtection;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
-import app.banhao.platform.web.IfMatch;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
-import app.banhao.platform.ratelimit.RateLimiter;
+import app.banhao.platform.events.Outbox;
+import app.banhao.platform.events.OutboxCommits;
 import app.banhao.platform.ratelimit.RateLimiter.Limit;
-import app.banhao.platform.web.CallerInfo;
+import app.banhao.platform.ratelimit.RateLimiter;
+import app.banhao.platform.security.Passwords;
+import app.banhao.platform.session.AuthSession;
+import app.banhao.platform.session.SessionService;
+import app.banhao.platform.time.BusinessClock;
 import app.banhao.platform.transaction.Transactions;
+import app.banhao.platform.web.CallerInfo;
+import app.banhao.platform.web.IfMatch;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import app.banhao.platform.time.BusinessClock;
 
 /** A resident's own profile: what they may change, their password, and real-name verification. */
 @ApplicationScoped

@@ -17,9 +17,9 @@ import app.banhao.platform.security.TokenClaims;
 import app.banhao.platform.session.AuthSession;
 import app.banhao.platform.session.SessionService.Grant;
 import app.banhao.platform.session.SubjectGrants;
+import app.banhao.platform.time.BusinessClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import app.banhao.platform.time.BusinessClock;
 
 /**
  * Residents as the other features see them: finding them by phone (through the blind index), opening them on first

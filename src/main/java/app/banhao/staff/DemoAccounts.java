@@ -8,17 +8,17 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import app.banhao.platform.security.Passwords;
 import app.banhao.platform.crypto.DataProtection;
 import app.banhao.platform.local.LocalMode;
+import app.banhao.platform.security.Passwords;
 import app.banhao.platform.security.TokenClaims;
+import app.banhao.platform.time.BusinessClock;
 import app.banhao.resident.Residents;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
-import app.banhao.platform.time.BusinessClock;
 
 /**
  * The demo accounts printed in the README — one resident, one agent, one reviewer, one administrator —

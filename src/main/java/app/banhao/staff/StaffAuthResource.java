@@ -4,18 +4,17 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import app.banhao.platform.web.SuccessStatus;
-
 import app.banhao.api.StaffAuthApi;
 import app.banhao.api.model.StaffLoginRequest;
-import app.banhao.api.model.StaffUserView;
 import app.banhao.api.model.StaffUserCreate;
 import app.banhao.api.model.StaffUserCreated;
+import app.banhao.api.model.StaffUserView;
 import app.banhao.api.model.TokenPair;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.security.CurrentActor;
 import app.banhao.platform.security.TokenClaims;
+import app.banhao.platform.web.SuccessStatus;
 import io.smallrye.mutiny.Uni;
 
 public class StaffAuthResource implements StaffAuthApi {

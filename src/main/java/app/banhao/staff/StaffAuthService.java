@@ -19,24 +19,24 @@ import app.banhao.api.model.StaffUserCreate;
 import app.banhao.api.model.StaffUserCreated;
 import app.banhao.api.model.TokenPair;
 import app.banhao.api.model.TotpEnrolment;
-import app.banhao.platform.session.AuthSession;
-import app.banhao.platform.security.Passwords;
-import app.banhao.platform.session.SessionService;
-import app.banhao.platform.session.SessionService.Grant;
-import app.banhao.platform.session.SubjectGrants;
 import app.banhao.platform.audit.AuditEvent;
 import app.banhao.platform.audit.AuditTrail;
 import app.banhao.platform.crypto.DataProtection;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.idempotency.Idempotency;
-import app.banhao.platform.ratelimit.RateLimiter;
 import app.banhao.platform.ratelimit.RateLimiter.Limit;
+import app.banhao.platform.ratelimit.RateLimiter;
+import app.banhao.platform.security.Passwords;
 import app.banhao.platform.security.TokenClaims;
+import app.banhao.platform.session.AuthSession;
+import app.banhao.platform.session.SessionService.Grant;
+import app.banhao.platform.session.SessionService;
+import app.banhao.platform.session.SubjectGrants;
+import app.banhao.platform.time.BusinessClock;
 import app.banhao.platform.web.CallerInfo;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import app.banhao.platform.time.BusinessClock;
 
 /**
  * Staff login with two factors and lockout (DESIGN.md §7, 等保 level 3), and staff accounts. A failed

@@ -2,8 +2,8 @@ package app.banhao.staff;
 
 import java.util.Arrays;
 
-import app.banhao.api.model.StaffUserView;
 import app.banhao.api.model.StaffRole;
+import app.banhao.api.model.StaffUserView;
 
 /** Staff entities as API models. */
 final class StaffMapper {

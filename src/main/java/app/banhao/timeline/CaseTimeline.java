@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import app.banhao.api.model.ApplicationEventView;
 import app.banhao.api.model.ApplicationEventList;
+import app.banhao.api.model.ApplicationEventView;
 import app.banhao.platform.events.CaseTimelineFact;
 import app.banhao.platform.i18n.Messages;
 import io.smallrye.mutiny.Uni;

@@ -27,21 +27,20 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import app.banhao.application.core.Application;
+import app.banhao.application.progress.RedisApplicationEvents;
 import app.banhao.platform.calendar.WorkingCalendar;
 import app.banhao.testing.Logins;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import app.banhao.application.progress.RedisApplicationEvents;
-import app.banhao.application.core.Application;
 
 /** The whole case: draft, submit, accept, 补正 with the clock paused, approve; timeline, inbox, audit, live events. */
 @QuarkusTest

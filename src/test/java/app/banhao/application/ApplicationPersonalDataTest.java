@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import app.banhao.application.submission.FormSealing;
 import app.banhao.platform.security.TokenClaims;
 import app.banhao.testing.Logins;
 import app.banhao.testing.TestTokens;
@@ -27,7 +28,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import app.banhao.application.submission.FormSealing;
 
 /**
  * Personal data in application forms (issue 10 point 10): fields the item's schema marks {@code x-personal} are

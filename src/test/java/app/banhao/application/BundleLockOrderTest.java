@@ -17,12 +17,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import app.banhao.application.ApplicationFixtures;
 import app.banhao.testing.Logins;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import app.banhao.application.ApplicationFixtures;
 
 /**
  * 一件事 locks a parent and its children in both orders: withdrawing a parent locks the parent, then its

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,9 +27,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import app.banhao.platform.error.ApiException;
+import app.banhao.testing.FakeHttpServer.Answer;
 import app.banhao.testing.FakeHttpServer;
 import app.banhao.testing.TestWebClient;
-import app.banhao.testing.FakeHttpServer.Answer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.ext.web.client.WebClient;
 

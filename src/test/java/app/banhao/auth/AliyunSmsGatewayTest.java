@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.local.LocalMode;
-import app.banhao.testing.FakeAliyunSms;
-import app.banhao.testing.TestWebClient;
 import app.banhao.testing.FakeAliyunSms.Answer;
 import app.banhao.testing.FakeAliyunSms.Received;
+import app.banhao.testing.FakeAliyunSms;
+import app.banhao.testing.TestWebClient;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.local.LocalMode;
+import app.banhao.testing.FakeHttpServer.Answer;
 import app.banhao.testing.FakeHttpServer;
 import app.banhao.testing.TestWebClient;
-import app.banhao.testing.FakeHttpServer.Answer;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.vertx.mutiny.ext.web.client.WebClient;

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import app.banhao.platform.error.ApiException;
+import app.banhao.testing.FakeHttpServer.Answer;
 import app.banhao.testing.FakeHttpServer;
 import app.banhao.testing.TestWebClient;
-import app.banhao.testing.FakeHttpServer.Answer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.ext.web.client.WebClient;

@@ -12,10 +12,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import app.banhao.api.model.ApplicationMaterialView;
 import app.banhao.api.model.Applicant;
+import app.banhao.api.model.ApplicationMaterialView;
 import app.banhao.api.model.ApplicationState;
 import app.banhao.api.model.ApplicationSummary;
+import app.banhao.api.model.ApplicationView;
 import app.banhao.api.model.BundleChild;
 import app.banhao.api.model.BundleProgress;
 import app.banhao.api.model.BundleProgressProgress;
@@ -27,14 +28,13 @@ import app.banhao.api.model.PredictionBasis;
 import app.banhao.api.model.RealNameLevel;
 import app.banhao.api.model.SupplementRequestRecord;
 import app.banhao.api.model.WorklistItem;
-import app.banhao.platform.crypto.DataProtection;
-import app.banhao.resident.Residents;
-import app.banhao.api.model.ApplicationView;
-import app.banhao.platform.time.BusinessClock;
-import app.banhao.application.review.ReviewService;
-import app.banhao.application.progress.CompletionPrediction;
 import app.banhao.application.progress.CompletionForecast;
+import app.banhao.application.progress.CompletionPrediction;
+import app.banhao.application.review.ReviewService;
 import app.banhao.application.submission.FormPrivacy;
+import app.banhao.platform.crypto.DataProtection;
+import app.banhao.platform.time.BusinessClock;
+import app.banhao.resident.Residents;
 
 /** Applications, materials, events and messages as API models. */
 @ApplicationScoped

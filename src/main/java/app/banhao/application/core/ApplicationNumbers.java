@@ -7,9 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import app.banhao.platform.time.BusinessClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import app.banhao.platform.time.BusinessClock;
 
 /**
  * Application numbers {@code {6-digit region}{yyyyMMdd}{8-digit sequence}} (DESIGN.md §5), the date in

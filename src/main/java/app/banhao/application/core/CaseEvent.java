@@ -4,8 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import app.banhao.platform.events.CaseTimelineFact;
 import app.banhao.application.progress.LateWarnings;
+import app.banhao.platform.events.CaseTimelineFact;
 
 /**
  * Something that happened to a case, as the other features hear of it through the outbox: its number, the

@@ -1,8 +1,5 @@
 package app.banhao.application.core;
 
-import java.util.EnumSet;
-import java.util.Set;
-
 import static app.banhao.application.core.ApplicationStatus.ACCEPTED;
 import static app.banhao.application.core.ApplicationStatus.APPROVED;
 import static app.banhao.application.core.ApplicationStatus.CLOSED_TIMEOUT;
@@ -13,6 +10,9 @@ import static app.banhao.application.core.ApplicationStatus.SUBMITTED;
 import static app.banhao.application.core.ApplicationStatus.SUPPLEMENT_REQUIRED;
 import static app.banhao.application.core.ApplicationStatus.SUSPENDED;
 import static app.banhao.application.core.ApplicationStatus.WITHDRAWN;
+
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Every edge of the state machine (DESIGN.md §5), and nothing else: a transition from a state not in

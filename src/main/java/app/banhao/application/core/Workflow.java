@@ -7,15 +7,15 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.banhao.application.progress.CompletionPrediction;
+import app.banhao.application.submission.InstantApproval;
 import app.banhao.platform.calendar.WorkingCalendar;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.events.Outbox;
 import app.banhao.platform.events.OutboxCommits;
+import app.banhao.platform.time.BusinessClock;
 import app.banhao.platform.transaction.Transactions;
 import io.smallrye.mutiny.Uni;
-import app.banhao.platform.time.BusinessClock;
-import app.banhao.application.progress.CompletionPrediction;
-import app.banhao.application.submission.InstantApproval;
 
 /**
  * The one place an application changes state: checks the edge against the state machine (409 naming the
@@ -48,7 +48,6 @@ public class Workflow {
         this.commits = commits;
         this.applications = applications;
     }
-
 
     /**
      * Runs {@code work} in a transaction and, once it committed, delivers the case events it wrote. A

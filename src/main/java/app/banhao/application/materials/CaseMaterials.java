@@ -15,6 +15,16 @@ import app.banhao.api.model.ApplicationMaterialView;
 import app.banhao.api.model.ApplicationView;
 import app.banhao.api.model.MaterialReference;
 import app.banhao.api.model.SupplementAnswer;
+import app.banhao.application.core.Application;
+import app.banhao.application.core.ApplicationErrors;
+import app.banhao.application.core.ApplicationMapper;
+import app.banhao.application.core.ApplicationMaterial;
+import app.banhao.application.core.ApplicationMaterialRepository;
+import app.banhao.application.core.ApplicationStatus;
+import app.banhao.application.core.ResidentCases;
+import app.banhao.application.core.Transition;
+import app.banhao.application.core.Workflow;
+import app.banhao.application.submission.ResidentQuotas;
 import app.banhao.catalog.ItemCatalog;
 import app.banhao.platform.concurrent.Offload;
 import app.banhao.platform.crypto.Digests;
@@ -26,16 +36,6 @@ import app.banhao.platform.time.BusinessClock;
 import app.banhao.resident.Resident;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import app.banhao.application.core.ApplicationMaterial;
-import app.banhao.application.core.ApplicationStatus;
-import app.banhao.application.core.ApplicationMaterialRepository;
-import app.banhao.application.core.ApplicationMapper;
-import app.banhao.application.core.Transition;
-import app.banhao.application.core.Workflow;
-import app.banhao.application.core.ResidentCases;
-import app.banhao.application.core.Application;
-import app.banhao.application.submission.ResidentQuotas;
-import app.banhao.application.core.ApplicationErrors;
 
 /**
  * Materials of an application: uploads (read off the event loop, type-checked), references to a certificate or

@@ -4,11 +4,11 @@ import java.time.LocalDate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.banhao.application.core.Application;
+import app.banhao.application.core.Workflow;
 import app.banhao.application.progress.CompletionPrediction.Basis;
 import app.banhao.application.progress.CompletionPrediction.Prediction;
 import app.banhao.platform.time.BusinessClock;
-import app.banhao.application.core.Workflow;
-import app.banhao.application.core.Application;
 
 /**
  * The promise and the prediction of one open case ({@link CompletionPrediction}), from the in-memory statistics of

@@ -14,7 +14,11 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import app.banhao.application.core.Application;
+import app.banhao.application.core.ApplicationStatus;
+import app.banhao.application.core.Workflow;
 import app.banhao.application.progress.CompletionPrediction.History;
+import app.banhao.platform.time.BusinessClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -22,10 +26,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import app.banhao.platform.time.BusinessClock;
-import app.banhao.application.core.ApplicationStatus;
-import app.banhao.application.core.Workflow;
-import app.banhao.application.core.Application;
 
 /**
  * How long each item took lately (DESIGN.md §5, issue 11), for {@link CompletionForecast}: per item and department,

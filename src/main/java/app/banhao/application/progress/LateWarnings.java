@@ -9,19 +9,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.LockMode;
 
+import app.banhao.application.core.Application;
+import app.banhao.application.core.ApplicationStatus;
+import app.banhao.application.core.CaseEvent;
+import app.banhao.application.core.Workflow;
 import app.banhao.application.progress.CompletionPrediction.Prediction;
+import app.banhao.application.review.DeadlineJob;
 import app.banhao.platform.i18n.Messages;
+import app.banhao.platform.time.BusinessClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import app.banhao.platform.time.BusinessClock;
-import app.banhao.application.review.DeadlineJob;
-import app.banhao.application.core.ApplicationStatus;
-import app.banhao.application.core.Workflow;
-import app.banhao.application.core.CaseEvent;
-import app.banhao.application.core.Application;
 
 /**
  * "Your case will likely be late" (issue 11): a running case (SUBMITTED or ACCEPTED; a stopped clock is not running

@@ -16,9 +16,13 @@ import jakarta.ws.rs.sse.Sse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import app.banhao.api.model.ApplicationStateEvent;
+import app.banhao.application.core.ApplicationEvents;
+import app.banhao.application.core.ApplicationMapper;
 import app.banhao.platform.security.SessionsRevoked;
+import app.banhao.platform.time.BusinessClock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -26,14 +30,9 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.MultiEmitter;
-import app.banhao.platform.time.BusinessClock;
-import app.banhao.application.core.ApplicationMapper;
-import app.banhao.application.core.ApplicationEvents;
 
 /**
  * Live progress on this node (DESIGN.md §4, §8): one Redis pattern subscription to every resident's

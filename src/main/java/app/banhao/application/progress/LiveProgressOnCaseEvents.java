@@ -2,12 +2,12 @@ package app.banhao.application.progress;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.banhao.application.core.ApplicationEvents;
+import app.banhao.application.core.CaseEvent;
+import app.banhao.application.core.CaseEvents;
 import app.banhao.platform.events.EventConsumer;
 import app.banhao.platform.events.PublishedEvent;
 import io.smallrye.mutiny.Uni;
-import app.banhao.application.core.CaseEvents;
-import app.banhao.application.core.ApplicationEvents;
-import app.banhao.application.core.CaseEvent;
 
 /**
  * Pushes each state change to the resident's devices (Redis pub/sub → SSE on whichever node they are on).

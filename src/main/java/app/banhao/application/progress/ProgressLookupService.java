@@ -10,18 +10,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import app.banhao.api.model.ProgressLookupEvent;
 import app.banhao.api.model.ProgressLookupRequest;
 import app.banhao.api.model.ProgressLookupResult;
+import app.banhao.application.core.ApplicationEventRepository;
+import app.banhao.application.core.ApplicationMapper;
+import app.banhao.application.core.ApplicationRepository;
+import app.banhao.application.core.ApplicationStatus;
+import app.banhao.application.core.QueryCodes;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
-import app.banhao.platform.ratelimit.RateLimiter;
 import app.banhao.platform.ratelimit.RateLimiter.Limit;
+import app.banhao.platform.ratelimit.RateLimiter;
+import app.banhao.platform.time.BusinessClock;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import app.banhao.platform.time.BusinessClock;
-import app.banhao.application.core.ApplicationEventRepository;
-import app.banhao.application.core.ApplicationStatus;
-import app.banhao.application.core.ApplicationMapper;
-import app.banhao.application.core.QueryCodes;
-import app.banhao.application.core.ApplicationRepository;
 
 /**
  * 办件查询 without login: the application number and its random query code (on the receipt, see

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.banhao.application.core.Application;
+import app.banhao.application.core.ApplicationEvents;
 import app.banhao.platform.cache.RedisAvailability;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,8 +16,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
 import io.smallrye.mutiny.Uni;
-import app.banhao.application.core.ApplicationEvents;
-import app.banhao.application.core.Application;
 
 /**
  * Publishes each state change as JSON on the Redis channel {@code banhao:{events}:resident:<id>} (one hash

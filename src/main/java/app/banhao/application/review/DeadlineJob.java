@@ -12,21 +12,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.LockMode;
 
+import app.banhao.application.core.Application;
+import app.banhao.application.core.ApplicationMaterial;
+import app.banhao.application.core.ApplicationRepository;
+import app.banhao.application.core.ApplicationStatus;
+import app.banhao.application.core.CaseEvent;
+import app.banhao.application.core.Transition;
+import app.banhao.application.core.Workflow;
 import app.banhao.platform.audit.AuditEvent;
 import app.banhao.platform.audit.AuditTrail;
+import app.banhao.platform.time.BusinessClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import app.banhao.platform.time.BusinessClock;
-import app.banhao.application.core.ApplicationMaterial;
-import app.banhao.application.core.ApplicationStatus;
-import app.banhao.application.core.Transition;
-import app.banhao.application.core.Workflow;
-import app.banhao.application.core.CaseEvent;
-import app.banhao.application.core.Application;
-import app.banhao.application.core.ApplicationRepository;
 
 /**
  * The deadlines nobody acts on by hand (DESIGN.md §5):

@@ -9,10 +9,17 @@ import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import app.banhao.api.model.ApplicationEventView;
 import app.banhao.api.model.ApplicationEventList;
+import app.banhao.api.model.ApplicationEventView;
 import app.banhao.api.model.StaffApplication;
 import app.banhao.api.model.WorklistPage;
+import app.banhao.application.core.Application;
+import app.banhao.application.core.ApplicationMapper;
+import app.banhao.application.core.ApplicationMaterialRepository;
+import app.banhao.application.core.ApplicationRepository;
+import app.banhao.application.core.ApplicationStatus;
+import app.banhao.application.core.Transition;
+import app.banhao.application.core.Workflow;
 import app.banhao.platform.audit.AuditEvent;
 import app.banhao.platform.audit.AuditTrail;
 import app.banhao.platform.error.ApiException;
@@ -22,6 +29,7 @@ import app.banhao.platform.error.FieldError;
 import app.banhao.platform.i18n.Messages;
 import app.banhao.platform.paging.Page;
 import app.banhao.platform.paging.PageRequest;
+import app.banhao.platform.time.BusinessClock;
 import app.banhao.platform.web.IfMatch;
 import app.banhao.resident.Residents;
 import app.banhao.staff.StaffDirectory;
@@ -29,14 +37,6 @@ import app.banhao.timeline.CaseTimeline;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import app.banhao.platform.time.BusinessClock;
-import app.banhao.application.core.ApplicationStatus;
-import app.banhao.application.core.ApplicationMaterialRepository;
-import app.banhao.application.core.ApplicationMapper;
-import app.banhao.application.core.Transition;
-import app.banhao.application.core.Workflow;
-import app.banhao.application.core.Application;
-import app.banhao.application.core.ApplicationRepository;
 
 /**
  * The department's side: the worklist and the reviewer's transitions. Only applications of the reviewer's

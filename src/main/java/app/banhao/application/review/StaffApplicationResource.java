@@ -7,8 +7,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import app.banhao.api.StaffApplicationsApi;
-import app.banhao.api.model.ApplicationEventView;
 import app.banhao.api.model.ApplicationEventList;
+import app.banhao.api.model.ApplicationEventView;
 import app.banhao.api.model.ApplicationState;
 import app.banhao.api.model.StaffApplication;
 import app.banhao.api.model.StaffNote;
@@ -16,18 +16,18 @@ import app.banhao.api.model.StaffReason;
 import app.banhao.api.model.StaffTimelineNote;
 import app.banhao.api.model.SupplementRequest;
 import app.banhao.api.model.WorklistPage;
+import app.banhao.application.core.ApplicationMapper;
+import app.banhao.application.core.ApplicationStatus;
+import app.banhao.application.core.Transition;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.i18n.Messages;
 import app.banhao.platform.paging.PageRequest;
 import app.banhao.platform.security.CurrentActor;
 import app.banhao.platform.security.TokenClaims;
+import app.banhao.platform.time.BusinessClock;
 import app.banhao.platform.web.SuccessStatus;
 import io.smallrye.mutiny.Uni;
-import app.banhao.platform.time.BusinessClock;
-import app.banhao.application.core.ApplicationStatus;
-import app.banhao.application.core.ApplicationMapper;
-import app.banhao.application.core.Transition;
 
 /** /api/v1/staff/applications: reviewers, for their own department's applications. */
 @RolesAllowed(TokenClaims.REVIEWER)

@@ -10,6 +10,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import app.banhao.api.model.ApplicationCreate;
 import app.banhao.api.model.ApplicationUpdate;
 import app.banhao.api.model.ApplicationView;
+import app.banhao.application.core.Application;
+import app.banhao.application.core.ApplicationErrors;
+import app.banhao.application.core.ApplicationMapper;
+import app.banhao.application.core.ApplicationNumbers;
+import app.banhao.application.core.ApplicationRepository;
+import app.banhao.application.core.ApplicationStatus;
+import app.banhao.application.core.QueryCodes;
+import app.banhao.application.core.ResidentCases;
+import app.banhao.application.core.Workflow;
 import app.banhao.catalog.ItemCatalog;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
@@ -20,15 +29,6 @@ import app.banhao.platform.time.BusinessClock;
 import app.banhao.platform.web.IfMatch;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import app.banhao.application.core.ApplicationStatus;
-import app.banhao.application.core.ApplicationMapper;
-import app.banhao.application.core.Workflow;
-import app.banhao.application.core.ResidentCases;
-import app.banhao.application.core.QueryCodes;
-import app.banhao.application.core.Application;
-import app.banhao.application.core.ApplicationNumbers;
-import app.banhao.application.core.ApplicationRepository;
-import app.banhao.application.core.ApplicationErrors;
 
 /**
  * Drafts (草稿): opening one for an item or a bundle (一件事) of them, and changing its form while it is a draft.

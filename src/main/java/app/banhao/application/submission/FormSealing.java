@@ -9,13 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.reactive.common.AffectedEntities;
 
+import app.banhao.application.core.Application;
+import app.banhao.application.core.ApplicationRepository;
+import app.banhao.catalog.ItemCatalog;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import app.banhao.catalog.ItemCatalog;
-import app.banhao.application.core.Application;
-import app.banhao.application.core.ApplicationRepository;
 
 /**
  * Seals personal form values written in clear: those of applications filed before their item's schema marked the

@@ -14,11 +14,11 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.ValidationMessage;
 
+import app.banhao.application.core.ApplicationErrors;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
 import app.banhao.platform.forms.FormSchemaKeywords;
-import app.banhao.application.core.ApplicationErrors;
 
 /**
  * Checks form data against the item's form schema (JSON Schema draft 2020-12) at submission: a 422 naming

@@ -15,12 +15,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import app.banhao.api.model.InstantReview;
 import app.banhao.api.model.InstantRule;
 import app.banhao.api.model.InstantRules;
-import app.banhao.resident.Resident;
-import app.banhao.resident.Residents;
-import app.banhao.catalog.ItemCatalog;
 import app.banhao.api.model.RealNameLevel;
 import app.banhao.application.core.ApplicationMaterial;
 import app.banhao.application.core.Workflow;
+import app.banhao.catalog.ItemCatalog;
+import app.banhao.resident.Resident;
+import app.banhao.resident.Residents;
 
 /**
  * 秒批: the rules an instant item's submission must pass to be approved with no reviewer (configured per item,

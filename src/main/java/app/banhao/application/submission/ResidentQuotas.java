@@ -6,16 +6,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import app.banhao.application.core.Application;
+import app.banhao.application.core.ApplicationErrors;
+import app.banhao.application.core.ApplicationMaterial;
+import app.banhao.application.core.ApplicationStatus;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
 import app.banhao.resident.Residents;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import app.banhao.application.core.ApplicationMaterial;
-import app.banhao.application.core.ApplicationStatus;
-import app.banhao.application.core.Application;
-import app.banhao.application.core.ApplicationErrors;
 
 /**
  * What one resident may keep (OWASP API4, issue 10 point 13): open drafts ({@code banhao.applications.max-open-drafts},

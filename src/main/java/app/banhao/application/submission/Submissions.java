@@ -13,6 +13,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import app.banhao.api.model.ApplicationSubmit;
 import app.banhao.api.model.ApplicationView;
 import app.banhao.api.model.InstantReview;
+import app.banhao.application.core.Application;
+import app.banhao.application.core.ApplicationErrors;
+import app.banhao.application.core.ApplicationEvents;
+import app.banhao.application.core.ApplicationMapper;
+import app.banhao.application.core.ApplicationMaterial;
+import app.banhao.application.core.ApplicationMaterialRepository;
+import app.banhao.application.core.ApplicationRepository;
+import app.banhao.application.core.CaseEvent;
+import app.banhao.application.core.ResidentCases;
+import app.banhao.application.core.Transition;
+import app.banhao.application.core.Workflow;
+import app.banhao.application.materials.CaseMaterials;
 import app.banhao.catalog.ItemCatalog;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.FieldCode;
@@ -22,18 +34,6 @@ import app.banhao.platform.time.BusinessClock;
 import app.banhao.platform.web.IfMatch;
 import app.banhao.resident.Residents;
 import io.smallrye.mutiny.Uni;
-import app.banhao.application.materials.CaseMaterials;
-import app.banhao.application.core.ApplicationMaterial;
-import app.banhao.application.core.ApplicationMaterialRepository;
-import app.banhao.application.core.ApplicationMapper;
-import app.banhao.application.core.Transition;
-import app.banhao.application.core.Workflow;
-import app.banhao.application.core.ApplicationEvents;
-import app.banhao.application.core.ResidentCases;
-import app.banhao.application.core.CaseEvent;
-import app.banhao.application.core.Application;
-import app.banhao.application.core.ApplicationRepository;
-import app.banhao.application.core.ApplicationErrors;
 
 /**
  * Submitting a draft (with 秒批 where the item allows it) and withdrawing an application, bundles included.

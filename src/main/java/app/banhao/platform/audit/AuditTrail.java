@@ -1,12 +1,12 @@
 package app.banhao.platform.audit;
 
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.banhao.platform.security.CurrentActor;
+import app.banhao.platform.time.BusinessClock;
 import app.banhao.platform.web.CallerInfo;
 import app.banhao.platform.web.RequestIds;
 import io.quarkus.arc.Arc;
@@ -15,7 +15,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
-import app.banhao.platform.time.BusinessClock;
 
 /**
  * Appends to the audit log inside the caller's transaction, so a recorded change and its audit line

@@ -1,6 +1,7 @@
 package app.banhao.platform.cache;
 
 import java.nio.charset.StandardCharsets;
+
 import app.banhao.platform.crypto.Digests;
 
 /**

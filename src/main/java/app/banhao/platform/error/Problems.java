@@ -3,11 +3,12 @@ package app.banhao.platform.error;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.ws.rs.core.Response;
+
 import app.banhao.api.model.FieldErrorView;
 import app.banhao.api.model.Problem;
-import app.banhao.platform.i18n.Messages;
 import app.banhao.platform.i18n.Messages.Language;
-import jakarta.ws.rs.core.Response;
+import app.banhao.platform.i18n.Messages;
 
 /** Builds RFC 9457 problem+json responses in the caller's language. The single place that does. */
 public final class Problems {

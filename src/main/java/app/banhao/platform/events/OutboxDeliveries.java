@@ -16,11 +16,11 @@ import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
 import app.banhao.platform.paging.Page;
 import app.banhao.platform.paging.PageRequest;
+import app.banhao.platform.time.BusinessClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import app.banhao.platform.time.BusinessClock;
 
 /** The operator's view of what the relay owes: listing deliveries by state, and retrying a dead one. */
 @ApplicationScoped

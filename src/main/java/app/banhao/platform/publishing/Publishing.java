@@ -12,11 +12,11 @@ import app.banhao.platform.audit.AuditTrail;
 import app.banhao.platform.cache.CacheAside;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
+import app.banhao.platform.time.BusinessClock;
 import app.banhao.platform.transaction.Transactions;
 import app.banhao.platform.web.IfMatch;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-import app.banhao.platform.time.BusinessClock;
 
 /**
  * The one way content is published, revised and retired, inside the caller's transaction: the row is

@@ -13,6 +13,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import app.banhao.platform.security.SessionsRevoked;
+import app.banhao.platform.time.BusinessClock;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.scheduler.Scheduled;
@@ -20,7 +21,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import app.banhao.platform.time.BusinessClock;
 
 /**
  * The deny-list that makes a logout or revocation take effect before the access token expires

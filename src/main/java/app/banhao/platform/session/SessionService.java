@@ -11,21 +11,21 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import jakarta.persistence.LockModeType;
 
 import app.banhao.api.model.TokenPair;
 import app.banhao.platform.audit.AuditEvent;
 import app.banhao.platform.audit.AuditTrail;
 import app.banhao.platform.crypto.DataProtection;
+import app.banhao.platform.crypto.Digests;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
+import app.banhao.platform.time.BusinessClock;
 import app.banhao.platform.web.CallerInfo;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import app.banhao.platform.crypto.Digests;
-import app.banhao.platform.time.BusinessClock;
 
 /**
  * Login sessions and their tokens (DESIGN.md §7): opens a session with a token pair, rotates refresh

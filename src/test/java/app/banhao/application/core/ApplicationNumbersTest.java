@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+
 import app.banhao.application.core.ApplicationNumbers;
 
 /** Numbers are {region}{yyyyMMdd}{8 digits}, whatever the sequence has reached. */

@@ -11,15 +11,15 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 
+import app.banhao.application.ApplicationFixtures;
+import app.banhao.application.progress.CompletionStats;
+import app.banhao.application.progress.LateWarnings;
+import app.banhao.application.review.DeadlineJob;
 import app.banhao.testing.Logins;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
-import app.banhao.application.review.DeadlineJob;
-import app.banhao.application.progress.LateWarnings;
-import app.banhao.application.progress.CompletionStats;
-import app.banhao.application.ApplicationFixtures;
 
 /**
  * Creating and submitting applications reuses Hibernate's query plans. A native select (Hibernate 7.2) adds a

@@ -11,10 +11,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import app.banhao.application.ApplicationFixtures;
 import app.banhao.testing.Logins;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import app.banhao.application.ApplicationFixtures;
 
 /** Every edge of DESIGN.md §5 allowed, every other refused with a 409 naming the state; If-Match 412/428. */
 @QuarkusTest

@@ -21,10 +21,11 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import app.banhao.application.core.Application;
 import app.banhao.application.core.ApplicationStatus;
 import app.banhao.application.core.BundleSteps;
 import app.banhao.application.core.Transition;
-import app.banhao.application.core.Application;
 
 /**
  * 一件事 without Quarkus: the parent follows its children as README "Bundles" says — ACCEPTED once any child is

@@ -15,11 +15,11 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import app.banhao.platform.error.ApiException;
+import app.banhao.application.core.Application;
 import app.banhao.application.core.ApplicationStatus;
 import app.banhao.application.core.Transition;
 import app.banhao.application.core.Workflow;
-import app.banhao.application.core.Application;
+import app.banhao.platform.error.ApiException;
 
 /**
  * The state machine of DESIGN.md §5 and README "Applications", without Quarkus: every (transition, state) pair is

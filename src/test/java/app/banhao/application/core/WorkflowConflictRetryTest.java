@@ -10,6 +10,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import app.banhao.application.ApplicationFixtures;
+import app.banhao.application.core.ApplicationRepository;
+import app.banhao.application.core.Workflow;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.transaction.Transactions;
 import app.banhao.testing.Logins;
@@ -18,9 +21,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
-import app.banhao.application.core.Workflow;
-import app.banhao.application.core.ApplicationRepository;
-import app.banhao.application.ApplicationFixtures;
 
 /**
  * A unit of work PostgreSQL fails over a deadlock or serialization failure runs again, each time in a new

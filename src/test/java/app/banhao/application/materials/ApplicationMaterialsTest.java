@@ -10,12 +10,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import app.banhao.application.ApplicationFixtures;
+import app.banhao.application.SampleFiles;
+import app.banhao.application.materials.CaseMaterials;
 import app.banhao.testing.Logins;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import app.banhao.application.materials.CaseMaterials;
-import app.banhao.application.ApplicationFixtures;
-import app.banhao.application.SampleFiles;
 
 /** Uploads are judged by content and size; references and commitments by the item's rules. */
 @QuarkusTest

@@ -14,11 +14,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
+import app.banhao.application.SampleFiles;
+import app.banhao.application.materials.CaseMaterials;
+import app.banhao.application.materials.FileTypes;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import app.banhao.application.materials.FileTypes;
-import app.banhao.application.materials.CaseMaterials;
-import app.banhao.application.SampleFiles;
 
 /** Uploads are recognised by their structure, not by their first bytes alone, and read off the event loop. */
 class FileTypesTest {

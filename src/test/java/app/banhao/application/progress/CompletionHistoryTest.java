@@ -17,21 +17,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import app.banhao.application.ApplicationFixtures;
+import app.banhao.application.progress.CompletionPrediction;
+import app.banhao.application.progress.CompletionStats;
+import app.banhao.application.progress.LateWarnings;
 import app.banhao.testing.Logins;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
-import app.banhao.application.progress.LateWarnings;
-import app.banhao.application.progress.CompletionPrediction;
-import app.banhao.application.progress.CompletionStats;
-import app.banhao.application.ApplicationFixtures;
 
 /**
  * Predicted completion from seeded history (issue 11): decided cases cloned in SQL with submission and decision days

@@ -21,12 +21,12 @@ import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import app.banhao.application.SseClient;
 import app.banhao.platform.embedded.EmbeddedServers;
 import app.banhao.platform.embedded.EmbeddedSettings;
 import app.banhao.platform.security.TokenClaims;
 import app.banhao.testing.PackagedApp;
 import io.restassured.path.json.JsonPath;
-import app.banhao.application.SseClient;
 
 /**
  * Two app instances on the same PostgreSQL and Redis, as behind a load balancer: a resident's live-progress

@@ -15,14 +15,13 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import app.banhao.application.SseClient;
 import app.banhao.platform.crypto.DataProtection;
-
 import app.banhao.testing.Logins;
 import app.banhao.testing.TestTokens;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import app.banhao.application.SseClient;
 
 /**
  * Issue 10 point 15: a live-progress stream ends with its token and session, and a resident holds at most five

@@ -17,14 +17,14 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import app.banhao.application.ApplicationFixtures;
+import app.banhao.application.SseClient;
+import app.banhao.application.progress.LiveProgress;
 import app.banhao.testing.Logins;
 import app.banhao.testing.contract.SpecCoverage;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import app.banhao.application.progress.LiveProgress;
-import app.banhao.application.ApplicationFixtures;
-import app.banhao.application.SseClient;
 
 /** GET /api/v1/me/events: each state change reaches the owner's open streams within a second, and no one else's. */
 @QuarkusTest

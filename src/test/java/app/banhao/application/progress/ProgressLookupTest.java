@@ -19,6 +19,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import app.banhao.api.model.ProgressLookupRequest;
+import app.banhao.application.ApplicationFixtures;
+import app.banhao.application.progress.ProgressLookupService;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.testing.Logins;
@@ -28,8 +30,6 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import app.banhao.application.progress.ProgressLookupService;
-import app.banhao.application.ApplicationFixtures;
 
 /**
  * POST /api/v1/progress-lookups: 办件查询 without login by number and query code; nothing personal, not even the

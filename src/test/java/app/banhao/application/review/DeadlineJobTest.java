@@ -13,19 +13,18 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import app.banhao.application.ApplicationFixtures;
+import app.banhao.application.review.DeadlineJob;
 import app.banhao.testing.Logins;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
-import app.banhao.application.review.DeadlineJob;
-import app.banhao.application.ApplicationFixtures;
 
 /** The deadline job: 补正超时 closes the case (once, whatever the nodes), 容缺 past its day is flagged. */
 @QuarkusTest

@@ -11,11 +11,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import app.banhao.application.core.ApplicationErrors;
+import app.banhao.application.submission.FormValidation;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
-import app.banhao.application.submission.FormValidation;
-import app.banhao.application.core.ApplicationErrors;
 
 /**
  * Form data against an item's form schema, without Quarkus: what each kind of mistake is called, the field path it

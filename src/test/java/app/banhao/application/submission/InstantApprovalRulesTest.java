@@ -10,18 +10,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 
 import app.banhao.api.model.InstantReview;
 import app.banhao.api.model.InstantRule;
-import app.banhao.catalog.ItemCatalog;
-import app.banhao.resident.Resident;
-import app.banhao.resident.Residents;
 import app.banhao.application.core.ApplicationMaterial;
 import app.banhao.application.core.Workflow;
 import app.banhao.application.submission.InstantApproval;
+import app.banhao.catalog.ItemCatalog;
+import app.banhao.resident.Resident;
+import app.banhao.resident.Residents;
 
 /**
  * 秒批 rules without Quarkus: each rule an item can configure (commitment signed, real-name level, no material

@@ -18,12 +18,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import app.banhao.application.ApplicationFixtures;
 import app.banhao.testing.Logins;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import app.banhao.application.ApplicationFixtures;
 
 /** Per-resident quotas (issue 10 point 13): a parallel burst never gets past them. */
 @QuarkusTest

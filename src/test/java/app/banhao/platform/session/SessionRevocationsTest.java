@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
