@@ -105,7 +105,8 @@ class StaffAuthTest {
 
     @Test
     void demoReviewerCanLogIn() {
-        login("reviewer", DemoAccounts.STAFF_PASSWORD, freshCode(secretOf("reviewer"), -1)).statusCode(200);
+        // The current step's code: the previous step's failed under load when the request crossed a step boundary.
+        login("reviewer", DemoAccounts.STAFF_PASSWORD, freshCode(secretOf("reviewer"), 0)).statusCode(200);
     }
 
     @Test

@@ -71,6 +71,8 @@ public class StrictRequestJson implements ContextResolver<ObjectMapper> {
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("banhao-unique-items").setDeserializerModifier(new UniqueItems()));
         mapper.registerModule(new SimpleModule("banhao-contract-fields").setDeserializerModifier(new ContractFields()));
+        mapper.registerModule(new SimpleModule("banhao-rfc3339").addDeserializer(java.time.OffsetDateTime.class,
+                new Rfc3339DateTimes()));
         return mapper;
     }
 
