@@ -12,25 +12,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import app.banhao.application.ApplicationFixtures;
+import app.banhao.testing.LogCapture;
 import app.banhao.testing.Logins;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -56,20 +53,16 @@ class ClientHangUpTest {
     @TestHTTPResource("/")
     URI root;
 
-    private final Capture capture = new Capture();
+    private LogCapture capture;
 
     @BeforeEach
     void listen() {
-        Logger.getLogger("").addHandler(capture);
-        // The capture sees what the application's loggers write (JBoss LogManager behind java.util.logging).
-        org.jboss.logging.Logger.getLogger("org.hibernate.reactive.canary").warn("HR000069 canary");
-        assertTrue(capture.records.stream().anyMatch(ClientHangUpTest::isNoise), "the log capture saw nothing");
-        capture.records.clear();
+        capture = LogCapture.start();
     }
 
     @AfterEach
     void stopListening() {
-        Logger.getLogger("").removeHandler(capture);
+        capture.close();
     }
 
     @Test
@@ -85,7 +78,7 @@ class ClientHangUpTest {
                 + root.getPort() + "\r\nConnection: close\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length,
                 body.getBytes(StandardCharsets.UTF_8));
         assertEquals(201, answered.status(), answered.toString());
-        capture.records.clear();
+        capture.clear();
 
         hangUpAll(HANG_UPS, i -> new String[] { createDraft(tokens.get(i % RESIDENTS), i % 2 == 0), body });
         assertQuiet();
@@ -129,7 +122,7 @@ class ClientHangUpTest {
                 drafts.add(new String[] { token, no });
             }
         }
-        capture.records.clear();
+        capture.clear();
         hangUpAll(drafts.size(), i -> new String[] { "POST /api/v1/applications/" + drafts.get(i)[1] + "/submit HTTP/1.1\r\n"
                 + "Authorization: Bearer " + drafts.get(i)[0] + "\r\nContent-Type: application/json\r\n", "{}" });
         assertQuiet();
@@ -200,7 +193,7 @@ class ClientHangUpTest {
     }
 
     private void assertQuiet() {
-        List<String> noise = capture.records.stream().filter(ClientHangUpTest::isNoise).map(ClientHangUpTest::describe).toList();
+        List<String> noise = capture.lines(ClientHangUpTest::isNoise);
         assertTrue(noise.isEmpty(), noise.size() + " log records of a cut-off unit of work, e.g.:\n"
                 + String.join("\n", noise.subList(0, Math.min(5, noise.size()))));
     }
@@ -238,38 +231,11 @@ class ClientHangUpTest {
     }
 
     private static boolean isNoise(LogRecord r) {
-        String text = describe(r);
+        String text = LogCapture.describe(r);
         if (NOISE.stream().anyMatch(text::contains)) {
             return true;
         }
         String logger = r.getLoggerName() == null ? "" : r.getLoggerName();
         return r.getLevel().intValue() >= Level.WARNING.intValue() && LAYERS.stream().anyMatch(logger::startsWith);
-    }
-
-    private static String describe(LogRecord r) {
-        String message = r instanceof org.jboss.logmanager.ExtLogRecord ext ? ext.getFormattedMessage() : r.getMessage();
-        StringBuilder text = new StringBuilder(r.getLevel() + " [" + r.getLoggerName() + "] " + message);
-        for (Throwable t = r.getThrown(); t != null; t = t.getCause()) {
-            text.append(" | ").append(t);
-        }
-        return text.toString();
-    }
-
-    /** Every record any logger publishes, as JBoss LogManager hands them to the root logger's handlers. */
-    private static final class Capture extends Handler {
-        final ConcurrentLinkedQueue<LogRecord> records = new ConcurrentLinkedQueue<>();
-
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

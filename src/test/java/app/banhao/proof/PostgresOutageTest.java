@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import app.banhao.application.SseClient;
 import app.banhao.platform.embedded.EmbeddedServers;
 import app.banhao.testing.EmbeddedServersResource;
+import app.banhao.testing.LogCapture;
 import app.banhao.testing.Management;
 import app.banhao.testing.faults.Await;
 import app.banhao.testing.access.Caller;
@@ -135,7 +136,8 @@ class PostgresOutageTest {
         EmbeddedServers servers = EmbeddedServersResource.servers();
         execute(servers, FaultFixtureResource.SUBMISSIONS_TABLE);
         SubmissionStorm storm;
-        try (SubmissionStorm running = SubmissionStorm.start(this::submit, 4)) {
+        List<String> serverSide;
+        try (LogCapture log = LogCapture.start(); SubmissionStorm running = SubmissionStorm.start(this::submit, 4)) {
             storm = running;
             running.awaitAcknowledged(20, RECOVERY);
             servers.stopPostgres();
@@ -146,9 +148,11 @@ class PostgresOutageTest {
             }
             Await.until(RECOVERY, "readiness UP again", () -> readyStatus() == 200);
             running.awaitAcknowledged(20, RECOVERY);
+            // The server's side of any 500 (the answer itself only carries a request id).
+            serverSide = log.lines(r -> LogCapture.describe(r).contains("Unexpected failure"));
         }
         assertTrue(storm.unexpected().isEmpty(), "answers other than 2xx or a 503 problem with Retry-After:\n"
-                + String.join("\n", storm.unexpected()));
+                + String.join("\n", storm.unexpected()) + "\nlogged:\n" + String.join("\n", serverSide));
         assertEquals(List.of(), SubmissionStorm.lostOrDuplicated(storm.acknowledged(), stored(servers)));
     }
 

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import org.hibernate.HibernateException;
 import org.junit.jupiter.api.Test;
 
+import io.vertx.core.VertxException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 
 /** What PostgreSQL says while it restarts is "down, retry later", not a fault of ours. */
@@ -23,6 +25,11 @@ class DependencyFailuresTest {
         assertTrue(DependencyFailures.isDependencyDown(new SQLException("Connection attempt failed", "08001")));
         // Also seen as a 500: the server went away while a query was in flight.
         assertTrue(DependencyFailures.isDependencyDown(new java.net.SocketException("Connection reset")));
+        // The SQL client's words for statements still queued on a connection PostgreSQL closed (a 500 in CI).
+        assertTrue(DependencyFailures.isDependencyDown(new HibernateException(new java.util.concurrent.CompletionException(
+                new NoStackTraceThrowable("Pending requests failed to be sent due to connection has been closed.")))));
+        assertTrue(DependencyFailures.isDependencyDown(new VertxException(
+                "Pending requests failed to be sent due to connection has been closed.", new IllegalStateException())));
     }
 
     @Test
@@ -30,5 +37,6 @@ class DependencyFailuresTest {
         assertFalse(DependencyFailures.isDependencyDown(new PgException("duplicate key", "ERROR", "23505", null)));
         assertFalse(DependencyFailures.isDependencyDown(new SQLException("syntax error", "42601")));
         assertFalse(DependencyFailures.isDependencyDown(new IllegalStateException("bug")));
+        assertFalse(DependencyFailures.isDependencyDown(new IllegalStateException("HR000025: Session closed")));
     }
 }

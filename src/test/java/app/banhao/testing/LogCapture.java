@@ -1,0 +1,69 @@
+package app.banhao.testing;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Predicate;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * Every record the application's loggers publish while open (JBoss LogManager hands them to the root
+ * logger's handlers), so a test can assert on the log or show the server's side of a failure it saw.
+ */
+public final class LogCapture extends Handler implements AutoCloseable {
+
+    private final ConcurrentLinkedQueue<LogRecord> records = new ConcurrentLinkedQueue<>();
+
+    private LogCapture() {
+    }
+
+    /** Starts capturing, after proving the capture sees the application's loggers at all. */
+    public static LogCapture start() {
+        LogCapture capture = new LogCapture();
+        Logger.getLogger("").addHandler(capture);
+        org.jboss.logging.Logger.getLogger("app.banhao.testing.canary").warn("log capture canary");
+        if (capture.records.stream().noneMatch(r -> describe(r).contains("log capture canary"))) {
+            capture.close();
+            throw new IllegalStateException("the log capture saw nothing");
+        }
+        capture.records.clear();
+        return capture;
+    }
+
+    public List<LogRecord> records() {
+        return List.copyOf(records);
+    }
+
+    /** The records matching {@code filter}, each as one line with its level, logger, message and causes. */
+    public List<String> lines(Predicate<LogRecord> filter) {
+        return records.stream().filter(filter).map(LogCapture::describe).toList();
+    }
+
+    public void clear() {
+        records.clear();
+    }
+
+    public static String describe(LogRecord r) {
+        String message = r instanceof org.jboss.logmanager.ExtLogRecord ext ? ext.getFormattedMessage() : r.getMessage();
+        StringBuilder text = new StringBuilder(r.getLevel() + " [" + r.getLoggerName() + "] " + message);
+        for (Throwable t = r.getThrown(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            text.append(" | ").append(t);
+        }
+        return text.toString();
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        records.add(record);
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+        Logger.getLogger("").removeHandler(this);
+    }
+}
