@@ -2,7 +2,6 @@ package app.banhao.platform.cache;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -13,14 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import app.banhao.platform.crypto.Digests;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -51,24 +47,6 @@ import io.vertx.mutiny.redis.client.Response;
 @ApplicationScoped
 public class CacheAside {
 
-    /** Reads the version (initialising a lost one above any earlier value) and the entry under it. */
-    private static final String READ_SCRIPT = """
-            local v = redis.call('GET', KEYS[1])
-            if not v then
-              redis.call('SET', KEYS[1], ARGV[3], 'NX')
-              v = redis.call('GET', KEYS[1])
-            end
-            return {v, redis.call('GET', ARGV[1] .. v .. ':' .. ARGV[2])}
-            """;
-    private static final String BUMP_SCRIPT = """
-            if not redis.call('GET', KEYS[1]) then
-              redis.call('SET', KEYS[1], ARGV[1])
-            end
-            return redis.call('INCR', KEYS[1])
-            """;
-    private static final String READ_SHA = sha1(READ_SCRIPT);
-    private static final String BUMP_SHA = sha1(BUMP_SCRIPT);
-
     private final ReactiveRedisDataSource redis;
     private final RedisAvailability availability;
     private final ObjectMapper json;
@@ -76,19 +54,9 @@ public class CacheAside {
     private final Duration lockTtl;
     private final Duration lockWait;
     private final Map<String, Uni<CachedJson>> inFlight = new ConcurrentHashMap<>();
-    private final Set<String> pendingBumps = ConcurrentHashMap.newKeySet();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-    private final long localTtlNanos;
-    /** Per namespace, the newest version this node knows and when it learnt it. */
-    private final Map<String, KnownVersion> versions = new ConcurrentHashMap<>();
-    /** Near cache: entries by versioned key, each kept for at most the local TTL (entries of old versions age out). */
-    private final Cache<String, LocalEntry> local;
-
-    private record KnownVersion(long version, long learntAt) {
-    }
-
-    private record LocalEntry(CachedJson json, long expiresAt) {
-    }
+    private final CacheVersions versions;
+    private final NearCache near;
 
     public CacheAside(ReactiveRedisDataSource redis, RedisAvailability availability, ObjectMapper json,
             MeterRegistry metrics,
@@ -102,8 +70,8 @@ public class CacheAside {
         this.metrics = metrics;
         this.lockTtl = lockTtl;
         this.lockWait = lockWait;
-        this.localTtlNanos = localTtl.toNanos();
-        this.local = Caffeine.newBuilder().maximumSize(localMaxEntries).expireAfterWrite(localTtl).build();
+        this.versions = new CacheVersions(redis, availability);
+        this.near = new NearCache(localTtl, localMaxEntries);
     }
 
     /**
@@ -114,54 +82,34 @@ public class CacheAside {
         if (!availability.usable()) {
             return bypass(namespace, key, loader);
         }
-        CachedJson near = nearHit(namespace, key);
-        if (near != null) {
+        CachedJson nearby = nearHit(namespace, key);
+        if (nearby != null) {
             count(namespace, "hit-local");
-            return Uni.createFrom().item(near);
+            return Uni.createFrom().item(nearby);
         }
-        Uni<Void> catchUp = pendingBumps.contains(namespace) ? invalidate(namespace) : Uni.createFrom().voidItem();
-        return catchUp.chain(() -> availability.guard(readScript(namespace, key)))
+        return versions.catchUp(namespace).chain(() -> availability.guard(versions.readWithEntry(namespace, key)))
                 .onFailure().recoverWithNull()
                 .chain(reply -> {
                     if (reply == null) {
                         return bypass(namespace, key, loader);
                     }
                     String version = reply.get(0).toString();
-                    boolean current = learn(namespace, version);
-                    String entryKey = prefix(namespace) + version + ":" + key;
+                    boolean current = versions.learn(namespace, version);
+                    String entryKey = CacheVersions.entryKey(namespace, version, key);
                     Response entry = reply.get(1);
                     if (entry != null) {
                         count(namespace, "hit");
-                        return Uni.createFrom().item(remember(current, entryKey, ttl, CachedJson.decode(entry.toString())));
+                        return Uni.createFrom().item(near.remember(current, entryKey, ttl, CachedJson.decode(entry.toString())));
                     }
                     count(namespace, "miss");
                     return once(entryKey, () -> loadUnderLock(namespace, entryKey, ttl, loader))
-                            .map(json -> remember(current, entryKey, ttl, json));
+                            .map(json -> near.remember(current, entryKey, ttl, json));
                 });
     }
 
     /** Makes every entry of {@code namespace} stale at once, on every node. Never fails. */
     public Uni<Void> invalidate(String namespace) {
-        return availability.guard(redis.execute("EVALSHA", BUMP_SHA, "1", versionKey(namespace),
-                Long.toString(System.currentTimeMillis()))
-                .onFailure(CacheAside::isNoScript).recoverWithUni(() -> redis.execute("EVAL", BUMP_SCRIPT, "1",
-                        versionKey(namespace), Long.toString(System.currentTimeMillis()))))
-                .invoke(version -> {
-                    pendingBumps.remove(namespace);
-                    versions.put(namespace, new KnownVersion(version.toLong(), System.nanoTime()));
-                })
-                .onFailure().invoke(e -> pendingBumps.add(namespace))
-                .onFailure().invoke(e -> Log.warnf("Cache version of %s not bumped (Redis unavailable); "
-                        + "repeated once Redis answers", namespace))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
-    }
-
-    private Uni<Response> readScript(String namespace, String key) {
-        String[] args = { versionKey(namespace), prefix(namespace), key, Long.toString(System.currentTimeMillis()) };
-        return redis.execute("EVALSHA", READ_SHA, "1", args[0], args[1], args[2], args[3])
-                .onFailure(CacheAside::isNoScript)
-                .recoverWithUni(() -> redis.execute("EVAL", READ_SCRIPT, "1", args[0], args[1], args[2], args[3]));
+        return versions.bump(namespace);
     }
 
     private Uni<CachedJson> bypass(String namespace, String key, Supplier<Uni<?>> loader) {
@@ -248,28 +196,8 @@ public class CacheAside {
      * TTL (a publish on this node updates it at once; one on another node is seen within the local TTL).
      */
     private CachedJson nearHit(String namespace, String key) {
-        KnownVersion known = versions.get(namespace);
-        long now = System.nanoTime();
-        if (known == null || now - known.learntAt() > localTtlNanos) {
-            return null;
-        }
-        LocalEntry entry = local.getIfPresent(prefix(namespace) + known.version() + ":" + key);
-        return entry != null && now - entry.expiresAt() < 0 ? entry.json() : null;
-    }
-
-    /** Records the version Redis just reported; false when this node already knows a newer one (a late reply). */
-    private boolean learn(String namespace, String version) {
-        long reported = Long.parseLong(version);
-        KnownVersion updated = versions.compute(namespace, (ns, known) ->
-                known == null || reported >= known.version() ? new KnownVersion(reported, System.nanoTime()) : known);
-        return updated.version() == reported;
-    }
-
-    private CachedJson remember(boolean current, String entryKey, Duration ttl, CachedJson json) {
-        if (current && localTtlNanos > 0) {
-            local.put(entryKey, new LocalEntry(json, System.nanoTime() + Math.min(localTtlNanos, ttl.toNanos())));
-        }
-        return json;
+        Long version = versions.learntWithin(namespace, near.ttlNanos());
+        return version == null ? null : near.get(CacheVersions.entryKey(namespace, version, key));
     }
 
     /**
@@ -284,24 +212,8 @@ public class CacheAside {
         return kind + ":" + Digests.sha256Hex(canonical.toString(), 16);
     }
 
-    private static String prefix(String namespace) {
-        return "banhao:{" + namespace + "}:cache:";
-    }
-
-    private static String versionKey(String namespace) {
-        return prefix(namespace) + "version";
-    }
-
     private static long jittered(Duration ttl) {
         long millis = ttl.toMillis();
         return millis + ThreadLocalRandom.current().nextLong(millis / 5 + 1);
-    }
-
-    private static boolean isNoScript(Throwable error) {
-        return error.getMessage() != null && error.getMessage().startsWith("NOSCRIPT");
-    }
-
-    private static String sha1(String script) {
-        return Digests.sha1Hex(script);
     }
 }

@@ -1,10 +1,8 @@
 package app.banhao.platform.error;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -22,11 +20,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import app.banhao.platform.i18n.Messages.Language;
-import app.banhao.platform.i18n.Messages;
-import app.banhao.platform.web.ContractFields;
 import app.banhao.platform.web.RequestIds;
-import app.banhao.platform.web.StorableTextJsonFactory;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationFailedException;
@@ -35,7 +29,8 @@ import io.quarkus.security.UnauthorizedException;
 
 /**
  * Turns every exception that reaches the REST layer into problem+json: the one mapper layer of
- * DESIGN.md §6. Input errors name their field; anything unexpected is a 500 without internals.
+ * DESIGN.md §6. Input errors name their field; anything unexpected is a 500 without internals. Request bodies
+ * are read by {@link JsonBodyProblems}, unconvertible parameters by {@link ParameterProblems}.
  */
 public class ProblemMappers {
 
@@ -76,49 +71,44 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidParameter(InvalidParameterException e, HttpHeaders headers, UriInfo uri) {
-        FieldError error = e.error();
-        if (error.field() == null) {
-            error = new FieldError(parameterHolding(String.valueOf(error.args().get(0)), headers, uri), error.code(),
-                    error.args(), error.message());
-        }
-        return respond(ErrorCode.INVALID_PARAMETER, List.of(error.field()), List.of(error), Map.of(), headers, uri);
+        return ParameterProblems.of(e, headers, uri);
     }
 
     // One mapper per Jackson type: Quarkus ships mappers for the specific ones that would win otherwise.
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
-        return jsonProblem(e, headers, uri);
+        return JsonBodyProblems.of(e, headers, uri);
     }
 
     @ServerExceptionMapper
     public Response jsonParse(JsonParseException e, HttpHeaders headers, UriInfo uri) {
-        return jsonProblem(e, headers, uri);
+        return JsonBodyProblems.of(e, headers, uri);
     }
 
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e, HttpHeaders headers, UriInfo uri) {
-        return jsonProblem(e, headers, uri);
+        return JsonBodyProblems.of(e, headers, uri);
     }
 
     @ServerExceptionMapper
     public Response jsonMismatch(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
-        return jsonProblem(e, headers, uri);
+        return JsonBodyProblems.of(e, headers, uri);
     }
 
     @ServerExceptionMapper
     public Response jsonFormat(InvalidFormatException e, HttpHeaders headers, UriInfo uri) {
-        return jsonProblem(e, headers, uri);
+        return JsonBodyProblems.of(e, headers, uri);
     }
 
     @ServerExceptionMapper
     public Response jsonInstantiation(ValueInstantiationException e, HttpHeaders headers, UriInfo uri) {
-        return jsonProblem(e, headers, uri);
+        return JsonBodyProblems.of(e, headers, uri);
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) {
-            return jsonProblem(json, headers, uri);
+            return JsonBodyProblems.of(json, headers, uri);
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         ErrorCode code = switch (status) {
@@ -202,163 +192,8 @@ public class ProblemMappers {
         return respond(ErrorCode.INTERNAL_ERROR, List.of(requestId), List.of(), Map.of(), headers, uri);
     }
 
-    /**
-     * The name of the query, path or header parameter whose raw value could not be converted, for
-     * converters that were not told their parameter's name (see {@link StrictParamConverters}).
-     */
-    private static String parameterHolding(String raw, HttpHeaders headers, UriInfo uri) {
-        for (var query : uri.getQueryParameters().entrySet()) {
-            if (query.getValue().contains(raw)) {
-                return query.getKey();
-            }
-        }
-        for (var path : uri.getPathParameters().entrySet()) {
-            if (path.getValue().contains(raw)) {
-                return path.getKey();
-            }
-        }
-        if (headers != null) {
-            for (var header : headers.getRequestHeaders().entrySet()) {
-                if (header.getValue().contains(raw)) {
-                    return header.getKey();
-                }
-            }
-        }
-        return "$";
-    }
-
-    private Response jsonProblem(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
-        Response edge = edgeJsonProblem(e, headers, uri);
-        if (edge != null) {
-            return edge;
-        }
-        if (e instanceof JsonParseException parse) {
-            var at = parse.getLocation();
-            return respond(ErrorCode.MALFORMED_JSON,
-                    List.of(at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr()),
-                    List.of(), Map.of(), headers, uri);
-        }
-        if (e instanceof JsonMappingException mapping) {
-            String field = jsonPath(mapping);
-            if (field.isEmpty() && e instanceof MismatchedInputException && isEndOfInput(e)) {
-                return respond(ErrorCode.MISSING_BODY, List.of(), List.of(), Map.of(), headers, uri);
-            }
-            if (field.isEmpty() && !(e instanceof InvalidFormatException)) {
-                // The whole body has the wrong shape (e.g. an array where an object belongs).
-                field = "$";
-            }
-            FieldError error = fieldError(field, mapping);
-            return respond(ErrorCode.INVALID_FIELD, List.of(field), List.of(error), Map.of(), headers, uri);
-        }
-        return respond(ErrorCode.MALFORMED_JSON, List.of(0, 0), List.of(), Map.of(), headers, uri);
-    }
-
-    /**
-     * What the strict request reader refuses beyond Jackson's own checks (see {@code StrictRequestJson}):
-     * unstorable text, absent required and unknown closed-schema fields, bytes after the JSON value.
-     */
-    private static Response edgeJsonProblem(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
-        // Jackson may wrap it on the way out of a deserializer; its own path is the one that counts.
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof StorableTextJsonFactory.UnstorableTextException text) {
-                return respond(ErrorCode.INVALID_FIELD, List.of(text.field()),
-                        List.of(FieldError.of(text.field(), FieldCode.INVALID_CHARACTER)), Map.of(), headers, uri);
-            }
-        }
-        if (e instanceof ContractFields.MissingFieldException missing) {
-            String object = jsonPath(missing);
-            List<FieldError> errors = missing.names().stream()
-                    .map(name -> FieldError.of(object.isEmpty() ? name : object + "." + name, FieldCode.REQUIRED)).toList();
-            return respond(ErrorCode.VALIDATION_FAILED, List.of(errors.size()), errors, Map.of(), headers, uri);
-        }
-        if (e instanceof ContractFields.UnknownFieldException unknown) {
-            String field = jsonPath(unknown);
-            return respond(ErrorCode.INVALID_FIELD, List.of(field), List.of(FieldError.of(field, FieldCode.UNKNOWN_FIELD)),
-                    Map.of(), headers, uri);
-        }
-        if (e instanceof MismatchedInputException && e.getOriginalMessage() != null
-                && e.getOriginalMessage().startsWith("Trailing token")) {
-            var at = e.getLocation();
-            return respond(ErrorCode.MALFORMED_JSON, List.of(at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr()),
-                    List.of(), Map.of(), headers, uri);
-        }
-        return null;
-    }
-
-    private static FieldError fieldError(String field, JsonMappingException e) {
-        if (e instanceof app.banhao.platform.web.StrictRequestJson.DuplicateItemsException) {
-            return FieldError.of(field, FieldCode.DUPLICATE_ITEMS);
-        }
-        Class<?> target = targetType(e);
-        Object value = e instanceof InvalidFormatException f ? f.getValue() : null;
-        String shown = value == null ? "" : String.valueOf(value);
-        if (target != null && target.isEnum()) {
-            String allowed = Arrays.stream(target.getEnumConstants()).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
-            return FieldError.of(field, FieldCode.INVALID_ENUM, shown, allowed);
-        }
-        if (target != null && value != null) {
-            if (Number.class.isAssignableFrom(boxed(target))) {
-                return FieldError.of(field, FieldCode.INVALID_NUMBER, shown);
-            }
-            if (target == java.time.LocalDate.class) {
-                return FieldError.of(field, FieldCode.INVALID_DATE, shown);
-            }
-            if (java.time.temporal.Temporal.class.isAssignableFrom(target)) {
-                return FieldError.of(field, FieldCode.INVALID_DATE_TIME, shown);
-            }
-            if (boxed(target) == Boolean.class) {
-                return FieldError.of(field, FieldCode.INVALID_BOOLEAN, shown);
-            }
-        }
-        return FieldError.of(field, FieldCode.INVALID_TYPE, "@type." + JsonTypes.nameOf(target));
-    }
-
-    private static Class<?> targetType(JsonMappingException e) {
-        if (e instanceof MismatchedInputException m) {
-            return m.getTargetType();
-        }
-        if (e instanceof ValueInstantiationException v && v.getType() != null) {
-            return v.getType().getRawClass();
-        }
-        return null;
-    }
-
-    private static Class<?> boxed(Class<?> type) {
-        if (!type.isPrimitive()) {
-            return type;
-        }
-        return switch (type.getName()) {
-            case "boolean" -> Boolean.class;
-            case "char" -> Character.class;
-            default -> Number.class;
-        };
-    }
-
-    private static boolean isEndOfInput(JsonProcessingException e) {
-        return e.getOriginalMessage() != null && e.getOriginalMessage().contains("end-of-input");
-    }
-
-    /** {@code address.city}, {@code items[2].code}: the JSON path of the offending value. */
-    static String jsonPath(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
     private static Response respond(ProblemCode code, List<Object> args, List<FieldError> errors,
             Map<String, String> extraHeaders, HttpHeaders headers, UriInfo uri) {
-        Language language = Messages.languageOf(headers);
-        String instance = uri == null ? null : uri.getRequestUri().getRawPath();
-        return Problems.response(code, args, errors, extraHeaders, language, instance, RequestIds.of(headers));
+        return Problems.forRequest(code, args, errors, extraHeaders, headers, uri);
     }
 }

@@ -3,12 +3,15 @@ package app.banhao.platform.error;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import app.banhao.api.model.FieldErrorView;
 import app.banhao.api.model.Problem;
 import app.banhao.platform.i18n.Messages.Language;
 import app.banhao.platform.i18n.Messages;
+import app.banhao.platform.web.RequestIds;
 
 /** Builds RFC 9457 problem+json responses in the caller's language. The single place that does. */
 public final class Problems {
@@ -41,6 +44,14 @@ public final class Problems {
                 .entity(problem(code, detailArgs, fieldErrors, language, instance, requestId));
         headers.forEach(builder::header);
         return builder.build();
+    }
+
+    /** The problem answering the request at hand: its language, path and request id. */
+    static Response forRequest(ProblemCode code, List<Object> detailArgs, List<FieldError> fieldErrors,
+            Map<String, String> extraHeaders, HttpHeaders headers, UriInfo uri) {
+        Language language = Messages.languageOf(headers);
+        String instance = uri == null ? null : uri.getRequestUri().getRawPath();
+        return response(code, detailArgs, fieldErrors, extraHeaders, language, instance, RequestIds.of(headers));
     }
 
     private static FieldErrorView toModel(FieldError error, Language language) {

@@ -2,7 +2,6 @@ package app.banhao.platform.events;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -25,25 +24,16 @@ import io.smallrye.mutiny.Uni;
  * Hands each outbox event to its consumers, at least once and in order per aggregate, safe on any number of
  * nodes: a delivery is taken {@code FOR UPDATE SKIP LOCKED} and checked again under the lock, so two relays
  * never run one delivery at once, and it is due only when no earlier delivery of the same aggregate is still
- * owed to that consumer. Each delivery runs in its own transaction with the consumer's work; a failure is
- * retried with exponential backoff, then dead-lettered (state DEAD, {@code banhao_outbox_dead_letters}, the
- * admin list) without holding up other consumers or other aggregates.
+ * owed to that consumer ({@link DueDeliveries}). Each delivery runs in its own transaction with the consumer's
+ * work; a failure is retried with exponential backoff, then dead-lettered (state DEAD,
+ * {@code banhao_outbox_dead_letters}, the admin list) without holding up other consumers or other aggregates
+ * ({@link DeliveryFailures}).
  * <p>
  * The node that commits an event nudges its relay at once (live progress within milliseconds); every node
  * also polls, which picks up what a crashed or busy node left.
  */
 @ApplicationScoped
 public class OutboxRelay {
-
-    private static final String DUE = "from OutboxDelivery d where d.state = :pending and d.nextAttemptAt <= :now"
-            + " and not exists (from OutboxDelivery p where p.id.consumer = d.id.consumer and p.aggregateKey = d.aggregateKey"
-            + " and p.state = :pending and p.eventSeq < d.eventSeq) order by d.eventSeq";
-    // The request's own events are delivered in order in one go, so only an earlier event from elsewhere holds one back.
-    private static final String DUE_NOW = "from OutboxDelivery d where d.id.eventId in :ids and d.state = :pending"
-            + " and not exists (from OutboxDelivery p where p.id.consumer = d.id.consumer and p.aggregateKey = d.aggregateKey"
-            + " and p.state = :pending and p.eventSeq < d.eventSeq and p.id.eventId not in :ids) order by d.eventSeq";
-    private static final String CLAIM = "from OutboxDelivery d where d.id = :id and d.state = :pending";
-    private static final int ERROR_TEXT = 500;
 
     private final EventConsumers consumers;
     private final OutboxSettings settings;
@@ -52,8 +42,7 @@ public class OutboxRelay {
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicLong deadLetters = new AtomicLong();
     private final Counter delivered;
-    private final Counter failed;
-    private final Counter deadLettered;
+    private final DeliveryFailures failures;
     private final BusinessClock clock;
 
     public OutboxRelay(EventConsumers consumers, OutboxSettings settings, ObjectMapper json, MeterRegistry metrics, BusinessClock clock) {
@@ -63,10 +52,7 @@ public class OutboxRelay {
         this.json = json;
         this.delivered = Counter.builder("banhao.outbox.delivered").description("Event deliveries a consumer processed")
                 .register(metrics);
-        this.failed = Counter.builder("banhao.outbox.failed").description("Event deliveries that failed and will be retried")
-                .register(metrics);
-        this.deadLettered = Counter.builder("banhao.outbox.dead.lettered")
-                .description("Event deliveries given up after the last attempt").register(metrics);
+        this.failures = new DeliveryFailures(settings, clock, metrics);
         Gauge.builder("banhao.outbox.dead.letters", deadLetters, AtomicLong::get)
                 .description("Dead-lettered event deliveries waiting for an operator").register(metrics);
     }
@@ -117,9 +103,7 @@ public class OutboxRelay {
         if (eventIds.isEmpty() || !settings.relayEnabled()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createSelectionQuery(DUE_NOW, OutboxDelivery.class)
-                .setParameter("ids", eventIds).setParameter("pending", OutboxDelivery.State.PENDING)
-                .setLockMode(LockMode.UPGRADE_SKIPLOCKED).getResultList()
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> DueDeliveries.claimOwnEvents(s, eventIds)
                 .chain(due -> handleAll(s, due, 0).replaceWith(due.size()))))
                 .invoke(done -> delivered.increment(done))
                 .replaceWithVoid()
@@ -152,9 +136,8 @@ public class OutboxRelay {
     }
 
     private Uni<Round> round() {
-        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createSelectionQuery(DUE, OutboxDelivery.class)
-                .setParameter("pending", OutboxDelivery.State.PENDING).setParameter("now", clock.now())
-                .setMaxResults(settings.batchSize()).getResultList()))
+        return Panache.withSession(() -> Panache.getSession()
+                .chain(s -> DueDeliveries.batch(s, clock.now(), settings.batchSize())))
                 .chain(due -> deliverAll(due, 0, 0));
     }
 
@@ -167,9 +150,7 @@ public class OutboxRelay {
 
     /** Runs one delivery if it is still owed and no other relay holds it; whether the consumer processed it. */
     private Uni<Boolean> deliver(OutboxDelivery.Key key) {
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createSelectionQuery(CLAIM, OutboxDelivery.class)
-                .setParameter("id", key).setParameter("pending", OutboxDelivery.State.PENDING)
-                .setLockMode(LockMode.UPGRADE_SKIPLOCKED).getSingleResultOrNull()
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> DueDeliveries.claim(s, key, LockMode.UPGRADE_SKIPLOCKED)
                 .chain(d -> d == null ? Uni.createFrom().item(false) : s.find(OutboxEvent.class, key.eventId)
                         .chain(event -> handle(key.consumer, event))
                         .invoke(() -> markDone(d))
@@ -179,7 +160,7 @@ public class OutboxRelay {
                         delivered.increment(); // counted once committed: the metric is what consumers really processed
                     }
                 })
-                .onFailure().recoverWithUni(e -> recordFailure(key, e).replaceWith(false));
+                .onFailure().recoverWithUni(e -> failures.record(key, e).replaceWith(false));
     }
 
     private void markDone(OutboxDelivery d) {
@@ -196,42 +177,9 @@ public class OutboxRelay {
         return Uni.createFrom().deferred(() -> consumer.handle(new PublishedEvent(event, json)));
     }
 
-    private Uni<Void> recordFailure(OutboxDelivery.Key key, Throwable error) {
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createSelectionQuery(CLAIM, OutboxDelivery.class)
-                .setParameter("id", key).setParameter("pending", OutboxDelivery.State.PENDING)
-                .setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResultOrNull()
-                .invoke(d -> {
-                    if (d == null) {
-                        return;
-                    }
-                    d.attempts++;
-                    d.lastError = describe(error);
-                    d.updatedAt = clock.now();
-                    if (d.attempts >= settings.maxAttempts()) {
-                        d.state = OutboxDelivery.State.DEAD;
-                        deadLettered.increment();
-                        Log.errorf(error, "Event %s dead-lettered for consumer %s after %d attempts", key.eventId, key.consumer,
-                                d.attempts);
-                    } else {
-                        d.nextAttemptAt = d.updatedAt.plus(backoff(d.attempts));
-                        failed.increment();
-                        Log.warnf("Event %s failed in consumer %s (attempt %d), retried after backoff: %s", key.eventId,
-                                key.consumer, d.attempts, error.toString());
-                    }
-                })))
-                .replaceWithVoid()
-                .onFailure().recoverWithUni(e -> {
-                    // The delivery stays PENDING and due: the next round tries it again.
-                    Log.warnf("Could not record the failure of event %s in consumer %s: %s", key.eventId, key.consumer, e.toString());
-                    return Uni.createFrom().voidItem();
-                });
-    }
-
-    /** The wait before attempt {@code attempts + 1}: doubling from the base, capped, with ±20% jitter. */
+    /** The wait before attempt {@code attempts + 1} (see {@link DeliveryFailures#backoff}). */
     Duration backoff(int attempts) {
-        long base = settings.retryBase().toMillis();
-        long capped = Math.min(settings.retryMax().toMillis(), base << Math.min(attempts - 1, 20));
-        return Duration.ofMillis((long) (capped * ThreadLocalRandom.current().nextDouble(0.8, 1.2)));
+        return failures.backoff(attempts);
     }
 
     private Uni<Void> countDeadLetters() {
@@ -257,11 +205,5 @@ public class OutboxRelay {
                         + " (from OutboxDelivery d where d.id.eventId = e.id and d.state <> :done)")
                 .setParameter("before", clock.now().minus(settings.retention()))
                 .setParameter("done", OutboxDelivery.State.DONE).executeUpdate()));
-    }
-
-    /** What the operator's list shows: the failure's message, never a class name or trace (those go to the log). */
-    private static String describe(Throwable error) {
-        String text = error.getMessage() == null || error.getMessage().isBlank() ? "no message" : error.getMessage();
-        return text.length() <= ERROR_TEXT ? text : text.substring(0, ERROR_TEXT);
     }
 }

@@ -1,9 +1,7 @@
 package app.banhao.platform.session;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +17,6 @@ import app.banhao.api.model.TokenPair;
 import app.banhao.platform.audit.AuditEvent;
 import app.banhao.platform.audit.AuditTrail;
 import app.banhao.platform.crypto.DataProtection;
-import app.banhao.platform.crypto.Digests;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.time.BusinessClock;
@@ -30,7 +27,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Login sessions and their tokens (DESIGN.md §7): opens a session with a token pair, rotates refresh
  * tokens (a reused one revokes the whole family, past a short grace window for concurrent refreshes), and
- * revokes sessions so their access tokens stop at once. A session never outlives its absolute end.
+ * revokes sessions so their access tokens stop at once. A session never outlives its absolute end. The token
+ * pairs themselves are made by {@link SessionTokens}.
  */
 @ApplicationScoped
 public class SessionService {
@@ -40,15 +38,12 @@ public class SessionService {
             String audience, Set<String> groups, Map<String, String> claims) {
     }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final AuthSessionRepository sessions;
     private final RefreshTokenRepository refreshTokens;
-    private final AccessTokens accessTokens;
+    private final SessionTokens tokens;
     private final SessionRevocations revocations;
     private final AuditTrail audit;
     private final CallerInfo caller;
-    private final DataProtection crypto;
     private final Duration refreshLifespan;
     private final Duration residentAbsolute;
     private final Duration staffAbsolute;
@@ -64,11 +59,10 @@ public class SessionService {
         this.clock = clock;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
-        this.accessTokens = accessTokens;
+        this.tokens = new SessionTokens(refreshTokens, accessTokens, crypto);
         this.revocations = revocations;
         this.audit = audit;
         this.caller = caller;
-        this.crypto = crypto;
         this.refreshLifespan = refreshLifespan;
         this.residentAbsolute = residentAbsolute;
         this.staffAbsolute = staffAbsolute;
@@ -89,7 +83,7 @@ public class SessionService {
         session.expiresAt = slidingEnd(session, now);
         session.ipAddress = caller.ip();
         session.userAgent = caller.userAgent();
-        return sessions.persist(session).chain(() -> tokens(session, grant, now, newRefreshToken()));
+        return sessions.persist(session).chain(() -> tokens.issue(session, grant, now, SessionTokens.newRefreshToken()));
     }
 
     /**
@@ -113,7 +107,7 @@ public class SessionService {
     @WithTransaction
     Uni<Rotation> rotate(String presented, Function<AuthSession, Uni<Grant>> regrant) {
         OffsetDateTime now = clock.now();
-        return refreshTokens.findById(hash(presented), LockModeType.PESSIMISTIC_WRITE).chain(token -> {
+        return refreshTokens.findById(SessionTokens.hash(presented), LockModeType.PESSIMISTIC_WRITE).chain(token -> {
             if (token == null) {
                 return Uni.createFrom().item(new Rotation(null, null));
             }
@@ -128,7 +122,7 @@ public class SessionService {
                 session.lastUsedAt = now;
                 session.expiresAt = slidingEnd(session, now);
                 return regrant.apply(session)
-                        .chain(grant -> tokens(session, grant, now, successorOf(presented)))
+                        .chain(grant -> tokens.issue(session, grant, now, tokens.successorOf(presented)))
                         .call(() -> audit.record(event("auth.refresh", session)))
                         .map(pair -> new Rotation(pair, null));
             });
@@ -143,11 +137,11 @@ public class SessionService {
     private Uni<Rotation> again(String presented, RefreshToken token, AuthSession session, OffsetDateTime now,
             Function<AuthSession, Uni<Grant>> regrant) {
         Uni<RefreshToken> successor = token.usedAt.plus(reuseGrace).isBefore(now) ? Uni.createFrom().nullItem()
-                : refreshTokens.findById(hash(successorOf(presented)));
+                : refreshTokens.findById(SessionTokens.hash(tokens.successorOf(presented)));
         return successor.chain(next -> {
             if (next != null && next.usedAt == null) {
                 return regrant.apply(session)
-                        .map(grant -> pair(session, grant, now, successorOf(presented)))
+                        .map(grant -> tokens.pair(session, grant, now, tokens.successorOf(presented)))
                         .call(() -> audit.record(event("auth.refresh.grace", session)))
                         .map(pair -> new Rotation(pair, null));
             }
@@ -167,15 +161,6 @@ public class SessionService {
     private OffsetDateTime slidingEnd(AuthSession session, OffsetDateTime now) {
         OffsetDateTime sliding = now.plus(refreshLifespan);
         return sliding.isBefore(session.absoluteExpiresAt) ? sliding : session.absoluteExpiresAt;
-    }
-
-    /**
-     * The refresh token that rotating {@code presented} issues: derived with the server's keyed hash rather than
-     * drawn at random, so a second presentation within the grace window can answer the same successor without
-     * any plaintext token being stored.
-     */
-    private String successorOf(String presented) {
-        return "rt_" + crypto.blindIndexText("refresh-successor", presented);
     }
 
     /** Revokes one session of a subject; 404 when it is not theirs. */
@@ -217,36 +202,5 @@ public class SessionService {
         }
         return sessions.flush().chain(() -> Uni.join().all(list.stream().map(s -> revocations.publish(s.id)).toList())
                 .andCollectFailures().replaceWithVoid());
-    }
-
-    private Uni<TokenPair> tokens(AuthSession session, Grant grant, OffsetDateTime now, String refresh) {
-        RefreshToken record = new RefreshToken();
-        record.tokenHash = hash(refresh);
-        record.sessionId = session.id;
-        record.issuedAt = now;
-        record.expiresAt = session.expiresAt;
-        return refreshTokens.persist(record).map(saved -> pair(session, grant, now, refresh));
-    }
-
-    private TokenPair pair(AuthSession session, Grant grant, OffsetDateTime now, String refresh) {
-        String access = accessTokens.issue(grant.subjectId().toString(), grant.audience(), grant.groups(), session.id,
-                grant.claims());
-        return new TokenPair()
-                .tokenType(TokenPair.TokenTypeEnum.BEARER)
-                .accessToken(access)
-                .expiresIn((int) accessTokens.lifespan().toSeconds())
-                .refreshToken(refresh)
-                .refreshExpiresIn((int) Duration.between(now, session.expiresAt).toSeconds())
-                .sessionId(session.id);
-    }
-
-    private static String newRefreshToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return "rt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static byte[] hash(String token) {
-        return Digests.sha256(token);
     }
 }

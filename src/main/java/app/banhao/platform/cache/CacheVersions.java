@@ -1,0 +1,117 @@
+package app.banhao.platform.cache;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import app.banhao.platform.crypto.Digests;
+import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * The versioned key scheme of {@link CacheAside}: each namespace has a version in Redis and its entries live under
+ * {@code banhao:{ns}:cache:<version>:<key>}, so bumping the version makes every entry stale on every node at once.
+ * Also remembers, per namespace, the newest version this node learnt and bumps that could not reach Redis yet.
+ */
+final class CacheVersions {
+
+    /** Reads the version (initialising a lost one above any earlier value) and the entry under it. */
+    private static final String READ_SCRIPT = """
+            local v = redis.call('GET', KEYS[1])
+            if not v then
+              redis.call('SET', KEYS[1], ARGV[3], 'NX')
+              v = redis.call('GET', KEYS[1])
+            end
+            return {v, redis.call('GET', ARGV[1] .. v .. ':' .. ARGV[2])}
+            """;
+    private static final String BUMP_SCRIPT = """
+            if not redis.call('GET', KEYS[1]) then
+              redis.call('SET', KEYS[1], ARGV[1])
+            end
+            return redis.call('INCR', KEYS[1])
+            """;
+    private static final String READ_SHA = Digests.sha1Hex(READ_SCRIPT);
+    private static final String BUMP_SHA = Digests.sha1Hex(BUMP_SCRIPT);
+
+    private final ReactiveRedisDataSource redis;
+    private final RedisAvailability availability;
+    private final Set<String> pendingBumps = ConcurrentHashMap.newKeySet();
+    /** Per namespace, the newest version this node knows and when it learnt it. */
+    private final Map<String, KnownVersion> versions = new ConcurrentHashMap<>();
+
+    private record KnownVersion(long version, long learntAt) {
+    }
+
+    CacheVersions(ReactiveRedisDataSource redis, RedisAvailability availability) {
+        this.redis = redis;
+        this.availability = availability;
+    }
+
+    /**
+     * The namespace's version and the entry under it, in one round trip by a script; the hash tag {@code {ns}}
+     * keeps a namespace's keys in one Redis Cluster slot as scripts require. Not guarded: the caller decides.
+     */
+    Uni<Response> readWithEntry(String namespace, String key) {
+        String[] args = { versionKey(namespace), prefix(namespace), key, Long.toString(System.currentTimeMillis()) };
+        return redis.execute("EVALSHA", READ_SHA, "1", args[0], args[1], args[2], args[3])
+                .onFailure(CacheVersions::isNoScript)
+                .recoverWithUni(() -> redis.execute("EVAL", READ_SCRIPT, "1", args[0], args[1], args[2], args[3]));
+    }
+
+    /** Bumps the namespace's version. Never fails: a bump Redis did not take is repeated by {@link #catchUp}. */
+    Uni<Void> bump(String namespace) {
+        return availability.guard(redis.execute("EVALSHA", BUMP_SHA, "1", versionKey(namespace),
+                Long.toString(System.currentTimeMillis()))
+                .onFailure(CacheVersions::isNoScript).recoverWithUni(() -> redis.execute("EVAL", BUMP_SCRIPT, "1",
+                        versionKey(namespace), Long.toString(System.currentTimeMillis()))))
+                .invoke(version -> {
+                    pendingBumps.remove(namespace);
+                    versions.put(namespace, new KnownVersion(version.toLong(), System.nanoTime()));
+                })
+                .onFailure().invoke(e -> pendingBumps.add(namespace))
+                .onFailure().invoke(e -> Log.warnf("Cache version of %s not bumped (Redis unavailable); "
+                        + "repeated once Redis answers", namespace))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Repeats a bump that could not reach Redis, before the namespace is read again. */
+    Uni<Void> catchUp(String namespace) {
+        return pendingBumps.contains(namespace) ? bump(namespace) : Uni.createFrom().voidItem();
+    }
+
+    /** Records the version Redis just reported; false when this node already knows a newer one (a late reply). */
+    boolean learn(String namespace, String version) {
+        long reported = Long.parseLong(version);
+        KnownVersion updated = versions.compute(namespace, (ns, known) ->
+                known == null || reported >= known.version() ? new KnownVersion(reported, System.nanoTime()) : known);
+        return updated.version() == reported;
+    }
+
+    /** The version this node learnt within {@code maxAgeNanos}, or null when it has none that recent. */
+    Long learntWithin(String namespace, long maxAgeNanos) {
+        KnownVersion known = versions.get(namespace);
+        if (known == null || System.nanoTime() - known.learntAt() > maxAgeNanos) {
+            return null;
+        }
+        return known.version();
+    }
+
+    static String entryKey(String namespace, Object version, String key) {
+        return prefix(namespace) + version + ":" + key;
+    }
+
+    private static String prefix(String namespace) {
+        return "banhao:{" + namespace + "}:cache:";
+    }
+
+    private static String versionKey(String namespace) {
+        return prefix(namespace) + "version";
+    }
+
+    private static boolean isNoScript(Throwable error) {
+        return error.getMessage() != null && error.getMessage().startsWith("NOSCRIPT");
+    }
+}
