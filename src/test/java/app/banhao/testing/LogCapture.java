@@ -55,7 +55,16 @@ public final class LogCapture extends Handler implements AutoCloseable {
 
     @Override
     public void publish(LogRecord record) {
+        if (record instanceof org.jboss.logmanager.ExtLogRecord ext) {
+            // The MDC (request id) and the parameters as they are now, on the thread that logged.
+            ext.copyAll();
+        }
         records.add(record);
+    }
+
+    /** The record's value of the MDC key {@code key}, as it was when it was logged. */
+    public static String mdc(LogRecord r, String key) {
+        return r instanceof org.jboss.logmanager.ExtLogRecord ext ? ext.getMdc(key) : null;
     }
 
     @Override
