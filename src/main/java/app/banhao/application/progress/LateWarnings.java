@@ -12,9 +12,8 @@ import org.hibernate.LockMode;
 import app.banhao.application.core.Application;
 import app.banhao.application.core.ApplicationStatus;
 import app.banhao.application.core.CaseEvent;
+import app.banhao.application.core.CompletionOutlook.Prediction;
 import app.banhao.application.core.Workflow;
-import app.banhao.application.progress.CompletionPrediction.Prediction;
-import app.banhao.application.review.DeadlineJob;
 import app.banhao.platform.i18n.Messages;
 import app.banhao.platform.time.BusinessClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -117,6 +116,6 @@ public class LateWarnings {
         OffsetDateTime now = clock.now();
         a.lateWarningSentAt = now;
         Workflow.touch(a, now);
-        return workflow.remark(a, DeadlineJob.SYSTEM, CaseEvent.LATE_WARNING, TOPIC, note, now).replaceWith(true);
+        return workflow.remark(a, Workflow.SYSTEM, CaseEvent.LATE_WARNING, TOPIC, note, now).replaceWith(true);
     }
 }
