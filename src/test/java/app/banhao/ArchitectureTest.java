@@ -64,6 +64,16 @@ class ArchitectureTest {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(MAIN);
     }
 
+    /**
+     * Inside the application feature too: {@code core} (the case, its workflow and its view) is what {@code submission},
+     * {@code materials}, {@code review} and {@code progress} build on, so it may use none of them, and they do not go
+     * round in circles either (a change to one then never has to reason about all of them at once).
+     */
+    @Test
+    void theApplicationsSubPackagesDependOnEachOtherWithoutCycles() {
+        slices().matching(ROOT + ".application.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
     @Test
     void thePlatformKnowsNoFeature() {
         noClasses().that().resideInAPackage(ROOT + ".platform..")

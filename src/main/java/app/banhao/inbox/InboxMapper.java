@@ -13,12 +13,15 @@ import app.banhao.platform.i18n.Messages;
 @ApplicationScoped
 public class InboxMapper {
 
+    /** Titles by case state, bodies and the topics other features send: {@code i18n/inbox}. */
+    private static final String TEXTS = Messages.bundleOf(InboxMapper.class);
+
     public Message toMessage(ResidentMessage m, Messages.Language language) {
-        String title = Messages.text(language, m.topic != null ? "message.topic." + m.topic : "message.title." + m.state);
-        String body = m.applicationNo == null && m.topic != null ? Messages.text(language, "message.topic." + m.topic + ".body")
+        String title = Messages.textIn(language, TEXTS, m.topic != null ? "message.topic." + m.topic : "message.title." + m.state);
+        String body = m.applicationNo == null && m.topic != null ? Messages.textIn(language, TEXTS, "message.topic." + m.topic + ".body")
                 : m.note == null || m.note.isBlank()
-                ? Messages.text(language, "message.body", m.itemName, m.applicationNo)
-                : Messages.text(language, "message.body.note", m.itemName, m.applicationNo, m.note);
+                ? Messages.textIn(language, TEXTS, "message.body", m.itemName, m.applicationNo)
+                : Messages.textIn(language, TEXTS, "message.body.note", m.itemName, m.applicationNo, m.note);
         return new Message().id(m.id).applicationNo(m.applicationNo)
                 .state(m.state == null ? null : ApplicationMapper.state(m.state))
                 .title(title).body(body).read(m.readAt != null).createdAt(utc(m.createdAt)).readAt(utc(m.readAt));

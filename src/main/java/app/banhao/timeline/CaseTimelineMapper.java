@@ -18,6 +18,9 @@ import app.banhao.platform.i18n.Messages;
 @ApplicationScoped
 public class CaseTimelineMapper {
 
+    /** Where the kinds are worded: {@code i18n/timeline}, to which a feature may add kinds in a file of its own. */
+    static final String TEXTS = Messages.bundleOf(CaseTimelineMapper.class);
+
     /** How the arguments are stored: an object around the list (the reactive client binds a jsonb value as an object). */
     record Args(List<String> args) {
     }
@@ -62,7 +65,7 @@ public class CaseTimelineMapper {
     String text(CaseTimelineEntry e, Messages.Language language) {
         try {
             List<String> args = json.readValue(e.params, Args.class).args();
-            return Messages.text(language, "timeline." + e.kind, args == null ? new Object[0] : args.toArray());
+            return Messages.textIn(language, TEXTS, "timeline." + e.kind, args == null ? new Object[0] : args.toArray());
         } catch (JsonProcessingException corrupt) {
             throw new IllegalStateException("Timeline entry " + e.id + " has arguments that are not a list of strings", corrupt);
         }

@@ -14,7 +14,6 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import app.banhao.application.progress.LateWarnings;
 
 /**
  * An application (办件) of one resident for one service item. A bundle (一件事) is a parent application with
@@ -113,7 +112,7 @@ public class Application {
     @Column(name = "decision_working_days")
     public Integer decisionWorkingDays;
 
-    /** When the resident was told the case will likely be late ({@link LateWarnings}); at most once per case. */
+    /** When the resident was told the case will likely be late ({@code progress.LateWarnings}); at most once per case. */
     @Column(name = "late_warning_sent_at")
     public OffsetDateTime lateWarningSentAt;
 

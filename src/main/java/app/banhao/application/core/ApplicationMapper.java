@@ -28,10 +28,6 @@ import app.banhao.api.model.PredictionBasis;
 import app.banhao.api.model.RealNameLevel;
 import app.banhao.api.model.SupplementRequestRecord;
 import app.banhao.api.model.WorklistItem;
-import app.banhao.application.progress.CompletionForecast;
-import app.banhao.application.progress.CompletionPrediction;
-import app.banhao.application.review.ReviewService;
-import app.banhao.application.submission.FormPrivacy;
 import app.banhao.platform.crypto.DataProtection;
 import app.banhao.platform.time.BusinessClock;
 import app.banhao.resident.Residents;
@@ -49,11 +45,11 @@ public class ApplicationMapper {
     private final Workflow workflow;
     private final DataProtection crypto;
     private final FormPrivacy privacy;
-    private final CompletionForecast forecast;
+    private final CompletionOutlook forecast;
     private final BusinessClock clock;
 
     public ApplicationMapper(ObjectMapper json, Workflow workflow, DataProtection crypto, FormPrivacy privacy,
-            CompletionForecast forecast, BusinessClock clock) {
+            CompletionOutlook forecast, BusinessClock clock) {
         this.clock = clock;
         this.forecast = forecast;
         this.json = json;
@@ -64,7 +60,7 @@ public class ApplicationMapper {
 
     /**
      * The application as its owner and the reviewers of its deciding department see it: personal form values in
-     * full (the owner typed them; a reviewer decides on them, and {@link ReviewService} audits each such read).
+     * full (the owner typed them; a reviewer decides on them, and {@code review.ReviewService} audits each such read).
      * No other response carries form data.
      */
     public ApplicationView toApplication(Application a, List<ApplicationMaterial> materials) {
@@ -96,7 +92,7 @@ public class ApplicationMapper {
                     .note(a.supplementNote).deadline(a.supplementDeadline).requestedAt(utc(a.supplementRequestedAt)));
         }
         if (a.dueDate != null && !a.state.isFinal()) {
-            CompletionPrediction.Prediction p = forecast.of(a);
+            CompletionOutlook.Prediction p = forecast.of(a);
             view.clockStopped(a.clockStoppedOn != null)
                     .workingDaysLeft(workflow.workingDaysUntil(p.promised()))
                     .promisedCompletionDate(p.promised())

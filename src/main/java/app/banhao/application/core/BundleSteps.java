@@ -11,6 +11,9 @@ import java.util.List;
  */
 public final class BundleSteps {
 
+    /** Who moves a bundle's parent as its children progress. */
+    public static final Workflow.Actor SYSTEM = new Workflow.Actor("SYSTEM", "bundle-progress", "一件事联办系统");
+
     private BundleSteps() {
     }
 

@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import app.banhao.application.progress.LateWarnings;
 import app.banhao.platform.events.CaseTimelineFact;
 
 /**
@@ -39,7 +38,7 @@ public record CaseEvent(String type, String applicationNo, UUID applicationId, U
     public static final String DRAFTED = "ApplicationDrafted";
     /** 秒批 checked the rules and left the case to a reviewer; on the timeline only. */
     public static final String INSTANT_REVIEW_REFERRED = "InstantReviewReferred";
-    /** The case will likely be late, or its promise is a working day away ({@link LateWarnings}); once per case. */
+    /** The case will likely be late, or its promise is a working day away ({@code progress.LateWarnings}); once per case. */
     public static final String LATE_WARNING = "CompletionLateWarning";
 
     @Override

@@ -7,8 +7,6 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import app.banhao.application.progress.CompletionPrediction;
-import app.banhao.application.submission.InstantApproval;
 import app.banhao.platform.calendar.WorkingCalendar;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.events.Outbox;
@@ -31,6 +29,9 @@ public class Workflow {
     /** Who acts: RESIDENT, STAFF or SYSTEM, with an id and the name the timeline shows. */
     public record Actor(String kind, String id, String display) {
     }
+
+    /** The deadline and warning jobs, as the timeline shows them. */
+    public static final Actor SYSTEM = new Actor("SYSTEM", null, "系统");
 
     private final WorkingCalendar calendar;
     private final ApplicationEventRepository events;
@@ -106,7 +107,7 @@ public class Workflow {
                                     if (t == Transition.ACCEPT) {
                                         parent.acceptedAt = clock.now();
                                     }
-                                    return apply(parent, t, InstantApproval.SYSTEM_BUNDLE, BundleSteps.note(t, children));
+                                    return apply(parent, t, BundleSteps.SYSTEM, BundleSteps.note(t, children));
                                 }).replaceWithVoid();
                             }
                             return steps;
@@ -166,8 +167,12 @@ public class Workflow {
      */
     public Integer workingDaysTaken(Application a, LocalDate decidedOn) {
         return a.submittedAt == null ? null
-                : CompletionPrediction.workingDaysTaken(calendar.workingDaysBetween(businessDay(a.submittedAt), decidedOn),
-                        a.stoppedWorkingDays);
+                : workingDaysTaken(calendar.workingDaysBetween(businessDay(a.submittedAt), decidedOn), a.stoppedWorkingDays);
+    }
+
+    /** Working days a decided case took: those in (submitted, decided], less the ones its clock stood still. */
+    public static int workingDaysTaken(int workingDaysBetween, int stoppedDays) {
+        return Math.max(0, workingDaysBetween - stoppedDays);
     }
 
     /** The business day (Asia/Shanghai) an instant falls on: the day due dates count from. */

@@ -5,9 +5,8 @@ import java.time.LocalDate;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.banhao.application.core.Application;
+import app.banhao.application.core.CompletionOutlook;
 import app.banhao.application.core.Workflow;
-import app.banhao.application.progress.CompletionPrediction.Basis;
-import app.banhao.application.progress.CompletionPrediction.Prediction;
 import app.banhao.platform.time.BusinessClock;
 
 /**
@@ -15,7 +14,7 @@ import app.banhao.platform.time.BusinessClock;
  * its item: no query per call, so the detail and the warning job can ask as often as they like.
  */
 @ApplicationScoped
-public class CompletionForecast {
+public class CompletionForecast implements CompletionOutlook {
 
     private final Workflow workflow;
     private final CompletionStats stats;
@@ -28,6 +27,7 @@ public class CompletionForecast {
     }
 
     /** For a case with a due date; a bundle's parent (no item of its own) or one never submitted gets its promise. */
+    @Override
     public Prediction of(Application a) {
         LocalDate promised = workflow.promisedCompletion(a);
         if (a.itemCode == null || a.submittedAt == null) {

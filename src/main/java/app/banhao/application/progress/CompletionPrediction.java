@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.function.BiFunction;
 
+import app.banhao.application.core.CompletionOutlook.Basis;
+import app.banhao.application.core.CompletionOutlook.Prediction;
+
 /**
  * When a case will likely be decided (预计办结), from how long the same item took lately: the pure rule, no
  * framework. The history is the working days from submission to decision of the department's decided cases of
@@ -23,10 +26,6 @@ public final class CompletionPrediction {
     public static final int MIN_CASES = 20;
     /** How far back decided cases count, in calendar days. */
     public static final int WINDOW_DAYS = 180;
-
-    public enum Basis {
-        HISTORY, PROMISE
-    }
 
     /** What the recent decided cases of one item (in one department) say: how many, and their P80 in working days. */
     public record History(int caseCount, int p80WorkingDays) {
@@ -64,19 +63,6 @@ public final class CompletionPrediction {
         }
     }
 
-    /**
-     * @param promised the promise (承诺办结日): the due date, moved by the days the clock stood still
-     * @param predicted the prediction; equal to {@code promised} when {@code basis} is PROMISE
-     * @param caseCount the decided cases found in the window (below {@link #MIN_CASES}: too few, so PROMISE)
-     */
-    public record Prediction(LocalDate promised, LocalDate predicted, Basis basis, int caseCount) {
-
-        /** The prediction is later than the promise: the case will likely be late. */
-        public boolean pastPromise() {
-            return predicted.isAfter(promised);
-        }
-    }
-
     private CompletionPrediction() {
     }
 
@@ -90,7 +76,7 @@ public final class CompletionPrediction {
     }
 
     /**
-     * The prediction for one open case.
+     * The prediction for one open case (its {@link Prediction#caseCount()}: the decided cases found in the window).
      *
      * @param submitted the day the case was submitted (business time zone)
      * @param stoppedDays working days this case's clock has stood still so far
@@ -115,10 +101,5 @@ public final class CompletionPrediction {
             }
         }
         return new Prediction(promised, predicted, Basis.HISTORY, history.caseCount());
-    }
-
-    /** Working days a decided case took: those in (submitted, decided], less the ones its clock stood still. */
-    public static int workingDaysTaken(int workingDaysBetween, int stoppedDays) {
-        return Math.max(0, workingDaysBetween - stoppedDays);
     }
 }

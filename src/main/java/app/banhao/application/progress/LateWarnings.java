@@ -12,9 +12,8 @@ import org.hibernate.LockMode;
 import app.banhao.application.core.Application;
 import app.banhao.application.core.ApplicationStatus;
 import app.banhao.application.core.CaseEvent;
+import app.banhao.application.core.CompletionOutlook.Prediction;
 import app.banhao.application.core.Workflow;
-import app.banhao.application.progress.CompletionPrediction.Prediction;
-import app.banhao.application.review.DeadlineJob;
 import app.banhao.platform.i18n.Messages;
 import app.banhao.platform.time.BusinessClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -40,6 +39,8 @@ public class LateWarnings {
 
     static final int BATCH = 100;
     static final String TOPIC = "LATE_WARNING";
+    /** The warning's wording: this feature's bundle, {@code i18n/application}. */
+    private static final String TEXTS = Messages.bundleOf(LateWarnings.class);
     private static final List<ApplicationStatus> RUNNING = List.of(ApplicationStatus.SUBMITTED, ApplicationStatus.ACCEPTED);
     private static final String CANDIDATES = "from Application a where a.state in :running and a.lateWarningSentAt is null"
             + " and a.itemCode is not null and a.dueDate is not null and (a.dueDate > :afterDue or (a.dueDate = :afterDue and a.id > :afterId))";
@@ -106,17 +107,17 @@ public class LateWarnings {
         Prediction p = forecast.of(a);
         String note;
         if (p.pastPromise()) {
-            note = Messages.text(Messages.Language.ZH, "late.warning.PREDICTED_LATE", p.predicted().toString(),
+            note = Messages.textIn(Messages.Language.ZH, TEXTS, "late.warning.PREDICTED_LATE", p.predicted().toString(),
                     p.promised().toString(), String.valueOf(p.caseCount()));
         } else if (workflow.workingDaysUntil(p.promised()) <= 1 && workflow.workingDaysTaken(a, p.promised()) > 1) {
             // Within a working day of the promise; not for a promise of a day or less (即办), where that is no news.
-            note = Messages.text(Messages.Language.ZH, "late.warning.DUE_SOON", p.promised().toString());
+            note = Messages.textIn(Messages.Language.ZH, TEXTS, "late.warning.DUE_SOON", p.promised().toString());
         } else {
             return Uni.createFrom().item(false);
         }
         OffsetDateTime now = clock.now();
         a.lateWarningSentAt = now;
         Workflow.touch(a, now);
-        return workflow.remark(a, DeadlineJob.SYSTEM, CaseEvent.LATE_WARNING, TOPIC, note, now).replaceWith(true);
+        return workflow.remark(a, Workflow.SYSTEM, CaseEvent.LATE_WARNING, TOPIC, note, now).replaceWith(true);
     }
 }

@@ -44,7 +44,6 @@ import io.smallrye.mutiny.Uni;
 public class DeadlineJob {
 
     static final int BATCH = 100;
-    public static final Workflow.Actor SYSTEM = new Workflow.Actor("SYSTEM", null, "系统");
     /**
      * The row lock of both batches: {@code FOR NO KEY UPDATE SKIP LOCKED} on PostgreSQL. Written in HQL, not as
      * native SQL: Hibernate 7.2 adds a query plan per call of a native select, so the plan cache grew every run.
@@ -105,7 +104,7 @@ public class DeadlineJob {
             return Uni.createFrom().item(false);
         }
         String note = "补正期限 " + a.supplementDeadline + " 已过，未收到补正材料，办件终止";
-        return workflow.apply(a, Transition.TIME_OUT, SYSTEM, note)
+        return workflow.apply(a, Transition.TIME_OUT, Workflow.SYSTEM, note)
                 .call(() -> audit.record(AuditEvent.of("application.closed_timeout").target("application", a.applicationNo)
                         .details(Map.of("deadline", a.supplementDeadline.toString(), "department", a.departmentCode))))
                 .replaceWith(true);
@@ -152,7 +151,7 @@ public class DeadlineJob {
                     }
                     Workflow.touch(a, now);
                     String note = "容缺材料 " + String.join("、", names) + " 未在 " + supplyBy + " 前补交，请尽快补交";
-                    return workflow.remark(a, SYSTEM, CaseEvent.MATERIAL_OVERDUE, "MATERIAL_OVERDUE", note, now);
+                    return workflow.remark(a, Workflow.SYSTEM, CaseEvent.MATERIAL_OVERDUE, "MATERIAL_OVERDUE", note, now);
                 }));
     }
 }

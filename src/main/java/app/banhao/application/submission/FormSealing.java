@@ -11,6 +11,7 @@ import org.hibernate.reactive.common.AffectedEntities;
 
 import app.banhao.application.core.Application;
 import app.banhao.application.core.ApplicationRepository;
+import app.banhao.application.core.FormPrivacy;
 import app.banhao.catalog.ItemCatalog;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;

@@ -32,8 +32,6 @@ public class InstantApproval {
 
     /** Who approves a case that passed every rule, as the timeline shows it. */
     public static final Workflow.Actor SYSTEM = new Workflow.Actor("SYSTEM", "instant-approval", "秒批系统");
-    /** Who moves a bundle's parent as its children progress. */
-    public static final Workflow.Actor SYSTEM_BUNDLE = new Workflow.Actor("SYSTEM", "bundle-progress", "一件事联办系统");
 
     private final ObjectMapper json;
 

@@ -21,6 +21,7 @@ import app.banhao.application.core.ApplicationMaterial;
 import app.banhao.application.core.ApplicationMaterialRepository;
 import app.banhao.application.core.ApplicationRepository;
 import app.banhao.application.core.CaseEvent;
+import app.banhao.application.core.FormPrivacy;
 import app.banhao.application.core.ResidentCases;
 import app.banhao.application.core.Transition;
 import app.banhao.application.core.Workflow;

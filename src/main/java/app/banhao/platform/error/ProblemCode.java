@@ -1,5 +1,7 @@
 package app.banhao.platform.error;
 
+import app.banhao.platform.i18n.Messages;
+
 /**
  * A stable error code of the API, as an enum constant: its name is the problem's {@code code}, its status the HTTP
  * status. The platform's shared codes are {@link ErrorCode}; each feature declares its own in an enum of its own
@@ -17,8 +19,7 @@ public interface ProblemCode {
      * top-level package under {@code app.banhao}); the platform's in the shared one, {@code i18n}.
      */
     default String bundle() {
-        String[] segments = getClass().getPackageName().split("\\.");
-        return segments.length < 3 || "platform".equals(segments[2]) ? "i18n" : "i18n/" + segments[2];
+        return Messages.bundleOf(getClass());
     }
 
     /** The problem {@code type} URI, stable like the code itself. */

@@ -48,6 +48,16 @@ public final class Messages {
     private Messages() {
     }
 
+    /**
+     * The bundle of the feature {@code type} belongs to: {@code i18n/<feature>}, the top-level package under
+     * {@code app.banhao} (its error texts, its timeline kinds, its inbox topics…); {@code i18n}, the shared one, for the
+     * platform's own. Read with {@link #textIn}.
+     */
+    public static String bundleOf(Class<?> type) {
+        String[] segments = type.getPackageName().split("\\.");
+        return segments.length < 3 || "platform".equals(segments[2]) ? "i18n" : "i18n/" + segments[2];
+    }
+
     /** The language for an {@code Accept-Language} header value; Chinese when absent or unmatched. */
     public static Language languageOf(String acceptLanguage) {
         if (acceptLanguage == null || acceptLanguage.isBlank()) {
@@ -66,7 +76,7 @@ public final class Messages {
         return languageOf(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
-    /** The text for {@code key} with {@code args} filled in; the key itself if no text exists. */
+    /** The shared (platform) text for {@code key} with {@code args} filled in; the key itself if no text exists. */
     public static String text(Language language, String key, Object... args) {
         String pattern = TEXTS.get(language).getProperty(key);
         if (pattern == null) {
@@ -76,8 +86,8 @@ public final class Messages {
     }
 
     /**
-     * The text for {@code key} from the bundle {@code bundle} ({@code <bundle>/messages_<lang>.properties}, e.g. a
-     * feature's error texts), else from the shared texts; the key itself if neither has it. Named apart from
+     * The text for {@code key} from the bundle {@code bundle} ({@code <bundle>/messages_<lang>.properties}: a
+     * feature's texts, see {@link #bundleOf}), else from the shared texts; the key itself if neither has it. Named apart from
      * {@link #text} so a call with text arguments can never pick the wrong one.
      */
     public static String textIn(Language language, String bundle, String key, Object... args) {

@@ -14,9 +14,10 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import app.banhao.application.progress.CompletionPrediction.Basis;
+import app.banhao.application.core.CompletionOutlook.Basis;
+import app.banhao.application.core.CompletionOutlook.Prediction;
+import app.banhao.application.core.Workflow;
 import app.banhao.application.progress.CompletionPrediction.History;
-import app.banhao.application.progress.CompletionPrediction.Prediction;
 import app.banhao.application.progress.CompletionPrediction;
 
 /** The prediction rule alone (no Quarkus): nearest-rank P80, 19 vs 20 cases, the legal cap, clock stops, today. */
@@ -125,7 +126,7 @@ class CompletionPredictionTest {
 
     @Test
     void workingDaysTakenAreNetOfStopsAndNeverNegative() {
-        assertEquals(3, CompletionPrediction.workingDaysTaken(5, 2));
-        assertEquals(0, CompletionPrediction.workingDaysTaken(1, 2));
+        assertEquals(3, Workflow.workingDaysTaken(5, 2));
+        assertEquals(0, Workflow.workingDaysTaken(1, 2));
     }
 }

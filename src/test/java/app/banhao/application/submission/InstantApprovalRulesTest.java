@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import app.banhao.api.model.InstantReview;
 import app.banhao.api.model.InstantRule;
 import app.banhao.application.core.ApplicationMaterial;
+import app.banhao.application.core.BundleSteps;
 import app.banhao.application.core.Workflow;
 import app.banhao.application.submission.InstantApproval;
 import app.banhao.catalog.ItemCatalog;
@@ -158,6 +159,6 @@ class InstantApprovalRulesTest {
     @Test
     void theSystemActorsTheTimelineShows() {
         assertEquals(new Workflow.Actor("SYSTEM", "instant-approval", "秒批系统"), InstantApproval.SYSTEM);
-        assertEquals(new Workflow.Actor("SYSTEM", "bundle-progress", "一件事联办系统"), InstantApproval.SYSTEM_BUNDLE);
+        assertEquals(new Workflow.Actor("SYSTEM", "bundle-progress", "一件事联办系统"), BundleSteps.SYSTEM);
     }
 }

@@ -1,4 +1,4 @@
-package app.banhao.application.submission;
+package app.banhao.application.core;
 
 import java.util.UUID;
 
@@ -6,10 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import app.banhao.application.core.Application;
-import app.banhao.application.core.ApplicationErrors;
-import app.banhao.application.core.ApplicationMaterial;
-import app.banhao.application.core.ApplicationStatus;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
@@ -38,7 +34,7 @@ public class ResidentQuotas {
     }
 
     /** Room for one more draft (a bundle's parent counts once, its children not), or 422 {@code DRAFT_LIMIT_REACHED}. */
-    Uni<Void> requireDraftRoom(UUID residentId) {
+    public Uni<Void> requireDraftRoom(UUID residentId) {
         return residents.lock(residentId).chain(() -> Panache.getSession().chain(s -> s.createSelectionQuery(
                 "select count(*) from Application a where a.residentId = :resident and a.state = :draft and a.parentId is null",
                 Long.class).setParameter("resident", residentId).setParameter("draft", ApplicationStatus.DRAFT).getSingleResult()))

@@ -1,4 +1,4 @@
-package app.banhao.application.submission;
+package app.banhao.application.core;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,4 +1,4 @@
-package app.banhao.application.submission;
+package app.banhao.application.core;
 
 import java.io.IOException;
 import java.util.Base64;
@@ -43,7 +43,7 @@ public class FormPrivacy {
     }
 
     /** The personal fields of one form schema (JSON text). */
-    Set<String> personal(String schema) {
+    public Set<String> personal(String schema) {
         try {
             return FormSchemaKeywords.personalFields(json.readTree(schema));
         } catch (IOException e) {
@@ -52,7 +52,7 @@ public class FormPrivacy {
     }
 
     /** 一件事: a merged form's personal fields are those of any of its items. */
-    Set<String> personal(Collection<String> schemas) {
+    public Set<String> personal(Collection<String> schemas) {
         Set<String> all = new LinkedHashSet<>();
         schemas.forEach(s -> all.addAll(personal(s)));
         return all;
@@ -63,11 +63,11 @@ public class FormPrivacy {
      * it): it would otherwise be taken for ciphertext on reading.
      */
     /** {@code form} as stored for an application of an item with {@code schema}: the fields it marks personal sealed. */
-    String sealed(String schema, Map<String, Object> form) {
+    public String sealed(String schema, Map<String, Object> form) {
         return seal(form, personal(schema));
     }
 
-    String seal(Map<String, Object> form, Set<String> personal) {
+    public String seal(Map<String, Object> form, Set<String> personal) {
         Map<String, Object> stored = new LinkedHashMap<>();
         (form == null ? Map.<String, Object>of() : form).forEach((name, value) -> {
             if (value instanceof Map<?, ?> m && m.containsKey(SEALED)) {
