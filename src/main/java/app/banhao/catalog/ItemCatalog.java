@@ -2,9 +2,16 @@ package app.banhao.catalog;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import app.banhao.platform.cache.CacheAside;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
@@ -46,10 +53,16 @@ public class ItemCatalog {
 
     private final ServiceItemRepository items;
     private final BundleRepository bundles;
+    private final CacheAside cache;
+    private final ObjectMapper json;
+    /** Parsed records by the entity tag of their JSON: a new version of an item is a new tag. */
+    private final Cache<String, Optional<Item>> parsed = Caffeine.newBuilder().maximumSize(2_000).build();
 
-    public ItemCatalog(ServiceItemRepository items, BundleRepository bundles) {
+    public ItemCatalog(ServiceItemRepository items, BundleRepository bundles, CacheAside cache, ObjectMapper json) {
         this.items = items;
         this.bundles = bundles;
+        this.cache = cache;
+        this.json = json;
     }
 
     /** The item if it is offered now; 422 {@code ITEM_NOT_AVAILABLE} naming {@code itemCode} otherwise. */
@@ -63,10 +76,28 @@ public class ItemCatalog {
         });
     }
 
-    /** The item whatever its status (applications already filed keep a retired item), or null. */
+    /**
+     * The item whatever its status (applications already filed keep a retired item), or null. Read through the
+     * catalogue's cache, as the item pages are: every draft and submission needs its item, and a publish bumps the
+     * cache's version after it commits, so this node sees a change at once and others within the near cache's
+     * second (see {@link CacheAside}); the same record parsed once per version of its JSON.
+     */
     public Uni<Item> any(String code) {
+        return cache.get(CatalogCache.NAMESPACE, "item-record:" + code, CatalogCache.TTL, () -> load(code))
+                .map(cached -> parsed.get(cached.etag(), tag -> read(cached.body())).orElse(null));
+    }
+
+    private Uni<Item> load(String code) {
         return items.find("from ServiceItem i join fetch i.department left join fetch i.materials where i.code = ?1", code)
                 .list().map(found -> found.isEmpty() ? null : item(found.get(0)));
+    }
+
+    private Optional<Item> read(String body) {
+        try {
+            return Optional.ofNullable(json.readValue(body, Item.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A cached item did not parse back", e);
+        }
     }
 
     /** The bundle if it is offered now, with its items offered now; null otherwise. */
