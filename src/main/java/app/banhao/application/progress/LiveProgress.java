@@ -156,7 +156,8 @@ public class LiveProgress {
                 .onFailure().recoverWithNull();
     }
 
-    private String[] countKeys(UUID residentId) {
+    /** One resident's two sorted sets, which the admit script takes together: one hash tag (RedisClusterKeyLayoutTest). */
+    static String[] countKeys(UUID residentId) {
         return new String[] { OPEN_PREFIX + residentId + "}:opened", OPEN_PREFIX + residentId + "}:seen" };
     }
 
