@@ -59,7 +59,7 @@ public class HotServices {
      * unavailable (the submission must not fail because a ranking could not be updated).
      */
     public Uni<Boolean> recordApplication(String itemCode) {
-        String key = KEY_PREFIX + clock.today();
+        String key = dayKey(clock.today());
         return availability.guard(ranking.zincrby(key, 1, itemCode)
                 .chain(() -> redis.key().pexpire(key, KEEP)))
                 .replaceWith(Boolean.TRUE)
@@ -89,11 +89,17 @@ public class HotServices {
         if (!availability.usable()) {
             return Uni.createFrom().item(List.of());
         }
-        LocalDate today = clock.today();
-        String[] keys = IntStream.range(0, WINDOW_DAYS).mapToObj(d -> KEY_PREFIX + today.minusDays(d))
-                .toArray(String[]::new);
-        return availability.guard(ranking.zunionWithScores(keys))
+        return availability.guard(ranking.zunionWithScores(windowKeys(clock.today())))
                 .onFailure().recoverWithItem(List.of());
+    }
+
+    /** The days the ranking unites, today back: one ZUNION, so one hash tag (RedisClusterKeyLayoutTest). */
+    static String[] windowKeys(LocalDate today) {
+        return IntStream.range(0, WINDOW_DAYS).mapToObj(d -> dayKey(today.minusDays(d))).toArray(String[]::new);
+    }
+
+    private static String dayKey(LocalDate day) {
+        return KEY_PREFIX + day;
     }
 
     private Uni<HotList> ranked(List<ScoredValue<String>> counted, int limit) {

@@ -50,7 +50,14 @@ class UnknownStaffLogins {
     }
 
     private String key(String username, String what) {
-        // The hash tag keeps both keys of one username in one Redis Cluster slot, as the script needs.
-        return "banhao:staff-login:{" + crypto.blindIndexText("staff-username", username) + "}:" + what;
+        return keyOf(crypto.blindIndexText("staff-username", username), what);
+    }
+
+    /**
+     * The hash tag keeps both keys of one username in one Redis Cluster slot, as the script needs
+     * (RedisClusterKeyLayoutTest).
+     */
+    static String keyOf(String usernameIndex, String what) {
+        return "banhao:staff-login:{" + usernameIndex + "}:" + what;
     }
 }

@@ -118,8 +118,11 @@ public class LiveStreamCap {
         return refreshes.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(refreshes).andCollectFailures().replaceWithVoid();
     }
 
-    /** The resident's opened-at and last-seen sorted sets (one hash tag: one slot on Redis Cluster, as the script needs). */
-    private static String[] keys(UUID residentId) {
+    /**
+     * The resident's opened-at and last-seen sorted sets (one hash tag: one slot on Redis Cluster, as the script needs;
+     * RedisClusterKeyLayoutTest).
+     */
+    static String[] keys(UUID residentId) {
         return new String[] { KEY_PREFIX + residentId + "}:opened", KEY_PREFIX + residentId + "}:seen" };
     }
 }

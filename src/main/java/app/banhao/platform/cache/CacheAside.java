@@ -119,7 +119,7 @@ public class CacheAside {
 
     /** One node loads and stores; a node that finds the lock taken waits for that result, then loads itself. */
     private Uni<CachedJson> loadUnderLock(String namespace, String entryKey, Duration ttl, Supplier<Uni<?>> loader) {
-        String lockKey = entryKey + ":lock";
+        String lockKey = CacheVersions.lockKey(entryKey);
         String token = UUID.randomUUID().toString();
         return availability.guard(redis.execute("SET", lockKey, token, "NX", "PX", Long.toString(lockTtl.toMillis())))
                 .onFailure().recoverWithNull()

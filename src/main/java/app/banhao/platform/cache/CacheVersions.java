@@ -103,11 +103,17 @@ final class CacheVersions {
         return prefix(namespace) + version + ":" + key;
     }
 
+    /** The cross-node loader lock of an entry, in its namespace's slot like every key of it. */
+    static String lockKey(String entryKey) {
+        return entryKey + ":lock";
+    }
+
     private static String prefix(String namespace) {
         return "banhao:{" + namespace + "}:cache:";
     }
 
-    private static String versionKey(String namespace) {
+    /** The read script takes this key and builds the entry's: the hash tag keeps both in one slot (RedisClusterKeyLayoutTest). */
+    static String versionKey(String namespace) {
         return prefix(namespace) + "version";
     }
 
