@@ -1,7 +1,10 @@
 package app.banhao.platform.events;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -99,14 +102,14 @@ public class OutboxRelay {
      * at once (the inbox message of the transition they made): one transaction for all of them, claimed like any
      * other delivery and only where order allows. Anything that fails or is held elsewhere is left to the relay.
      */
-    public Uni<Void> deliverNow(List<java.util.UUID> eventIds) {
+    public Uni<Void> deliverNow(List<UUID> eventIds) {
         if (eventIds.isEmpty() || !settings.relayEnabled()) {
             return Uni.createFrom().voidItem();
         }
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> DueDeliveries.claimOwnEvents(s, eventIds)
                 // The events in one query, not one per delivery: a submission's two events have five deliveries.
                 .chain(due -> due.isEmpty() ? Uni.createFrom().item(0) : s.find(OutboxEvent.class, eventIds.toArray())
-                        .chain(events -> handleAll(due, events, 0)).replaceWith(due.size()))))
+                        .chain(events -> handleAll(due, published(events), 0)).replaceWith(due.size()))))
                 .invoke(done -> delivered.increment(done))
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(e -> {
@@ -116,13 +119,23 @@ public class OutboxRelay {
                 });
     }
 
-    private Uni<Void> handleAll(List<OutboxDelivery> due, List<OutboxEvent> events, int index) {
+    /** One envelope per event, shared by its consumers, so its payload is parsed once however many take it. */
+    private Map<UUID, PublishedEvent> published(List<OutboxEvent> events) {
+        Map<UUID, PublishedEvent> byId = new HashMap<>();
+        for (OutboxEvent event : events) {
+            if (event != null) {
+                byId.put(event.id, new PublishedEvent(event, json));
+            }
+        }
+        return byId;
+    }
+
+    private Uni<Void> handleAll(List<OutboxDelivery> due, Map<UUID, PublishedEvent> events, int index) {
         if (index == due.size()) {
             return Uni.createFrom().voidItem();
         }
         OutboxDelivery d = due.get(index);
-        OutboxEvent event = events.stream().filter(e -> e != null && e.id.equals(d.id.eventId)).findFirst().orElseThrow();
-        return handle(d.id.consumer, event)
+        return handle(d.id.consumer, events.get(d.id.eventId))
                 .invoke(() -> markDone(d))
                 .chain(() -> handleAll(due, events, index + 1));
     }
@@ -154,7 +167,7 @@ public class OutboxRelay {
     private Uni<Boolean> deliver(OutboxDelivery.Key key) {
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> DueDeliveries.claim(s, key, LockMode.UPGRADE_SKIPLOCKED)
                 .chain(d -> d == null ? Uni.createFrom().item(false) : s.find(OutboxEvent.class, key.eventId)
-                        .chain(event -> handle(key.consumer, event))
+                        .chain(event -> handle(key.consumer, new PublishedEvent(event, json)))
                         .invoke(() -> markDone(d))
                         .replaceWith(true))))
                 .invoke(processed -> {
@@ -171,12 +184,12 @@ public class OutboxRelay {
         d.updatedAt = clock.now();
     }
 
-    private Uni<Void> handle(String consumerName, OutboxEvent event) {
+    private Uni<Void> handle(String consumerName, PublishedEvent event) {
         EventConsumer consumer = consumers.named(consumerName);
         if (consumer == null) {
             return Uni.createFrom().failure(new IllegalStateException("No consumer is named " + consumerName + " any more"));
         }
-        return Uni.createFrom().deferred(() -> consumer.handle(new PublishedEvent(event, json)));
+        return Uni.createFrom().deferred(() -> consumer.handle(event));
     }
 
     /** The wait before attempt {@code attempts + 1} (see {@link DeliveryFailures#backoff}). */

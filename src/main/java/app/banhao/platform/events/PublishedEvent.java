@@ -1,6 +1,8 @@
 package app.banhao.platform.events;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,6 +13,7 @@ public final class PublishedEvent {
 
     private final OutboxEvent row;
     private final ObjectMapper json;
+    private final Map<Class<?>, Object> read = new HashMap<>(4);
 
     PublishedEvent(OutboxEvent row, ObjectMapper json) {
         this.row = row;
@@ -46,8 +49,15 @@ public final class PublishedEvent {
         return row.payload;
     }
 
-    /** The payload as the record that was published. */
+    /**
+     * The payload as the record that was published, read once per type: the consumers of one delivery round share
+     * this envelope, and records are immutable.
+     */
     public <T> T as(Class<T> type) {
+        return type.cast(read.computeIfAbsent(type, this::parse));
+    }
+
+    private Object parse(Class<?> type) {
         try {
             return json.readValue(row.payload, type);
         } catch (JsonProcessingException e) {
