@@ -71,15 +71,22 @@ wait_for() { # url seconds log pid
   echo "no answer from $1 in $2 s" >&2; tail -40 "$3" >&2; exit 1
 }
 
+# Instance A on its data directory (embedded servers on fixed ports); sets APP_A and STARTED_MS (to its first request).
+start_a() { # log
+  local started
+  started=$(now_ms)
+  env "${COMMON_ENV[@]}" QUARKUS_HTTP_PORT="$PORT" QUARKUS_MANAGEMENT_PORT="$MGMT_PORT" BANHAO_DATA_DIR="$WORK/a" BANHAO_KEY_DIR="$WORK/a-keys" \
+    BANHAO_EMBEDDED_POSTGRES_PORT="$PG_PORT" BANHAO_EMBEDDED_REDIS_PORT="$REDIS_PORT" \
+    java -jar "$JAR" >"$1" 2>&1 &
+  APP_A=$!
+  PIDS+=("$APP_A")
+  wait_for "http://127.0.0.1:$PORT/api/v1/system/ping" 180 "$1" "$APP_A"
+  STARTED_MS=$(($(now_ms) - started))
+}
+
 echo "… starting instance A on port $PORT" >&2
-STARTED=$(now_ms)
-env "${COMMON_ENV[@]}" QUARKUS_HTTP_PORT="$PORT" QUARKUS_MANAGEMENT_PORT="$MGMT_PORT" BANHAO_DATA_DIR="$WORK/a" BANHAO_KEY_DIR="$WORK/a-keys" \
-  BANHAO_EMBEDDED_POSTGRES_PORT="$PG_PORT" BANHAO_EMBEDDED_REDIS_PORT="$REDIS_PORT" \
-  java -jar "$JAR" >"$WORK/a.log" 2>&1 &
-APP_A=$!
-PIDS+=("$APP_A")
-wait_for "http://127.0.0.1:$PORT/api/v1/system/ping" 180 "$WORK/a.log" "$APP_A"
-FIRST_REQUEST_MS=$(($(now_ms) - STARTED))
+start_a "$WORK/a.log"
+FIRST_REQUEST_MS=$STARTED_MS
 wait_for "http://127.0.0.1:$MGMT_PORT/q/health/ready" 60 "$WORK/a.log" "$APP_A"
 
 if [ -n "$EXTERNAL_PG" ]; then
@@ -129,16 +136,16 @@ measure_applications() { # group base first-number
   local group=$1 base=$2 tokens="$WORK/tokens-$1.txt" drafts="$WORK/drafts-$1" setup=$(( ${WARMUP%s} + ${DURATION%s} + 5 ))
   login_residents "$base" "$CONNECTIONS" "$3" "$tokens"
   echo "… $group/create-draft: drafts for ${setup}s (setup for submit)" >&2
-  record "$group" "create-draft" "" "" "" \
+  record "$group" "create-draft" "ceiling" "0.10" "" \
     "$(wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"${setup}s" -s bench/lua/drafts.lua "$base" -- "$tokens" "$drafts" | tail -1)"
   local fewest warm
   fewest=$(wc -l "$drafts".* | grep -v ' total$' | sort -n | head -1 | awk '{print $1}')
   warm=$((fewest / 3))
   echo "… $group/submit: at least $fewest drafts a resident; warm-up $WARMUP, then $DURATION at $CONNECTIONS connections" >&2
   wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/lua/submit.lua "$base" -- "$tokens" "$drafts" 1 "$warm" >/dev/null
-  record "$group" "submit" "ceiling" "0.25" "" \
+  record "$group" "submit" "shape" "1.00" "" \
     "$(wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$DURATION" -s bench/lua/submit.lua "$base" -- "$tokens" "$drafts" $((warm + 1)) 1000000 | tail -1)"
-  measure_get "$group" "$base" "my-applications" "/api/v1/applications?limit=20" "" "" "" \
+  measure_get "$group" "$base" "my-applications" "/api/v1/applications?limit=20" "ratio" "0.15" "" \
     "Authorization: Bearer $(head -1 "$tokens")"
 }
 
@@ -156,7 +163,7 @@ measure_login() { # group base
   warm=$((have / 3))
   echo "… $group/login: $have codes; warm-up $WARMUP, then $DURATION at $CONNECTIONS connections" >&2
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/lua/login.lua "$base" -- "$WORK/codes-$group.txt" 1 "$warm" "$THREADS" >/dev/null
-  record "$group" "login" "" "" "" \
+  record "$group" "login" "ceiling" "0.12" "" \
     "$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/lua/login.lua "$base" -- "$WORK/codes-$group.txt" $((warm + 1)) "$have" "$THREADS" | tail -1)"
 }
 
@@ -216,6 +223,7 @@ INSTANCES=""
 if [ "$SCALE_OUT" != 0 ]; then
   echo "… starting instance B on port $PORT_B against A's PostgreSQL and Redis, and nginx on $LB_PORT" >&2
   KEYS="$WORK/a-keys"
+  STARTED_B=$(now_ms)   # B's start is a start with PostgreSQL and Redis already running and migrated
   env "${COMMON_ENV[@]}" QUARKUS_HTTP_PORT="$PORT_B" QUARKUS_MANAGEMENT_PORT="$MGMT_PORT_B" BANHAO_DATA_DIR="$WORK/b" BANHAO_DEMO_ENABLED=false \
     QUARKUS_DATASOURCE_REACTIVE_URL="${EXTERNAL_PG:-postgresql://127.0.0.1:$PG_PORT/banhao}" \
     QUARKUS_DATASOURCE_USERNAME="${QUARKUS_DATASOURCE_USERNAME:-postgres}" \
@@ -228,6 +236,8 @@ if [ "$SCALE_OUT" != 0 ]; then
     java -jar "$JAR" >"$WORK/b.log" 2>&1 &
   APP_B=$!
   PIDS+=("$APP_B")
+  wait_for "http://127.0.0.1:$PORT_B/api/v1/system/ping" 180 "$WORK/b.log" "$APP_B"
+  FIRST_REQUEST_B_MS=$(($(now_ms) - STARTED_B))
   wait_for "http://127.0.0.1:$MGMT_PORT_B/q/health/ready" 180 "$WORK/b.log" "$APP_B"
 
   mkdir -p "$WORK/nginx/logs"
@@ -262,10 +272,20 @@ CONF
   measure_applications scale-out "http://127.0.0.1:$LB_PORT" 1000
 fi
 
+# A restart of instance A on its existing data directory (its embedded PostgreSQL and Redis start again, nothing
+# to migrate): the start a developer or a single-node install sees every day.
+kill "$APP_A" ${APP_B:+"$APP_B"} 2>/dev/null || true
+wait "$APP_A" 2>/dev/null || true
+[ -z "${APP_B:-}" ] || wait "$APP_B" 2>/dev/null || true
+echo "… restarting instance A on its existing data directory" >&2
+start_a "$WORK/a2.log"
+RESTART_MS=$STARTED_MS
+
 mkdir -p bench/results
 python3 bench/summarise.py "$RAW" bench/results/latest.json <<JSON
 {"connections": $CONNECTIONS, "threads": $THREADS, "duration": "$DURATION", "warmup": "$WARMUP",
- "firstRequestMs": $FIRST_REQUEST_MS, "rssKbAfterLoad": $RSS_KB,
+ "firstRequestMs": $FIRST_REQUEST_MS, "firstRequestExistingDataMs": $RESTART_MS,
+ "firstRequestServersRunningMs": ${FIRST_REQUEST_B_MS:-null}, "rssKbAfterLoad": $RSS_KB,
  "pgbench": {"tps": $PG_TPS, "latencyMs": ${PG_LATENCY:-0}, "durability": "$DURABILITY",
    "submitShapeTps": $SHAPE_TPS, "submitShapeStatements": $SHAPE_STATEMENTS},
  "liveEvent": $LIVE,

@@ -1,9 +1,13 @@
 """Turns bench/run.sh's raw wrk lines into the printed table and bench/results/latest.json.
 
-Targets (issue 6): reads with a ratio target reach that share of the same run's baseline req/s with
-p99 under their limit; a scenario with a "ceiling" target reaches that share of pgbench's one-row-insert
-rate; every scenario has zero errors; the scale-out run saw both instances; a resident's live progress event
-arrives within a second (p95) of sending the submit, none missed (issue 11).
+Targets (issues 6, 11 and 16; bench/README.md explains each): reads with a ratio target reach that share of
+the same run's baseline req/s with p99 under their limit; a scenario with a "ceiling" target reaches that
+share of pgbench's one-row-insert rate, one with a "shape" target that share of pgbench running a
+submission's statements (bench/sql/submit-shape.sql); every scenario has zero errors; the scale-out run saw
+both instances; a resident's live progress event arrives within a second (p95) of sending the submit, none
+missed; the first request comes within 3 s of starting with PostgreSQL and Redis already running and
+migrated, within 6 s with the embedded servers on an existing data directory; RSS after the load stays
+within 400 MiB with default JVM flags.
 Usage: summarise.py RAW.jsonl OUT.json < run facts (JSON)
 """
 import datetime
@@ -31,6 +35,11 @@ for r in rows:
     if r["targetKind"] == "ratio":
         checks.append(ratio >= float(r["target"]))
         target = f"≥ {float(r['target']):.0%} of ping"
+    elif r["targetKind"] == "shape":
+        shape_tps = facts["pgbench"]["submitShapeTps"]
+        share = res["rps"] / shape_tps if shape_tps else 0.0
+        checks.append(share >= float(r["target"]))
+        target = f"≥ {float(r['target']):.0%} of submit-shape ({share:.0%})"
     elif r["targetKind"] == "ceiling":
         share = res["rps"] / ceiling if ceiling else 0.0
         checks.append(share >= float(r["target"]))
@@ -71,8 +80,22 @@ if scale["enabled"]:
     seen = scale["instancesSeen"] == 2
     ok = ok and seen
     print(f"{'scale-out':<10}{'instances':<14}{scale['instancesSeen']:>9}   behind nginx  {'PASS' if seen else 'FAIL'}")
+def verdict_line(name, value, limit, unit, what):
+    global ok
+    passed = value is not None and value <= limit
+    ok = ok and passed
+    shown = "—" if value is None else f"{value:.0f}"
+    print(f"{'start':<10}{name:<14}{shown:>9} {unit}  {what}  {'PASS' if passed else 'FAIL'}  ≤ {limit} {unit}")
+
+servers_running = facts.get("firstRequestServersRunningMs")
+if scale["enabled"]:
+    verdict_line("servers-up", servers_running, 3000, "ms",
+                 "first request after java -jar, PostgreSQL and Redis already running and migrated (instance B)")
+verdict_line("existing-data", facts["firstRequestExistingDataMs"], 6000, "ms",
+             "first request after java -jar, embedded servers on an existing data directory (A restarted)")
+verdict_line("rss", facts["rssKbAfterLoad"] / 1024, 400, "MiB", "RSS of instance A after the load, default JVM flags")
 print(f"first successful request {facts['firstRequestMs']} ms after the process started (fresh data directory: "
-      f"initdb, migrations, seed); RSS after load {facts['rssKbAfterLoad'] / 1024:.0f} MiB")
+      f"initdb, migrations, seed)")
 
 doc = {"at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
        "cpus": os.cpu_count(), "host": platform.node(), "loadAverage": os.getloadavg()[0],

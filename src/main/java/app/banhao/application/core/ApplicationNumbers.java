@@ -46,6 +46,8 @@ public class ApplicationNumbers {
 
     /** The number of the {@code n}th application (1, 2, …): its 8 digits run 00000001–99999999, then again. */
     public static String format(String region, LocalDate day, long n) {
-        return region + DAY.format(day) + String.format("%08d", (n - 1) % 99_999_999L + 1);
+        // Padded by hand: String.format showed in the draft profile (12 of 779 samples, a Formatter per call).
+        String sequence = Long.toString((n - 1) % 99_999_999L + 1);
+        return region + DAY.format(day) + "00000000".substring(sequence.length()) + sequence;
     }
 }
