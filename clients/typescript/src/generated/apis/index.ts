@@ -13,4 +13,7 @@ export * from './OperationsApi.js';
 export * from './ProgressLookupApi.js';
 export * from './StaffApplicationsApi.js';
 export * from './StaffAuthApi.js';
+export * from './StaffCertificatesApi.js';
 export * from './SystemApi.js';
+export * from './WalletApi.js';
+export * from './WalletIssuersApi.js';

@@ -7,8 +7,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The wallet (电子证照) as applications need it: a certificate the resident holds, to stand in for a
- * material (免提交). The wallet feature provides the real implementation; until then
- * {@link LocalCertificateLookup} answers that the wallet is empty.
+ * material (免提交). The wallet feature implements it ({@code wallet.WalletCertificateLookup}).
  */
 public interface CertificateLookup {
 
