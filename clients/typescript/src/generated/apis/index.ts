@@ -4,6 +4,7 @@ export * from './ApplicationsApi.js';
 export * from './AuthApi.js';
 export * from './CatalogApi.js';
 export * from './CatalogAdminApi.js';
+export * from './DataUsageApi.js';
 export * from './EventsApi.js';
 export * from './HomeApi.js';
 export * from './HomeAdminApi.js';

@@ -35,6 +35,8 @@ export * from './CertificateSummary.js';
 export * from './ClientKind.js';
 export * from './Commitment.js';
 export * from './CommitmentRecord.js';
+export * from './DataUsage.js';
+export * from './DataUsagePage.js';
 export * from './DeliveryOption.js';
 export * from './Department.js';
 export * from './DepartmentInput.js';

@@ -1,6 +1,5 @@
 package app.banhao.wallet;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,10 +22,7 @@ public class CertificateRepository implements PanacheRepositoryBase<Certificate,
             q.append(" and typeCode = :type");
             p.and("type", type);
         }
-        if (page.after().isPresent()) {
-            q.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
-            p.and("at", OffsetDateTime.parse(page.after().get().key())).and("id", UUID.fromString(page.after().get().id()));
-        }
+        q.append(page.newestFirstAfter("createdAt", p));
         q.append(" order by createdAt desc, id desc");
         return find(q.toString(), p).range(0, page.fetchSize() - 1).list();
     }

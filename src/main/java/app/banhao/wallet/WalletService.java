@@ -24,7 +24,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The wallet's reads and changes: a holder's certificates (strictly theirs: anyone else's is 404), the audited reveal,
- * status changes by the issuing department (audited, with a reason), and the published issuer keys.
+ * status changes by the issuing department (audited, with a reason, in the holder's usage ledger), and the published
+ * issuer keys.
  */
 @ApplicationScoped
 public class WalletService {
@@ -37,9 +38,11 @@ public class WalletService {
     private final AuditTrail audit;
     private final BusinessClock clock;
     private final ObjectMapper json;
+    private final UsageLedger ledger;
 
     public WalletService(CertificateRepository certificates, IssuerKeys keys, WalletMapper mapper, AuditTrail audit,
-            BusinessClock clock, ObjectMapper json) {
+            BusinessClock clock, ObjectMapper json, UsageLedger ledger) {
+        this.ledger = ledger;
         this.certificates = certificates;
         this.keys = keys;
         this.mapper = mapper;
@@ -92,6 +95,8 @@ public class WalletService {
                     c.statusChangedAt = clock.now();
                     return audit.record(AuditEvent.of("wallet.certificate.status").target(TARGET, c.id.toString())
                             .details(Map.of("from", now.name(), "to", wanted.name(), "reason", c.statusReason)))
+                            .chain(() -> ledger.departmentRead(c, department, "证照状态变更：" + c.statusReason,
+                                    CertificateUse.Channel.STAFF_STATUS, null))
                             .map(x -> mapper.toCertificate(c, clock.today(), false));
                 });
     }

@@ -146,6 +146,16 @@ final class AccessMatrixCases {
                 return Target.of(Map.of("certificateId", page.getString("items[0].id")), page.prettify())
                         .withBody("{\"status\":\"SUSPENDED\",\"reason\":\"矩阵测试\"}");
             }, "changeCertificateStatus")
+            .listedForResident(owner -> {
+                WalletFixtures.ensureVerified(owner.token());
+                String certificate = WalletFixtures.issued(owner.token(), "MATRIX-WALLET-DEPT").getString("items[0].id");
+                String no = ApplicationFixtures.draft(owner.token(), ApplicationFixtures.department(false).item())
+                        .getString("applicationNo");
+                owner.authorize(given()).contentType(ContentType.JSON)
+                        .body("{\"name\":\"身份证\",\"kind\":\"CERTIFICATE\",\"certificateId\":\"" + certificate + "\"}")
+                        .post("/api/v1/applications/" + no + "/material-references").then().statusCode(201);
+                return Target.of(Map.of(), "{\"reference\":\"" + no + "\"}");
+            }, ListReaders.PAGES, "listMyDataUsage")
             .publicOperation("listWalletIssuerKeys", "issuer public keys are published for offline verification")
             .selfOnly("getStaffMe", "the staff member's own account, found by the token's subject; it names no other")
             .publicOperation("getCatalogItem", "the catalogue (办事指南) is public")

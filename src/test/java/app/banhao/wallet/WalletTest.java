@@ -17,8 +17,13 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Base64;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
@@ -55,6 +60,9 @@ class WalletTest {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    DataSource jdbc;
 
     private static String department() {
         return "W-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -169,6 +177,11 @@ class WalletTest {
         given().auth().oauth2(resident).contentType(ContentType.JSON).body(reference)
                 .post("/api/v1/applications/" + no + "/material-references").then().statusCode(201)
                 .body("kind", equalTo("CERTIFICATE"));
+        // The deciding department's use is in the holder's ledger.
+        given().auth().oauth2(resident).get("/api/v1/me/data-usage?certificateId=" + id).then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].channel", equalTo("MATERIAL"))
+                .body("items[0].partyCode", equalTo(dept.code())).body("items[0].reference", equalTo(no))
+                .body("items[0].fields", hasItem("持证主体代码"));
         // Someone else's certificate is no certificate of theirs.
         String other = Logins.newResidentToken();
         String otherNo = ApplicationFixtures.draft(other, dept.item()).getString("applicationNo");
@@ -186,6 +199,10 @@ class WalletTest {
                 .post(status).then().statusCode(422);
         given().auth().oauth2(reviewer).contentType(ContentType.JSON).body("{\"status\":\"SUSPENDED\",\"reason\":\"核查中\"}")
                 .post(status).then().statusCode(200).body("status", equalTo("SUSPENDED")).body("masked", equalTo(true));
+        given().auth().oauth2(resident).get("/api/v1/me/data-usage").then().statusCode(200)
+                .body("items[0].channel", equalTo("STAFF_STATUS")).body("items[0].partyCode", equalTo(department))
+                .body("items[0].purpose", equalTo("证照状态变更：核查中")).body("items[1].channel", equalTo("MATERIAL"));
+        given().auth().oauth2(other).get("/api/v1/me/data-usage").then().statusCode(200).body("items", hasSize(0));
         given().auth().oauth2(reviewer).contentType(ContentType.JSON).body("{\"status\":\"REVOKED\",\"reason\":\"证照信息有误\"}")
                 .post(status).then().statusCode(200).body("status", equalTo("REVOKED"));
         given().auth().oauth2(reviewer).contentType(ContentType.JSON).body("{\"status\":\"VALID\",\"reason\":\"误操作\"}")
@@ -216,6 +233,36 @@ class WalletTest {
                 .body("items", hasSize(2)).extract().jsonPath();
         given().auth().oauth2(demo).queryParam("cursor", first.getString("nextCursor")).get("/api/v1/wallet/certificates?limit=2")
                 .then().statusCode(200).body("items.id", not(hasItem(first.getString("items[0].id"))));
+    }
+
+    @Test
+    void personalDataIsEncryptedAtRestAndTheLedgerIsAppendOnly() throws Exception {
+        String resident = Logins.newResidentToken();
+        String idNumber = WalletFixtures.verify(resident, "郑十一");
+        String id = WalletFixtures.issued(resident, department()).getString("items[0].id");
+        var dept = ApplicationFixtures.department(false);
+        String no = ApplicationFixtures.draft(resident, dept.item()).getString("applicationNo");
+        given().auth().oauth2(resident).contentType(ContentType.JSON)
+                .body("{\"name\":\"身份证\",\"kind\":\"CERTIFICATE\",\"certificateId\":\"" + id + "\"}")
+                .post("/api/v1/applications/" + no + "/material-references").then().statusCode(201);
+        try (Connection c = jdbc.getConnection()) {
+            try (PreparedStatement q = c.prepareStatement("SELECT * FROM wallet_certificate WHERE id = ?")) {
+                q.setObject(1, UUID.fromString(id));
+                try (ResultSet row = q.executeQuery()) {
+                    assertTrue(row.next());
+                    for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
+                        byte[] stored = row.getBytes(i);
+                        String text = stored == null ? "" : new String(stored, StandardCharsets.UTF_8);
+                        assertFalse(text.contains(idNumber) || text.contains("郑十一"), row.getMetaData().getColumnName(i) + " in clear");
+                    }
+                }
+            }
+            try (PreparedStatement u = c.prepareStatement("UPDATE wallet_certificate_use SET purpose = 'x' WHERE certificate_id = ?")) {
+                u.setObject(1, UUID.fromString(id));
+                SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, u::executeUpdate);
+                assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+            }
+        }
     }
 
     /** Verifies a revealed certificate with Bouncy Castle, JCS and the published keys only: no Banhao code. */
