@@ -17,13 +17,25 @@ import * as runtime from '../runtime.js';
 import type {
   IssuerKeySet,
   Problem,
+  SignedStatusList,
+  StatusPurpose,
 } from '../models/index.js';
 import {
     IssuerKeySetFromJSON,
     IssuerKeySetToJSON,
     ProblemFromJSON,
     ProblemToJSON,
+    SignedStatusListFromJSON,
+    SignedStatusListToJSON,
+    StatusPurposeFromJSON,
+    StatusPurposeToJSON,
 } from '../models/index.js';
+
+export interface GetWalletStatusListRequest {
+    code: string;
+    purpose: StatusPurpose;
+    ifNoneMatch?: string;
+}
 
 export interface ListWalletIssuerKeysRequest {
     ifNoneMatch?: string;
@@ -33,6 +45,57 @@ export interface ListWalletIssuerKeysRequest {
  * 
  */
 export class WalletIssuersApi extends runtime.BaseAPI {
+
+    /**
+     * The W3C Bitstring Status List idea: one bit per certificate, at the certificate\'s `statusListIndex`, set when the department\'s certificate is revoked (`revocation`) or suspended (`suspension`). `document.encodedList` is the multibase (`u`, base64url without padding) GZIP of the bitstring (at least 131,072 bits, index 0 the most significant bit of the first byte). `signature` is the department\'s current SM2 key over the RFC 8785 canonical JSON of `document`, verifiable with `/api/v1/wallet/issuer-keys`. No login; cacheable (`ETag`, `If-None-Match` → 304). A department that has issued no certificate is 404. 
+     * A department\'s signed certificate status list (offline verification)
+     */
+    async getWalletStatusListRaw(requestParameters: GetWalletStatusListRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<SignedStatusList>> {
+        if (requestParameters['code'] == null) {
+            throw new runtime.RequiredError(
+                'code',
+                'Required parameter "code" was null or undefined when calling getWalletStatusList().'
+            );
+        }
+
+        if (requestParameters['purpose'] == null) {
+            throw new runtime.RequiredError(
+                'purpose',
+                'Required parameter "purpose" was null or undefined when calling getWalletStatusList().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (requestParameters['ifNoneMatch'] != null) {
+            headerParameters['If-None-Match'] = String(requestParameters['ifNoneMatch']);
+        }
+
+
+        let urlPath = `/api/v1/wallet/status-lists/{code}/{purpose}`;
+        urlPath = urlPath.replace(`{${"code"}}`, encodeURIComponent(String(requestParameters['code'])));
+        urlPath = urlPath.replace(`{${"purpose"}}`, encodeURIComponent(String(requestParameters['purpose'])));
+
+        const response = await this.request({
+            path: urlPath,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => SignedStatusListFromJSON(jsonValue));
+    }
+
+    /**
+     * The W3C Bitstring Status List idea: one bit per certificate, at the certificate\'s `statusListIndex`, set when the department\'s certificate is revoked (`revocation`) or suspended (`suspension`). `document.encodedList` is the multibase (`u`, base64url without padding) GZIP of the bitstring (at least 131,072 bits, index 0 the most significant bit of the first byte). `signature` is the department\'s current SM2 key over the RFC 8785 canonical JSON of `document`, verifiable with `/api/v1/wallet/issuer-keys`. No login; cacheable (`ETag`, `If-None-Match` → 304). A department that has issued no certificate is 404. 
+     * A department\'s signed certificate status list (offline verification)
+     */
+    async getWalletStatusList(requestParameters: GetWalletStatusListRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<SignedStatusList> {
+        const response = await this.getWalletStatusListRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
 
     /**
      * Every SM2 key a department has signed e-certificates with, current and retired, by `keyId`: what a verifier needs to check a certificate\'s signature offline. A signature is SM3withSM2 (GB/T 32918, GB/T 32905) with the default user id `1234567812345678`, over the RFC 8785 (JCS) canonical JSON of the certificate\'s `signedDocument`. A rotated key stays listed (with `validTo`), so older certificates stay verifiable. No login; cacheable (`ETag`, `If-None-Match` → 304). 

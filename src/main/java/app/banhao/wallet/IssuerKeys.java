@@ -45,6 +45,11 @@ public class IssuerKeys {
                 .map(key -> new Signer(key.keyId, privateKey(key)));
     }
 
+    /** The department's current key, or null when it has none (it has issued nothing): a read never makes a key. */
+    Uni<Signer> currentSigner(String departmentCode) {
+        return keys.current(departmentCode).map(key -> key == null ? null : new Signer(key.keyId, privateKey(key)));
+    }
+
     /** Retires the department's current key and makes a new one: what it signs from now on verifies with the new one. */
     public Uni<IssuerKey> rotate(String departmentCode) {
         return keys.current(departmentCode).chain(old -> {

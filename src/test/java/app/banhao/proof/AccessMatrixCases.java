@@ -157,6 +157,7 @@ final class AccessMatrixCases {
                 return Target.of(Map.of(), "{\"reference\":\"" + no + "\"}");
             }, ListReaders.PAGES, "listMyDataUsage")
             .publicOperation("listWalletIssuerKeys", "issuer public keys are published for offline verification")
+            .publicOperation("getWalletStatusList", "certificate status lists are published for offline verification")
             .selfOnly("getStaffMe", "the staff member's own account, found by the token's subject; it names no other")
             .publicOperation("getCatalogItem", "the catalogue (办事指南) is public")
             .publicOperation("getBundle", "the catalogue (一件事) is public")

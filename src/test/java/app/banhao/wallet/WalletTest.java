@@ -166,7 +166,7 @@ class WalletTest {
     }
 
     @Test
-    void aHeldValidCertificateStandsInForAMaterialUntilTheDepartmentRevokesIt() {
+    void aHeldValidCertificateStandsInForAMaterialUntilTheDepartmentRevokesIt() throws Exception {
         String resident = Logins.newResidentToken();
         WalletFixtures.verify(resident, "吴十");
         String department = department();
@@ -203,8 +203,14 @@ class WalletTest {
                 .body("items[0].channel", equalTo("STAFF_STATUS")).body("items[0].partyCode", equalTo(department))
                 .body("items[0].purpose", equalTo("证照状态变更：核查中")).body("items[1].channel", equalTo("MATERIAL"));
         given().auth().oauth2(other).get("/api/v1/me/data-usage").then().statusCode(200).body("items", hasSize(0));
+        long index = given().auth().oauth2(resident).get("/api/v1/wallet/certificates/" + id).then().statusCode(200)
+                .extract().jsonPath().getLong("statusListIndex");
+        assertTrue(listedOffline(department, "suspension", index));
+        assertFalse(listedOffline(department, "revocation", index));
         given().auth().oauth2(reviewer).contentType(ContentType.JSON).body("{\"status\":\"REVOKED\",\"reason\":\"证照信息有误\"}")
                 .post(status).then().statusCode(200).body("status", equalTo("REVOKED"));
+        assertTrue(listedOffline(department, "revocation", index));
+        assertFalse(listedOffline(department, "suspension", index));
         given().auth().oauth2(reviewer).contentType(ContentType.JSON).body("{\"status\":\"VALID\",\"reason\":\"误操作\"}")
                 .post(status).then().statusCode(409).body("code", equalTo("CERTIFICATE_STATUS_CONFLICT"));
         given().auth().oauth2(resident).get("/api/v1/wallet/certificates/" + id).then().statusCode(200)
@@ -265,24 +271,60 @@ class WalletTest {
         }
     }
 
+    @Test
+    void statusListsAreConditionalAndOnlyForIssuers() {
+        String resident = Logins.newResidentToken();
+        WalletFixtures.verify(resident, "冯十二");
+        String department = department();
+        WalletFixtures.issued(resident, department);
+        String url = "/api/v1/wallet/status-lists/" + department + "/revocation";
+        String etag = given().get(url).then().statusCode(200).body("document.size", equalTo(131072))
+                .extract().header("ETag");
+        given().header("If-None-Match", etag).get(url).then().statusCode(304);
+        given().get("/api/v1/wallet/status-lists/NO-SUCH-DEPT/revocation").then().statusCode(404);
+    }
+
+    /**
+     * Whether the certificate at {@code index} is set in the department's {@code purpose} list, after checking the
+     * list's signature with the published key, Bouncy Castle and JCS only: no Banhao code.
+     */
+    private static boolean listedOffline(String department, String purpose, long index) throws Exception {
+        JsonNode list = JSON.readTree(given().get("/api/v1/wallet/status-lists/" + department + "/" + purpose).then()
+                .statusCode(200).extract().asString());
+        assertTrue(verifies(list.get("document").toString(), list.get("signature")), "the status list's signature");
+        String encoded = list.at("/document/encodedList").asText();
+        assertTrue(encoded.startsWith("u"), encoded);
+        byte[] bits;
+        try (var zip = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(
+                Base64.getUrlDecoder().decode(encoded.substring(1))))) {
+            bits = zip.readAllBytes();
+        }
+        assertEquals(list.at("/document/size").asInt() / 8, bits.length);
+        return (bits[(int) (index / 8)] & (0x80 >>> (index % 8))) != 0;
+    }
+
     /** Verifies a revealed certificate with Bouncy Castle, JCS and the published keys only: no Banhao code. */
     private static boolean verifiesOffline(String revealed) throws Exception {
         JsonNode certificate = JSON.readTree(revealed);
-        String keyId = certificate.at("/signature/keyId").asText();
+        return verifies(certificate.get("signedDocument").toString(), certificate.get("signature"));
+    }
+
+    /** SM3withSM2 over the RFC 8785 form of {@code document}, with the published key the signature names. */
+    private static boolean verifies(String document, JsonNode signature) throws Exception {
         JsonNode keySet = JSON.readTree(given().get("/api/v1/wallet/issuer-keys").then().statusCode(200).extract().asString());
         JsonNode key = null;
         for (JsonNode k : keySet.get("keys")) {
-            if (k.get("keyId").asText().equals(keyId)) {
+            if (k.get("keyId").asText().equals(signature.get("keyId").asText())) {
                 key = k;
             }
         }
-        assertTrue(key != null, "key " + keyId + " is published");
+        assertTrue(key != null, "key " + signature.get("keyId") + " is published");
         PublicKey publicKey = KeyFactory.getInstance("EC", "BC")
                 .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(key.get("publicKey").asText())));
         Signature sm2 = Signature.getInstance(keySet.get("signatureAlgorithm").asText(), "BC");
         sm2.initVerify(publicKey);
-        sm2.update(new JsonCanonicalizer(certificate.get("signedDocument").toString()).getEncodedUTF8());
-        return sm2.verify(Base64.getDecoder().decode(certificate.at("/signature/value").asText()));
+        sm2.update(new JsonCanonicalizer(document).getEncodedUTF8());
+        return sm2.verify(Base64.getDecoder().decode(signature.get("value").asText()));
     }
 
     private static UUID residentId(String token) {
