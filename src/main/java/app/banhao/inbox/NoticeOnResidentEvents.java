@@ -5,12 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import app.banhao.platform.events.EventConsumer;
 import app.banhao.platform.events.PublishedEvent;
 import app.banhao.resident.IdNumberClaimAttempted;
+import app.banhao.wallet.CertificateExpiringSoon;
 import app.banhao.wallet.CertificateIssued;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Notices in a resident's inbox about things other than their cases' states: someone tried to verify with their ID
- * number; a certificate entered their wallet.
+ * number; a certificate entered their wallet; one expires within 30 days.
  */
 @ApplicationScoped
 public class NoticeOnResidentEvents implements EventConsumer {
@@ -18,6 +19,7 @@ public class NoticeOnResidentEvents implements EventConsumer {
     /** The messages' topics: title and text are {@code message.topic.<TOPIC>[.body]} in the bundles. */
     static final String REAL_NAME_ATTEMPT = "REAL_NAME_ATTEMPT";
     static final String CERTIFICATE_ISSUED = "CERTIFICATE_ISSUED";
+    static final String CERTIFICATE_EXPIRING = "CERTIFICATE_EXPIRING";
 
     private final ResidentMessageRepository messages;
 
@@ -32,7 +34,8 @@ public class NoticeOnResidentEvents implements EventConsumer {
 
     @Override
     public boolean accepts(String type) {
-        return IdNumberClaimAttempted.TYPE.equals(type) || CertificateIssued.TYPE.equals(type);
+        return IdNumberClaimAttempted.TYPE.equals(type) || CertificateIssued.TYPE.equals(type)
+                || CertificateExpiringSoon.TYPE.equals(type);
     }
 
     @Override
@@ -41,6 +44,9 @@ public class NoticeOnResidentEvents implements EventConsumer {
         if (CertificateIssued.TYPE.equals(event.type())) {
             CertificateIssued issued = event.as(CertificateIssued.class);
             notice = ResidentMessage.notice(issued.holderId(), CERTIFICATE_ISSUED, issued.at());
+        } else if (CertificateExpiringSoon.TYPE.equals(event.type())) {
+            CertificateExpiringSoon expiring = event.as(CertificateExpiringSoon.class);
+            notice = ResidentMessage.notice(expiring.holderId(), CERTIFICATE_EXPIRING, expiring.at());
         } else {
             IdNumberClaimAttempted attempt = event.as(IdNumberClaimAttempted.class);
             notice = ResidentMessage.notice(attempt.holderId(), REAL_NAME_ATTEMPT, attempt.at());

@@ -122,6 +122,10 @@ public class Certificate {
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
+    /** When the holder was told it expires soon ({@link ExpiryNotices}); null until then. */
+    @Column(name = "expiry_noticed_at")
+    public OffsetDateTime expiryNoticedAt;
+
     @Version
     public int version;
 

@@ -22,6 +22,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Base64;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -38,7 +40,9 @@ import app.banhao.application.core.ApplicationStatus;
 import app.banhao.application.core.CaseEvent;
 import app.banhao.platform.events.Outbox;
 import app.banhao.platform.events.OutboxRelay;
+import app.banhao.platform.time.BusinessClock;
 import app.banhao.staff.DemoAccounts;
+import app.banhao.testing.TestIdNumbers;
 import app.banhao.testing.Logins;
 import app.banhao.testing.OutboxSteps;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -63,6 +67,12 @@ class WalletTest {
 
     @Inject
     DataSource jdbc;
+
+    @Inject
+    CertificateIssuer issuer;
+
+    @Inject
+    ExpiryNotices expiry;
 
     private static String department() {
         return "W-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -98,7 +108,15 @@ class WalletTest {
                 .body("items.title", hasItem("您的卡包新增了一张电子证照"));
 
         // The approval delivered again (at-least-once) issues nothing more.
-        CaseEvent approval = new CaseEvent(CaseEvent.APPROVED, no, UUID.randomUUID(), residentId(resident), dept.item(), "测试",
+        UUID applicationId;
+        try (Connection c = jdbc.getConnection(); PreparedStatement q = c.prepareStatement("SELECT id FROM application WHERE application_no = ?")) {
+            q.setString(1, no);
+            try (ResultSet row = q.executeQuery()) {
+                assertTrue(row.next());
+                applicationId = row.getObject(1, UUID.class);
+            }
+        }
+        CaseEvent approval = new CaseEvent(CaseEvent.APPROVED, no, applicationId, residentId(resident), dept.item(), "测试",
                 dept.code(), ApplicationStatus.ACCEPTED, ApplicationStatus.APPROVED, "APPROVED", null, 9, java.time.OffsetDateTime.now(), "SYSTEM", null, null, null);
         OutboxSteps.publish(outbox, approval);
         OutboxSteps.drain(relay);
@@ -272,6 +290,27 @@ class WalletTest {
     }
 
     @Test
+    void aHolderIsToldOnceThatACertificateExpiresWithinThirtyDays() throws Exception {
+        String resident = Logins.newResidentToken();
+        UUID holder = residentId(resident);
+        // An ID card is valid 20 years: issued 20 years less 10 days ago, its last day is 9 days away.
+        LocalDate from = LocalDate.now(BusinessClock.ZONE).minusYears(20).plusDays(10);
+        CertificateDraft draft = new CertificateDraft("RESIDENT_ID_CARD", holder, "陈十三", TestIdNumbers.unique(),
+                Certificate.CITIZEN_ID, null, department(), "测试公安局", Map.of("姓名", "陈十三"), from, from,
+                Certificate.Source.IMPORTED, "EXPIRY-" + UUID.randomUUID());
+        OutboxSteps.await(() -> Panache.withTransaction(() -> issuer.issue(draft)));
+        // Twice (and the scheduled run may come between): the holder is still told once.
+        OutboxSteps.await(expiry::noticeDue);
+        OutboxSteps.await(expiry::noticeDue);
+        drainAll();
+        given().auth().oauth2(resident).get("/api/v1/wallet/certificates").then().statusCode(200)
+                .body("items[0].validTo", equalTo(from.plusYears(20).minusDays(1).toString()))
+                .body("items[0].status", equalTo("VALID"));
+        given().auth().oauth2(resident).get("/api/v1/me/messages").then().statusCode(200)
+                .body("items.findAll { it.title == '电子证照即将到期' }", hasSize(1));
+    }
+
+    @Test
     void statusListsAreConditionalAndOnlyForIssuers() {
         String resident = Logins.newResidentToken();
         WalletFixtures.verify(resident, "冯十二");
@@ -325,6 +364,13 @@ class WalletTest {
         sm2.initVerify(publicKey);
         sm2.update(new JsonCanonicalizer(document).getEncodedUTF8());
         return sm2.verify(Base64.getDecoder().decode(signature.get("value").asText()));
+    }
+
+    /** Drains until nothing is left: an event waits behind its certificate's earlier ones (in order per certificate). */
+    private void drainAll() throws Exception {
+        for (int round = 0; round < 10 && OutboxSteps.await(relay::drain) > 0; round++) {
+            // again: what waited behind the events just delivered is due now
+        }
     }
 
     private static UUID residentId(String token) {
