@@ -10,20 +10,9 @@ import app.banhao.platform.events.CaseTimelineFact;
  * timeline, {@code timeline.CERTIFICATE_ISSUED}) or imported from the provincial library (no case).
  */
 public record CertificateIssued(UUID certificateId, UUID holderId, String typeCode, String certificateName, String issuerName,
-        String applicationNo, OffsetDateTime at) implements CaseTimelineFact {
+        String applicationNo, OffsetDateTime at) implements CaseTimelineFact, CertificateEvent {
 
     public static final String TYPE = "CertificateIssued";
-    public static final String AGGREGATE = "certificate";
-
-    @Override
-    public String aggregateType() {
-        return AGGREGATE;
-    }
-
-    @Override
-    public String aggregateId() {
-        return certificateId.toString();
-    }
 
     @Override
     public String type() {
