@@ -51,6 +51,11 @@ public class ItemCatalog {
     public record BundlePart(String code, String name, String departmentCode, String formSchema) {
     }
 
+    /** What an approval of an item leaves in the wallet: the item's result certificate type and who issues it. */
+    public record ResultCertificate(String itemCode, String itemName, String certificateType, String departmentCode,
+            String departmentName) {
+    }
+
     private final ServiceItemRepository items;
     private final BundleRepository bundles;
     private final CacheAside cache;
@@ -98,6 +103,13 @@ public class ItemCatalog {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A cached item did not parse back", e);
         }
+    }
+
+    /** The result certificate of item {@code code} (whatever its status), or null when it names none or is unknown. */
+    public Uni<ResultCertificate> resultCertificate(String code) {
+        return items.find("from ServiceItem i join fetch i.department where i.code = ?1", code).firstResult()
+                .map(i -> i == null || i.resultCertificateType == null || i.resultCertificateType.isBlank() ? null
+                        : new ResultCertificate(i.code, i.name, i.resultCertificateType, i.department.code, i.department.name));
     }
 
     /** The bundle if it is offered now, with its items offered now; null otherwise. */

@@ -5,14 +5,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import app.banhao.platform.events.EventConsumer;
 import app.banhao.platform.events.PublishedEvent;
 import app.banhao.resident.IdNumberClaimAttempted;
+import app.banhao.wallet.CertificateExpiringSoon;
+import app.banhao.wallet.CertificateIssued;
 import io.smallrye.mutiny.Uni;
 
-/** Tells a resident in their inbox that someone tried to verify with their ID number. */
+/**
+ * Notices in a resident's inbox about things other than their cases' states: someone tried to verify with their ID
+ * number; a certificate entered their wallet; one expires within 30 days.
+ */
 @ApplicationScoped
 public class NoticeOnResidentEvents implements EventConsumer {
 
-    /** The message's topic: its title and text are {@code message.topic.REAL_NAME_ATTEMPT[.body]} in the bundles. */
+    /** The messages' topics: title and text are {@code message.topic.<TOPIC>[.body]} in the bundles. */
     static final String REAL_NAME_ATTEMPT = "REAL_NAME_ATTEMPT";
+    static final String CERTIFICATE_ISSUED = "CERTIFICATE_ISSUED";
+    static final String CERTIFICATE_EXPIRING = "CERTIFICATE_EXPIRING";
 
     private final ResidentMessageRepository messages;
 
@@ -27,12 +34,23 @@ public class NoticeOnResidentEvents implements EventConsumer {
 
     @Override
     public boolean accepts(String type) {
-        return IdNumberClaimAttempted.TYPE.equals(type);
+        return IdNumberClaimAttempted.TYPE.equals(type) || CertificateIssued.TYPE.equals(type)
+                || CertificateExpiringSoon.TYPE.equals(type);
     }
 
     @Override
     public Uni<Void> handle(PublishedEvent event) {
-        IdNumberClaimAttempted attempt = event.as(IdNumberClaimAttempted.class);
-        return messages.persist(ResidentMessage.notice(attempt.holderId(), REAL_NAME_ATTEMPT, attempt.at())).replaceWithVoid();
+        ResidentMessage notice;
+        if (CertificateIssued.TYPE.equals(event.type())) {
+            CertificateIssued issued = event.as(CertificateIssued.class);
+            notice = ResidentMessage.notice(issued.holderId(), CERTIFICATE_ISSUED, issued.at());
+        } else if (CertificateExpiringSoon.TYPE.equals(event.type())) {
+            CertificateExpiringSoon expiring = event.as(CertificateExpiringSoon.class);
+            notice = ResidentMessage.notice(expiring.holderId(), CERTIFICATE_EXPIRING, expiring.at());
+        } else {
+            IdNumberClaimAttempted attempt = event.as(IdNumberClaimAttempted.class);
+            notice = ResidentMessage.notice(attempt.holderId(), REAL_NAME_ATTEMPT, attempt.at());
+        }
+        return messages.persist(notice).replaceWithVoid();
     }
 }

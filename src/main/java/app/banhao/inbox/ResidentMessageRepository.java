@@ -1,6 +1,5 @@
 package app.banhao.inbox;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,10 +19,7 @@ public class ResidentMessageRepository implements PanacheRepositoryBase<Resident
         if (unreadOnly) {
             q.append(" and readAt is null");
         }
-        if (page.after().isPresent()) {
-            q.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
-            p.and("at", OffsetDateTime.parse(page.after().get().key())).and("id", UUID.fromString(page.after().get().id()));
-        }
+        q.append(page.newestFirstAfter("createdAt", p));
         q.append(" order by createdAt desc, id desc");
         return find(q.toString(), p).range(0, page.fetchSize() - 1).list();
     }

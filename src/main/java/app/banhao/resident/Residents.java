@@ -42,6 +42,10 @@ public class Residents implements SubjectGrants {
         }
     }
 
+    /** A verified resident's real name and ID number in clear, for what is issued in their name (e-certificates). */
+    public record VerifiedIdentity(String name, String idNumber) {
+    }
+
     private final ResidentRepository residents;
     private final ResidentChannelRepository channels;
     private final DataProtection crypto;
@@ -66,6 +70,20 @@ public class Residents implements SubjectGrants {
     public Uni<Void> lock(UUID residentId) {
         return Panache.getSession().chain(s -> s.createSelectionQuery("from Resident r where r.id = :id", Resident.class)
                 .setParameter("id", residentId).setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResultOrNull()).replaceWithVoid();
+    }
+
+    /**
+     * The resident's real name and ID number, for a document issued to them that keeps them encrypted in turn; null
+     * before real-name verification (or for no resident).
+     */
+    public Uni<VerifiedIdentity> verifiedIdentity(UUID id) {
+        return residents.findById(id).map(r -> r == null || r.nameEnc == null || r.idNumberEnc == null ? null
+                : new VerifiedIdentity(crypto.decrypt(r.nameEnc), crypto.decrypt(r.idNumberEnc)));
+    }
+
+    /** The id of the resident with this phone, or null. */
+    public Uni<UUID> idOf(String phone) {
+        return findByPhone(phone).map(r -> r == null ? null : r.id);
     }
 
     /** The password hash of the resident with this phone, or null (no resident, or no password set). */

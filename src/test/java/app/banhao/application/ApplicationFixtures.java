@@ -29,19 +29,31 @@ public final class ApplicationFixtures {
 
     /** The department {@code code} with its one item, created on first use and reused after. */
     public static Dept department(String code, boolean commitmentAllowed) {
-        String item = code + "-ITEM";
+        return department(code, code + "-ITEM", commitmentAllowed, null);
+    }
+
+    /**
+     * The department {@code code} with an item whose approval issues a {@code certificateType} certificate (the wallet),
+     * created on first use and reused after.
+     */
+    public static Dept issuingDepartment(String code, String certificateType) {
+        return department(code, code + "-CERT-" + certificateType.replace('_', '-'), false, certificateType);
+    }
+
+    private static Dept department(String code, String item, boolean commitmentAllowed, String resultCertificateType) {
         String reviewer = TestTokens.staff(UUID.randomUUID().toString(), code, TokenClaims.REVIEWER);
         if (given().get("/api/v1/catalog/items/" + item).statusCode() == 200) {
             return new Dept(code, item, reviewer);
         }
         String admin = TestTokens.staff(UUID.randomUUID().toString(), code, TokenClaims.ADMIN);
+        // 201 when new; 428 (no If-Match) when an earlier item of this department made it already.
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", "测试局 " + code))
-                .put("/api/v1/admin/catalog/departments/" + code).then().statusCode(201);
+                .put("/api/v1/admin/catalog/departments/" + code).then().statusCode(org.hamcrest.Matchers.oneOf(201, 428));
         Map<String, Object> schema = Map.of("type", "object", "required", List.of("applicantName", "phone"),
                 "properties", Map.of("applicantName", Map.of("type", "string", "maxLength", 50),
                         "phone", Map.of("type", "string", "pattern", "^1[3-9][0-9]{9}$")),
                 "additionalProperties", false);
-        Map<String, Object> body = Map.ofEntries(Map.entry("name", "测试事项 " + code), Map.entry("departmentCode", code),
+        Map<String, Object> body = new java.util.HashMap<>(Map.ofEntries(Map.entry("name", "测试事项 " + code), Map.entry("departmentCode", code),
                 Map.entry("kind", "PUBLIC_SERVICE"), Map.entry("onlineDepth", "FULLY_ONLINE"),
                 Map.entry("promisedDays", 2), Map.entry("legalDays", 10), Map.entry("instant", false),
                 Map.entry("crossProvince", false), Map.entry("fee", 0), Map.entry("conditions", List.of("本地居民")),
@@ -50,7 +62,10 @@ public final class ApplicationFixtures {
                         Map.of("name", "申请书", "required", true, "toleratedIfMissing", false),
                         Map.of("name", "身份证", "required", true, "replaceableBy", "RESIDENT_ID_CARD", "toleratedIfMissing", false),
                         Map.of("name", "场所证明", "required", true, "toleratedIfMissing", true))),
-                Map.entry("commitmentAllowed", commitmentAllowed), Map.entry("deliveryOptions", List.of("ELECTRONIC")));
+                Map.entry("commitmentAllowed", commitmentAllowed), Map.entry("deliveryOptions", List.of("ELECTRONIC"))));
+        if (resultCertificateType != null) {
+            body.put("resultCertificateType", resultCertificateType);
+        }
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(body)
                 .put("/api/v1/admin/catalog/items/" + item).then().statusCode(201);
         return new Dept(code, item, reviewer);

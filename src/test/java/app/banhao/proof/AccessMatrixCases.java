@@ -11,6 +11,7 @@ import app.banhao.testing.access.AccessCases;
 import app.banhao.testing.access.Caller;
 import app.banhao.testing.access.ListReaders;
 import app.banhao.testing.access.Target;
+import app.banhao.wallet.WalletFixtures;
 import io.restassured.http.ContentType;
 
 /**
@@ -128,6 +129,35 @@ final class AccessMatrixCases {
             .listedForDepartment(staff -> Target.of(Map.of(), "{\"applicationNo\":\"" + ApplicationFixtures.submitted(
                     Logins.newResidentToken(), ApplicationFixtures.department(Caller.OWNER_DEPARTMENT, false).item()) + "\"}"),
                     ListReaders.PAGES, "listStaffApplications")
+            .ownedByResident(owner -> {
+                WalletFixtures.ensureVerified(owner.token());
+                var page = WalletFixtures.issued(owner.token(), "MATRIX-WALLET-DEPT");
+                return Target.of(Map.of("certificateId", page.getString("items[0].id")), page.prettify());
+            }, "getMyCertificate", "revealMyCertificate")
+            .listedForResident(owner -> {
+                WalletFixtures.ensureVerified(owner.token());
+                var page = WalletFixtures.issued(owner.token(), "MATRIX-WALLET-DEPT");
+                return Target.of(Map.of(), "{\"id\":\"" + page.getString("items[0].id") + "\"}");
+            }, ListReaders.PAGES, "listMyCertificates")
+            .ownedByDepartment(staff -> {
+                String resident = Logins.newResidentToken();
+                WalletFixtures.ensureVerified(resident);
+                var page = WalletFixtures.issued(resident, Caller.OWNER_DEPARTMENT);
+                return Target.of(Map.of("certificateId", page.getString("items[0].id")), page.prettify())
+                        .withBody("{\"status\":\"SUSPENDED\",\"reason\":\"矩阵测试\"}");
+            }, "changeCertificateStatus")
+            .listedForResident(owner -> {
+                WalletFixtures.ensureVerified(owner.token());
+                String certificate = WalletFixtures.issued(owner.token(), "MATRIX-WALLET-DEPT").getString("items[0].id");
+                String no = ApplicationFixtures.draft(owner.token(), ApplicationFixtures.department(false).item())
+                        .getString("applicationNo");
+                owner.authorize(given()).contentType(ContentType.JSON)
+                        .body("{\"name\":\"身份证\",\"kind\":\"CERTIFICATE\",\"certificateId\":\"" + certificate + "\"}")
+                        .post("/api/v1/applications/" + no + "/material-references").then().statusCode(201);
+                return Target.of(Map.of(), "{\"reference\":\"" + no + "\"}");
+            }, ListReaders.PAGES, "listMyDataUsage")
+            .publicOperation("listWalletIssuerKeys", "issuer public keys are published for offline verification")
+            .publicOperation("getWalletStatusList", "certificate status lists are published for offline verification")
             .selfOnly("getStaffMe", "the staff member's own account, found by the token's subject; it names no other")
             .publicOperation("getCatalogItem", "the catalogue (办事指南) is public")
             .publicOperation("getBundle", "the catalogue (一件事) is public")

@@ -143,7 +143,8 @@ public class CaseMaterials {
                 }
                 m.kind = ApplicationMaterial.Kind.CERTIFICATE;
                 m.certificateId = found.get().id();
-                return replace(a, m);
+                return replace(a, m).call(() -> certificates.usedAsMaterial(residentId, found.get().id(),
+                        new CertificateLookup.MaterialUse(a.applicationNo, a.itemName, a.departmentCode)));
             });
         }));
     }

@@ -1,13 +1,16 @@
 package app.banhao.platform.paging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.UUID;
 
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
+import io.quarkus.panache.common.Parameters;
 
 /**
  * A validated {@code ?cursor=&limit=} pair (DESIGN.md §6). The cursor is opaque to callers: the sort
@@ -37,6 +40,19 @@ public record PageRequest(Optional<Cursor> after, int limit) {
     /** How many rows to fetch: one more than the page, to know whether another page follows. */
     public int fetchSize() {
         return limit + 1;
+    }
+
+    /**
+     * The keyset condition of this page of a list ordered newest first ({@code <timeField> desc, id desc}, the cursor
+     * holding the time and the UUID id), to append to an HQL where clause: {@code ""} for the first page, else
+     * {@code " and (…)"} with its values bound into {@code parameters}.
+     */
+    public String newestFirstAfter(String timeField, Parameters parameters) {
+        if (after.isEmpty()) {
+            return "";
+        }
+        parameters.and("afterAt", OffsetDateTime.parse(after.get().key())).and("afterId", UUID.fromString(after.get().id()));
+        return " and (" + timeField + " < :afterAt or (" + timeField + " = :afterAt and id < :afterId))";
     }
 
     public static String encode(Cursor cursor) {

@@ -1,0 +1,67 @@
+package app.banhao.wallet;
+
+import java.util.List;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import app.banhao.platform.local.LocalMode;
+import app.banhao.resident.Residents;
+import app.banhao.staff.DemoAccounts;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The demo resident's wallet in local mode: their certificates imported from the (stand-in) provincial library at
+ * start, signed by the departments named as issuers. Importing again imports nothing new (one certificate per library
+ * reference). Like the demo accounts, only in local mode and only while {@code banhao.demo.enabled}.
+ */
+@ApplicationScoped
+public class DemoWallet {
+
+    /** The demo resident's name and ID number in the stand-in library (a made-up but well-formed number). */
+    static final String HOLDER_NAME = "张办好";
+    static final String HOLDER_ID_NUMBER = "430104199001011234";
+
+    private final boolean enabled;
+    private final Residents residents;
+    private final ProvincialCertificateLibrary library;
+    private final CertificateIssuer issuer;
+
+    public DemoWallet(LocalMode local, @ConfigProperty(name = "banhao.demo.enabled", defaultValue = "true") boolean wanted,
+            Residents residents, ProvincialCertificateLibrary library, CertificateIssuer issuer) {
+        this.enabled = wanted && local.on();
+        this.residents = residents;
+        this.library = library;
+        this.issuer = issuer;
+    }
+
+    // After the demo accounts (default priority), so the demo resident exists.
+    void importAtStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 600) StartupEvent event)
+            throws Throwable {
+        if (!enabled) {
+            return;
+        }
+        int count = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                () -> residents.idOf(DemoAccounts.RESIDENT_PHONE).chain(holder -> holder == null ? Uni.createFrom().item(0)
+                        : library.heldBy(HOLDER_ID_NUMBER, "办好演示：导入本人电子证照").chain(held -> importAll(holder, held)))));
+        Log.infof("Demo wallet ready: %d certificates for resident %s", count, DemoAccounts.RESIDENT_PHONE);
+    }
+
+    private Uni<Integer> importAll(java.util.UUID holder, List<ProvincialCertificateLibrary.Held> held) {
+        Uni<Integer> chain = Uni.createFrom().item(0);
+        for (ProvincialCertificateLibrary.Held h : held) {
+            CertificateDraft draft = new CertificateDraft(h.typeCode(), holder, h.holderName(), h.holderCode(), h.holderCodeType(),
+                    h.number(), h.issuerDepartment(), h.issuerName(), h.fields(), h.issuedOn(), h.validFrom(),
+                    Certificate.Source.IMPORTED, h.reference());
+            chain = chain.chain(n -> issuer.issue(draft).replaceWith(n + 1));
+        }
+        return chain;
+    }
+}
