@@ -10,8 +10,9 @@ import app.banhao.platform.events.PublishedEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Pushes each state change to the resident's devices (Redis pub/sub → SSE on whichever node they are on).
- * Best effort, as before: Redis down drops the push, never the delivery; the inbox and timeline stay the record.
+ * Pushes each state change to the resident's devices (Redis pub/sub → SSE on whichever node they are on), after the
+ * delivery round commits. Best effort, as before: Redis down drops the push, never the delivery; the inbox and
+ * timeline stay the record.
  */
 @ApplicationScoped
 public class LiveProgressOnCaseEvents implements EventConsumer {
@@ -32,10 +33,16 @@ public class LiveProgressOnCaseEvents implements EventConsumer {
         return CaseEvents.isStateChange(type);
     }
 
+    /**
+     * The push goes out once the delivery round has committed: the resident's app reloads the case and its timeline
+     * when it arrives, and the timeline's entry for this change is written in the same round (the journey test in
+     * clients/h5 read the timeline before it was there).
+     */
     @Override
     public Uni<Void> handle(PublishedEvent event) {
         CaseEvent e = event.as(CaseEvent.class);
-        return publisher.publish(e.residentId(), new ApplicationEvents.StateChanged(e.applicationNo(), e.itemCode(),
-                e.fromState(), e.toState(), e.timelineType(), e.at(), e.version(), e.itemName()));
+        event.afterCommit(() -> publisher.publish(e.residentId(), new ApplicationEvents.StateChanged(e.applicationNo(), e.itemCode(),
+                e.fromState(), e.toState(), e.timelineType(), e.at(), e.version(), e.itemName())));
+        return Uni.createFrom().voidItem();
     }
 }

@@ -6,7 +6,8 @@ import io.smallrye.mutiny.Uni;
  * A feature's reaction to events: any {@code @ApplicationScoped} bean implementing this is a consumer. The
  * relay calls {@link #handle} inside a transaction that also marks the event done for this consumer, so the
  * consumer's own database writes happen exactly once; anything it does outside the database (a Redis
- * publish, a call to a carrier) happens at least once and must tolerate a repeat.
+ * publish, a call to a carrier) happens at least once and must tolerate a repeat. A push that tells readers to
+ * look goes through {@link PublishedEvent#afterCommit}, so that what they read has committed.
  */
 public interface EventConsumer {
 

@@ -106,11 +106,13 @@ public class OutboxRelay {
         if (eventIds.isEmpty() || !settings.relayEnabled()) {
             return Uni.createFrom().voidItem();
         }
+        Map<UUID, PublishedEvent> envelopes = new HashMap<>();
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> DueDeliveries.claimOwnEvents(s, eventIds)
                 // The events in one query, not one per delivery: a submission's two events have five deliveries.
                 .chain(due -> due.isEmpty() ? Uni.createFrom().item(0) : s.find(OutboxEvent.class, eventIds.toArray())
-                        .chain(events -> handleAll(due, published(events), 0)).replaceWith(due.size()))))
+                        .chain(events -> handleAll(due, published(events, envelopes), 0)).replaceWith(due.size()))))
                 .invoke(done -> delivered.increment(done))
+                .call(() -> afterCommit(envelopes.values()))
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(e -> {
                     Log.debugf("Delivering at commit failed, the relay takes over: %s", e.toString());
@@ -120,14 +122,22 @@ public class OutboxRelay {
     }
 
     /** One envelope per event, shared by its consumers, so its payload is parsed once however many take it. */
-    private Map<UUID, PublishedEvent> published(List<OutboxEvent> events) {
-        Map<UUID, PublishedEvent> byId = new HashMap<>();
+    private Map<UUID, PublishedEvent> published(List<OutboxEvent> events, Map<UUID, PublishedEvent> byId) {
+        byId.clear();
         for (OutboxEvent event : events) {
             if (event != null) {
                 byId.put(event.id, new PublishedEvent(event, json));
             }
         }
         return byId;
+    }
+
+    private static Uni<Void> afterCommit(Iterable<PublishedEvent> envelopes) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (PublishedEvent envelope : envelopes) {
+            chain = chain.chain(envelope::runAfterCommit);
+        }
+        return chain;
     }
 
     private Uni<Void> handleAll(List<OutboxDelivery> due, Map<UUID, PublishedEvent> events, int index) {
@@ -165,9 +175,10 @@ public class OutboxRelay {
 
     /** Runs one delivery if it is still owed and no other relay holds it; whether the consumer processed it. */
     private Uni<Boolean> deliver(OutboxDelivery.Key key) {
+        Map<UUID, PublishedEvent> envelope = new HashMap<>(1);
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> DueDeliveries.claim(s, key, LockMode.UPGRADE_SKIPLOCKED)
                 .chain(d -> d == null ? Uni.createFrom().item(false) : s.find(OutboxEvent.class, key.eventId)
-                        .chain(event -> handle(key.consumer, new PublishedEvent(event, json)))
+                        .chain(event -> handle(key.consumer, published(List.of(event), envelope).get(key.eventId)))
                         .invoke(() -> markDone(d))
                         .replaceWith(true))))
                 .invoke(processed -> {
@@ -175,6 +186,7 @@ public class OutboxRelay {
                         delivered.increment(); // counted once committed: the metric is what consumers really processed
                     }
                 })
+                .call(processed -> processed ? afterCommit(envelope.values()) : Uni.createFrom().voidItem())
                 .onFailure().recoverWithUni(e -> failures.record(key, e).replaceWith(false));
     }
 

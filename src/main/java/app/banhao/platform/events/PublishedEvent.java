@@ -1,12 +1,18 @@
 package app.banhao.platform.events;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
 
 /** An event as the relay hands it to a consumer: its envelope, and its payload readable as its record. */
 public final class PublishedEvent {
@@ -14,6 +20,7 @@ public final class PublishedEvent {
     private final OutboxEvent row;
     private final ObjectMapper json;
     private final Map<Class<?>, Object> read = new HashMap<>(4);
+    private final List<Supplier<Uni<Void>>> afterCommit = new ArrayList<>(1);
 
     PublishedEvent(OutboxEvent row, ObjectMapper json) {
         this.row = row;
@@ -63,5 +70,27 @@ public final class PublishedEvent {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Event " + row.id + " (" + row.type + ") is not a " + type.getSimpleName(), e);
         }
+    }
+
+    /**
+     * Runs {@code action} once the transaction this delivery runs in has committed, never if it rolls back: for a
+     * consumer that tells readers to look (the live push), so that what they then read is there. Best effort: a
+     * failing action is logged, and a crash between the commit and the action drops it.
+     */
+    public void afterCommit(Supplier<Uni<Void>> action) {
+        afterCommit.add(action);
+    }
+
+    /** The actions registered by {@link #afterCommit}, run one after the other; never fails. */
+    Uni<Void> runAfterCommit() {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Supplier<Uni<Void>> action : afterCommit) {
+            chain = chain.chain(() -> Uni.createFrom().<Void>deferred(action::get).onFailure().recoverWithUni(e -> {
+                Log.warnf("After-commit action of event %s (%s) failed: %s", row.id, row.type, e.toString());
+                return Uni.createFrom().voidItem();
+            }));
+        }
+        afterCommit.clear();
+        return chain;
     }
 }
