@@ -28,7 +28,7 @@ public class ItemCatalog {
     /** An item as an application needs it. {@code formSchema} and {@code instantRules} are JSON text (null when none). */
     public record Item(String code, String name, String departmentCode, boolean active, int promisedDays, int legalDays,
             boolean instant, String instantRules, String formSchema, boolean commitmentAllowed, long version,
-            List<ItemMaterial> materials) {
+            List<ItemMaterial> materials, String departmentName, String resultCertificateType) {
 
         /** The material of this name the item asks for, or null. */
         public ItemMaterial material(String name) {
@@ -88,7 +88,8 @@ public class ItemCatalog {
      * second (see {@link CacheAside}); the same record parsed once per version of its JSON.
      */
     public Uni<Item> any(String code) {
-        return cache.get(CatalogCache.NAMESPACE, "item-record:" + code, CatalogCache.TTL, () -> load(code))
+        // The key names the record's shape: a node of the next version never reads an entry of the previous one.
+        return cache.get(CatalogCache.NAMESPACE, "item-record-v2:" + code, CatalogCache.TTL, () -> load(code))
                 .map(cached -> parsed.get(cached.etag(), tag -> read(cached.body())).orElse(null));
     }
 
@@ -105,11 +106,13 @@ public class ItemCatalog {
         }
     }
 
-    /** The result certificate of item {@code code} (whatever its status), or null when it names none or is unknown. */
+    /**
+     * The result certificate of item {@code code} (whatever its status), or null when it names none or is unknown: from
+     * the same cached record as {@link #any}.
+     */
     public Uni<ResultCertificate> resultCertificate(String code) {
-        return items.find("from ServiceItem i join fetch i.department where i.code = ?1", code).firstResult()
-                .map(i -> i == null || i.resultCertificateType == null || i.resultCertificateType.isBlank() ? null
-                        : new ResultCertificate(i.code, i.name, i.resultCertificateType, i.department.code, i.department.name));
+        return any(code).map(i -> i == null || i.resultCertificateType() == null || i.resultCertificateType().isBlank() ? null
+                : new ResultCertificate(i.code(), i.name(), i.resultCertificateType(), i.departmentCode(), i.departmentName()));
     }
 
     /** The bundle if it is offered now, with its items offered now; null otherwise. */
@@ -124,6 +127,7 @@ public class ItemCatalog {
         return new Item(i.code, i.name, i.department.code, Publication.ACTIVE.equals(i.status), i.promisedDays, i.legalDays,
                 i.instant, i.instantRules, i.formSchema, i.commitmentAllowed, i.version,
                 i.materials == null ? List.of() : i.materials.stream()
-                        .map(m -> new ItemMaterial(m.name, m.required, m.toleratedIfMissing, m.replaceableBy)).toList());
+                        .map(m -> new ItemMaterial(m.name, m.required, m.toleratedIfMissing, m.replaceableBy)).toList(),
+                i.department.name, i.resultCertificateType);
     }
 }

@@ -38,7 +38,7 @@ class InstantApprovalRulesTest {
 
     private static ItemCatalog.Item item(boolean instant, String rules) {
         return new ItemCatalog.Item("HN-WJW-GGCSWSXK", "公共场所卫生许可证", "HN-WJW", true, 20, 20, instant, rules, null, true, 3,
-                List.of());
+                List.of(), "省卫生健康委", null);
     }
 
     private static Residents.ResidentSummary resident(Resident.Level level) {
