@@ -41,8 +41,6 @@ public class Passwords {
     /** Marks a hash of the pre-hashed password; versioned, should the reduction ever change. */
     static final String PRE_HASHED = "$bh1$";
     private static final byte[] PRE_HASH_KEY = "banhao-password-prehash-v1".getBytes(StandardCharsets.UTF_8);
-    /** A real hash to compare against when the account does not exist, so timing does not tell. */
-    private static final String DECOY = bcrypt("decoy-password-never-used");
 
     private final Set<String> common;
 
@@ -74,7 +72,7 @@ public class Passwords {
 
     /** Whether {@code password} matches {@code hash}; a null hash is checked against a decoy, and false. */
     public Uni<Boolean> matches(String password, String hash) {
-        return Offload.call(() -> verify(password, hash == null ? DECOY : hash) && hash != null);
+        return Offload.call(() -> verify(password, hash == null ? Decoy.HASH : hash) && hash != null);
     }
 
     static String bcrypt(String password) {
@@ -94,5 +92,13 @@ public class Passwords {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
+    }
+
+    /**
+     * A real hash to compare against when the account does not exist, so timing does not tell. In a holder
+     * class: made at the first failed lookup, not at start-up, where a bcrypt round is half a second of CPU.
+     */
+    private static final class Decoy {
+        static final String HASH = bcrypt("decoy-password-never-used");
     }
 }
