@@ -70,6 +70,12 @@ export interface Problem {
      */
     requestId?: string;
     /**
+     * The W3C trace id (32 hex digits) of the request's OpenTelemetry trace, the same one the server's log lines carry; absent where the request had no trace (a request the HTTP codec could not read).
+     * @type {string}
+     * @memberof Problem
+     */
+    traceId?: string;
+    /**
      * One entry per offending field, when the problem is about input.
      * @type {Array<FieldError>}
      * @memberof Problem
@@ -105,6 +111,7 @@ export function ProblemFromJSONTyped(json: any, ignoreDiscriminator: boolean): P
         'instance': json['instance'] == null ? undefined : json['instance'],
         'code': json['code'],
         'requestId': json['requestId'] == null ? undefined : json['requestId'],
+        'traceId': json['traceId'] == null ? undefined : json['traceId'],
         'errors': json['errors'] == null ? undefined : ((json['errors'] as Array<any>).map(FieldErrorFromJSON)),
     };
 }
@@ -127,6 +134,7 @@ export function ProblemToJSONTyped(value?: Problem | null, ignoreDiscriminator: 
         'instance': value['instance'],
         'code': value['code'],
         'requestId': value['requestId'],
+        'traceId': value['traceId'],
         'errors': value['errors'] == null ? undefined : ((value['errors'] as Array<any>).map(FieldErrorToJSON)),
     };
 }

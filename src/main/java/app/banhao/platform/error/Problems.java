@@ -12,6 +12,7 @@ import app.banhao.api.model.Problem;
 import app.banhao.platform.i18n.Messages.Language;
 import app.banhao.platform.i18n.Messages;
 import app.banhao.platform.web.RequestIds;
+import app.banhao.platform.web.Traces;
 
 /** Builds RFC 9457 problem+json responses in the caller's language. The single place that does. */
 public final class Problems {
@@ -31,6 +32,7 @@ public final class Problems {
         problem.setCode(code.name());
         problem.setInstance(instance);
         problem.setRequestId(requestId);
+        problem.setTraceId(Traces.currentTraceId());
         // Absent rather than [] when the problem is not about fields.
         problem.setErrors(fieldErrors.isEmpty() ? null
                 : fieldErrors.stream().map(e -> toModel(e, language)).toList());

@@ -1,6 +1,7 @@
 package app.banhao.platform.web;
 
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import jakarta.inject.Singleton;
 
@@ -12,6 +13,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.impl.HttpServerConnection;
+import io.vertx.core.spi.VertxTracerFactory;
 import io.vertx.core.spi.tracing.SpanKind;
 import io.vertx.core.spi.tracing.TagExtractor;
 import io.vertx.core.spi.tracing.VertxTracer;
@@ -31,7 +33,7 @@ import io.vertx.core.tracing.TracingPolicy;
  * connection's invalid request handler, and a connection's handler can be replaced
  * ({@link HttpServerConnection#invalidRequestHandler}). So a tracer (a public Vert.x SPI, set here through
  * Quarkus's {@link VertxOptionsCustomizer}) that sees a request its decoder failed on points that connection at
- * {@link HttpEdgeFilters#refuseUndecodable} just in time. It traces nothing (every other call is the SPI's no-op). {@code UndecodableRequestsTest} sends each malformation over a raw socket,
+ * {@link HttpEdgeFilters#refuseUndecodable} just in time. Every call, this one too, goes on to the tracer it wraps (OpenTelemetry's, or Vert.x's no-op). {@code UndecodableRequestsTest} sends each malformation over a raw socket,
  * so a Vert.x upgrade that moves this order shows at once.
  */
 @Singleton
@@ -43,16 +45,28 @@ public class UndecodableRequests implements VertxOptionsCustomizer {
 
     @Override
     public void accept(VertxOptions options) {
+        // Vert.x holds one tracer, and OpenTelemetry's is installed in the same options: the hook wraps it and
+        // hands every call on, so tracing and this refusal share the slot whichever is configured first.
         TracingOptions before = options.getTracingOptions();
-        if (before != null && before.getFactory() != null) {
-            // Vert.x holds one tracer; a real one (OpenTelemetry) would have to carry this hook instead.
-            throw new IllegalStateException("A Vert.x tracer is configured already; UndecodableRequests needs the tracer slot");
-        }
-        options.setTracingOptions(new TracingOptions().setFactory(tracing -> new Hook()));
+        VertxTracerFactory inner = before == null ? null : before.getFactory();
+        TracingOptions wrapped = before == null ? new TracingOptions() : before.copy();
+        options.setTracingOptions(wrapped.setFactory(tracing -> new Hook(
+                inner == null ? VertxTracer.NOOP : inner.tracer(tracing))));
     }
 
     /** The tracer: replaces the invalid request handler of a connection whose request did not decode. */
-    private static final class Hook implements VertxTracer<Object, Object> {
+    @SuppressWarnings({ "rawtypes", "unchecked" })
+    static final class Hook implements VertxTracer<Object, Object> {
+
+        private final VertxTracer inner;
+
+        Hook(VertxTracer inner) {
+            this.inner = inner;
+        }
+
+        VertxTracer inner() {
+            return inner;
+        }
 
         @Override
         public <R> Object receiveRequest(Context context, SpanKind kind, TracingPolicy policy, R request, String operation,
@@ -61,7 +75,28 @@ public class UndecodableRequests implements VertxOptionsCustomizer {
                     && http.connection() instanceof HttpServerConnection connection) {
                 connection.invalidRequestHandler(REFUSE);
             }
-            return null;
+            return inner.receiveRequest(context, kind, policy, request, operation, headers, tags);
+        }
+
+        @Override
+        public <R> void sendResponse(Context context, R response, Object payload, Throwable failure, TagExtractor<R> tags) {
+            inner.sendResponse(context, response, payload, failure, tags);
+        }
+
+        @Override
+        public <R> Object sendRequest(Context context, SpanKind kind, TracingPolicy policy, R request, String operation,
+                BiConsumer<String, String> headers, TagExtractor<R> tags) {
+            return inner.sendRequest(context, kind, policy, request, operation, headers, tags);
+        }
+
+        @Override
+        public <R> void receiveResponse(Context context, R response, Object payload, Throwable failure, TagExtractor<R> tags) {
+            inner.receiveResponse(context, response, payload, failure, tags);
+        }
+
+        @Override
+        public void close() {
+            inner.close();
         }
     }
 }

@@ -1,0 +1,53 @@
+package app.banhao.testing;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import jakarta.inject.Singleton;
+
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.data.SpanData;
+
+/**
+ * Every sampled span the application ends, kept in memory: Quarkus adds each {@link SpanProcessor} bean to its
+ * tracer provider, so a test reads the spans a request made without a collector.
+ */
+@Singleton
+public class CollectedSpans implements SpanProcessor {
+
+    private final ConcurrentLinkedQueue<SpanData> ended = new ConcurrentLinkedQueue<>();
+
+    /** The ended spans of trace {@code traceId}. */
+    public List<SpanData> ofTrace(String traceId) {
+        return ended.stream().filter(s -> s.getTraceId().equals(traceId)).toList();
+    }
+
+    @Override
+    public void onStart(Context parentContext, ReadWriteSpan span) {
+    }
+
+    @Override
+    public boolean isStartRequired() {
+        return false;
+    }
+
+    @Override
+    public void onEnd(ReadableSpan span) {
+        ended.add(span.toSpanData());
+    }
+
+    @Override
+    public boolean isEndRequired() {
+        return true;
+    }
+
+    @Override
+    public CompletableResultCode shutdown() {
+        ended.clear();
+        return CompletableResultCode.ofSuccess();
+    }
+}
