@@ -31,6 +31,7 @@ import app.banhao.platform.security.TokenClaims;
 import app.banhao.platform.session.AuthSession;
 import app.banhao.platform.session.SessionService;
 import app.banhao.platform.time.BusinessClock;
+import app.banhao.platform.transaction.Transactions;
 import app.banhao.platform.web.CallerInfo;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -83,10 +84,12 @@ public class RelyingParties {
                 .map(p -> new RelyingPartyPage().items(p.items()).nextCursor(p.nextCursor()));
     }
 
-    /** Registers a party; the answer holds its secret, so a retry with the same key is never answered again. */
-    @WithTransaction
+    /**
+     * Registers a party; the answer holds its secret, so a retry with the same key is never answered again. Two
+     * registrations of one code at once: the loser runs again and finds the winner's (409).
+     */
     public Uni<RelyingPartyCredentials> create(String adminId, RelyingPartyCreate request, String idempotencyKey) {
-        return idempotency.onceWithoutReplay("staff:" + adminId + ":createRelyingParty", idempotencyKey, request,
+        return Transactions.retryingConflicts(() -> idempotency.onceWithoutReplay("staff:" + adminId + ":createRelyingParty", idempotencyKey, request,
                 RelyingPartyCredentials.class, () -> parties.byCode(request.getCode().strip()).chain(existing -> {
                     if (existing != null) {
                         throw ApiException.of(ErrorCode.CONFLICT);
@@ -105,7 +108,7 @@ public class RelyingParties {
                             .call(() -> audit.record(AuditEvent.of("wallet.relying-party.create").target(TARGET, p.id.toString())
                                     .details(Map.of("code", p.code, "kind", p.kind.name()))))
                             .map(saved -> credentials(p, secret));
-                }));
+                })));
     }
 
     /** Deactivates a party; its live tokens end at once. Again changes nothing. */

@@ -19,6 +19,7 @@ import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.paging.Page;
 import app.banhao.platform.paging.PageRequest;
 import app.banhao.platform.time.BusinessClock;
+import app.banhao.platform.transaction.Transactions;
 import app.banhao.wallet.CertificateUse;
 import app.banhao.wallet.CertificateUseRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -46,10 +47,12 @@ public class UsageComplaints {
         this.clock = clock;
     }
 
-    /** Opens a complaint on the holder's own ledger line: another's is 404; a second one on the same line 409. */
-    @WithTransaction
+    /**
+     * Opens a complaint on the holder's own ledger line: another's is 404; a second one on the same line 409 (two at
+     * once: the loser runs again and finds the winner's).
+     */
     public Uni<DataUsageComplaint> report(UUID holderId, UUID usageId, String reason) {
-        return uses.findById(usageId).chain(use -> {
+        return Transactions.retryingConflicts(() -> uses.findById(usageId).chain(use -> {
             if (use == null || !use.holderId.equals(holderId)) {
                 throw ApiException.of(ErrorCode.NOT_FOUND);
             }
@@ -70,7 +73,7 @@ public class UsageComplaints {
                                 .details(Map.of("usageId", usageId.toString(), "party", use.partyCode))))
                         .map(saved -> toApi(c, use));
             });
-        });
+        }));
     }
 
     @WithSession

@@ -195,6 +195,28 @@ class GrantTest {
                 .body("items[0].reference", nullValue());
     }
 
+    /** A relying party's role is honoured only alone and for its own audience: anything else is not a token of ours. */
+    @Test
+    void aRelyingPartyRoleOutsideItsOwnTokenShapeIsRefused() {
+        GrantFixtures.Party bank = GrantFixtures.party();
+        String asApp = forged(bank.id(), app.banhao.platform.security.TokenClaims.AUD_APP, java.util.Set.of("RELYING_PARTY"));
+        given().auth().oauth2(asApp).get("/api/v1/relying-party/certificate-requests").then().statusCode(401);
+        String withAdmin = forged(bank.id(), app.banhao.platform.security.TokenClaims.AUD_STAFF, java.util.Set.of("RELYING_PARTY", "ADMIN"));
+        given().auth().oauth2(withAdmin).get("/api/v1/admin/relying-parties").then().statusCode(401);
+        String withResident = forged(bank.id(), app.banhao.platform.security.TokenClaims.AUD_RELYING_PARTY,
+                java.util.Set.of("RELYING_PARTY", "RESIDENT"));
+        given().auth().oauth2(withResident).get("/api/v1/wallet/grants").then().statusCode(401);
+        String shaped = forged(bank.id(), app.banhao.platform.security.TokenClaims.AUD_RELYING_PARTY, java.util.Set.of("RELYING_PARTY"));
+        given().auth().oauth2(shaped).get("/api/v1/relying-party/certificate-requests").then().statusCode(200);
+    }
+
+    private static String forged(String subject, String audience, java.util.Set<String> groups) {
+        return io.smallrye.jwt.build.Jwt.subject(subject).audience(audience).groups(groups)
+                .claim(app.banhao.platform.security.TokenClaims.TYPE, app.banhao.platform.security.TokenClaims.ACCESS)
+                .claim(app.banhao.platform.security.TokenClaims.SESSION, UUID.randomUUID().toString())
+                .claim("jti", UUID.randomUUID().toString()).expiresIn(300).sign();
+    }
+
     @Test
     void aHolderRefusesARequest() {
         GrantFixtures.Holder holder = GrantFixtures.holder();
