@@ -3,6 +3,8 @@
 export const IDEMPOTENT_OPERATIONS: readonly string[] = [
   'addMyAddress',
   'createApplication',
+  'createCertificateRequest',
+  'createRelyingParty',
   'createStaffUser',
   'submitApplication'
 ];

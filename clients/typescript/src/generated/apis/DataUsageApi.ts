@@ -15,12 +15,18 @@
 
 import * as runtime from '../runtime.js';
 import type {
+  DataUsageComplaint,
   DataUsagePage,
+  DataUsageReport,
   Problem,
 } from '../models/index.js';
 import {
+    DataUsageComplaintFromJSON,
+    DataUsageComplaintToJSON,
     DataUsagePageFromJSON,
     DataUsagePageToJSON,
+    DataUsageReportFromJSON,
+    DataUsageReportToJSON,
     ProblemFromJSON,
     ProblemToJSON,
 } from '../models/index.js';
@@ -29,6 +35,11 @@ export interface ListMyDataUsageRequest {
     certificateId?: string;
     cursor?: string;
     limit?: number;
+}
+
+export interface ReportDataUsageRequest {
+    usageId: string;
+    dataUsageReport: DataUsageReport;
 }
 
 /**
@@ -84,6 +95,63 @@ export class DataUsageApi extends runtime.BaseAPI {
      */
     async listMyDataUsage(requestParameters: ListMyDataUsageRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<DataUsagePage> {
         const response = await this.listMyDataUsageRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Opens a complaint about one line of my usage ledger, for the administrators (audited, `wallet.data-usage.report`). The ledger line itself never changes. One complaint per line: reporting it again is 409 `CONFLICT`. Another resident\'s line is 404. 
+     * Report a use of my data I do not recognise (举报用证)
+     */
+    async reportDataUsageRaw(requestParameters: ReportDataUsageRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<DataUsageComplaint>> {
+        if (requestParameters['usageId'] == null) {
+            throw new runtime.RequiredError(
+                'usageId',
+                'Required parameter "usageId" was null or undefined when calling reportDataUsage().'
+            );
+        }
+
+        if (requestParameters['dataUsageReport'] == null) {
+            throw new runtime.RequiredError(
+                'dataUsageReport',
+                'Required parameter "dataUsageReport" was null or undefined when calling reportDataUsage().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        headerParameters['Content-Type'] = 'application/json';
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("bearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/me/data-usage/{usageId}/report`;
+        urlPath = urlPath.replace(`{${"usageId"}}`, encodeURIComponent(String(requestParameters['usageId'])));
+
+        const response = await this.request({
+            path: urlPath,
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+            body: DataUsageReportToJSON(requestParameters['dataUsageReport']),
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => DataUsageComplaintFromJSON(jsonValue));
+    }
+
+    /**
+     * Opens a complaint about one line of my usage ledger, for the administrators (audited, `wallet.data-usage.report`). The ledger line itself never changes. One complaint per line: reporting it again is 409 `CONFLICT`. Another resident\'s line is 404. 
+     * Report a use of my data I do not recognise (举报用证)
+     */
+    async reportDataUsage(requestParameters: ReportDataUsageRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<DataUsageComplaint> {
+        const response = await this.reportDataUsageRaw(requestParameters, initOverrides);
         return await response.value();
     }
 

@@ -48,6 +48,13 @@ import {
     PredictionBasisToJSON,
     PredictionBasisToJSONTyped,
 } from './PredictionBasis.js';
+import type { WalletMaterial } from './WalletMaterial.js';
+import {
+    WalletMaterialFromJSON,
+    WalletMaterialFromJSONTyped,
+    WalletMaterialToJSON,
+    WalletMaterialToJSONTyped,
+} from './WalletMaterial.js';
 import type { CommitmentRecord } from './CommitmentRecord.js';
 import {
     CommitmentRecordFromJSON,
@@ -151,6 +158,12 @@ export interface Application {
      * @memberof Application
      */
     materials: Array<ApplicationMaterial>;
+    /**
+     * On a draft: the materials of the item a valid certificate in my wallet can stand in for (免提交), each with the certificate to reference through `material-references` (kind CERTIFICATE).
+     * @type {Array<WalletMaterial>}
+     * @memberof Application
+     */
+    walletMaterials?: Array<WalletMaterial>;
     /**
      * 
      * @type {CommitmentRecord}
@@ -295,6 +308,7 @@ export function ApplicationFromJSONTyped(json: any, ignoreDiscriminator: boolean
         'state': ApplicationStateFromJSON(json['state']),
         'formData': json['formData'],
         'materials': ((json['materials'] as Array<any>).map(ApplicationMaterialFromJSON)),
+        'walletMaterials': json['walletMaterials'] == null ? undefined : ((json['walletMaterials'] as Array<any>).map(WalletMaterialFromJSON)),
         'commitment': json['commitment'] == null ? undefined : CommitmentRecordFromJSON(json['commitment']),
         'supplementRequest': json['supplementRequest'] == null ? undefined : SupplementRequestRecordFromJSON(json['supplementRequest']),
         'submittedAt': json['submittedAt'] == null ? undefined : (new Date(json['submittedAt'])),
@@ -338,6 +352,7 @@ export function ApplicationToJSONTyped(value?: Application | null, ignoreDiscrim
         'state': ApplicationStateToJSON(value['state']),
         'formData': value['formData'],
         'materials': ((value['materials'] as Array<any>).map(ApplicationMaterialToJSON)),
+        'walletMaterials': value['walletMaterials'] == null ? undefined : ((value['walletMaterials'] as Array<any>).map(WalletMaterialToJSON)),
         'commitment': CommitmentRecordToJSON(value['commitment']),
         'supplementRequest': SupplementRequestRecordToJSON(value['supplementRequest']),
         'submittedAt': value['submittedAt'] == null ? value['submittedAt'] : value['submittedAt'].toISOString(),

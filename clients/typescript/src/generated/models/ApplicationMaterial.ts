@@ -76,6 +76,12 @@ export interface ApplicationMaterial {
      */
     certificateId?: string;
     /**
+     * For a certificate: the 电子证照标识 (with its version) of the certificate as submitted, recorded at submission.
+     * @type {string}
+     * @memberof ApplicationMaterial
+     */
+    certificateIdentifier?: string;
+    /**
      * 
      * @type {Date}
      * @memberof ApplicationMaterial
@@ -134,6 +140,7 @@ export function ApplicationMaterialFromJSONTyped(json: any, ignoreDiscriminator:
         'size': json['size'] == null ? undefined : json['size'],
         'sha256': json['sha256'] == null ? undefined : json['sha256'],
         'certificateId': json['certificateId'] == null ? undefined : json['certificateId'],
+        'certificateIdentifier': json['certificateIdentifier'] == null ? undefined : json['certificateIdentifier'],
         'suppliedAt': json['suppliedAt'] == null ? undefined : (new Date(json['suppliedAt'])),
         'supplyBy': json['supplyBy'] == null ? undefined : (new Date(json['supplyBy'])),
         'overdue': json['overdue'] == null ? undefined : json['overdue'],
@@ -159,6 +166,7 @@ export function ApplicationMaterialToJSONTyped(value?: ApplicationMaterial | nul
         'size': value['size'],
         'sha256': value['sha256'],
         'certificateId': value['certificateId'],
+        'certificateIdentifier': value['certificateIdentifier'],
         'suppliedAt': value['suppliedAt'] == null ? value['suppliedAt'] : value['suppliedAt'].toISOString(),
         'supplyBy': value['supplyBy'] == null ? value['supplyBy'] : value['supplyBy'].toISOString().substring(0,10),
         'overdue': value['overdue'],

@@ -38,7 +38,7 @@ export interface DataUsage {
      */
     certificateName: string;
     /**
-     * Who used it; `DEPARTMENT` (a government department, by its code) for now.
+     * Who used it; `DEPARTMENT` (a government department, by its code) or `RELYING_PARTY` (a registered party reading through a grant, by its code and name).
      * @type {string}
      * @memberof DataUsage
      */
@@ -49,6 +49,18 @@ export interface DataUsage {
      * @memberof DataUsage
      */
     partyCode: string;
+    /**
+     * The party's name (relying parties).
+     * @type {string}
+     * @memberof DataUsage
+     */
+    partyName?: string | null;
+    /**
+     * The grant it used (channel GRANT).
+     * @type {string}
+     * @memberof DataUsage
+     */
+    grantId?: string | null;
     /**
      * 
      * @type {string}
@@ -62,7 +74,7 @@ export interface DataUsage {
      */
     fields: Array<string>;
     /**
-     * MATERIAL (an application's material) or STAFF_STATUS (a status change by the issuer).
+     * MATERIAL (an application's material, recorded when the application is submitted), STAFF_STATUS (a status change by the issuer) or GRANT (a relying party's use of a grant I gave).
      * @type {string}
      * @memberof DataUsage
      */
@@ -87,7 +99,8 @@ export interface DataUsage {
 */
 export enum DataUsageChannelEnum {
     Material = 'MATERIAL',
-    StaffStatus = 'STAFF_STATUS'
+    StaffStatus = 'STAFF_STATUS',
+    Grant = 'GRANT'
 }
 
 
@@ -122,6 +135,8 @@ export function DataUsageFromJSONTyped(json: any, ignoreDiscriminator: boolean):
         'certificateName': json['certificateName'],
         'partyKind': json['partyKind'],
         'partyCode': json['partyCode'],
+        'partyName': json['partyName'] == null ? undefined : json['partyName'],
+        'grantId': json['grantId'] == null ? undefined : json['grantId'],
         'purpose': json['purpose'],
         'fields': json['fields'],
         'channel': json['channel'],
@@ -146,6 +161,8 @@ export function DataUsageToJSONTyped(value?: DataUsage | null, ignoreDiscriminat
         'certificateName': value['certificateName'],
         'partyKind': value['partyKind'],
         'partyCode': value['partyCode'],
+        'partyName': value['partyName'],
+        'grantId': value['grantId'],
         'purpose': value['purpose'],
         'fields': value['fields'],
         'channel': value['channel'],

@@ -22,6 +22,7 @@ import app.banhao.api.model.WithdrawRequest;
 import app.banhao.application.core.ApplicationStatus;
 import app.banhao.application.core.ResidentCases;
 import app.banhao.application.materials.CaseMaterials;
+import app.banhao.application.materials.WalletCoverage;
 import app.banhao.application.submission.Drafts;
 import app.banhao.application.submission.Submissions;
 import app.banhao.platform.i18n.Messages;
@@ -41,12 +42,14 @@ public class ApplicationResource implements ApplicationsApi {
     private final Submissions submissions;
     private final CaseMaterials materials;
     private final CurrentActor actor;
+    private final WalletCoverage coverage;
 
     @Context
     HttpHeaders headers;
 
     public ApplicationResource(ResidentCases cases, Drafts drafts, Submissions submissions, CaseMaterials materials,
-            CurrentActor actor) {
+            CurrentActor actor, WalletCoverage coverage) {
+        this.coverage = coverage;
         this.cases = cases;
         this.drafts = drafts;
         this.submissions = submissions;
@@ -57,13 +60,13 @@ public class ApplicationResource implements ApplicationsApi {
     @Override
     @SuccessStatus(201)
     public Uni<ApplicationView> createApplication(ApplicationCreate request, String idempotencyKey) {
-        return drafts.create(me(), request, idempotencyKey);
+        return drafts.create(me(), request, idempotencyKey).chain(v -> coverage.listed(me(), v));
     }
 
     @Override
     @VersionTag
     public Uni<ApplicationView> getApplication(String applicationNo) {
-        return cases.get(me(), applicationNo);
+        return cases.get(me(), applicationNo).chain(v -> coverage.listed(me(), v));
     }
 
     @Override

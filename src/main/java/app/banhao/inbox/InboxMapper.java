@@ -18,7 +18,10 @@ public class InboxMapper {
 
     public Message toMessage(ResidentMessage m, Messages.Language language) {
         String title = Messages.textIn(language, TEXTS, m.topic != null ? "message.topic." + m.topic : "message.title." + m.state);
-        String body = m.applicationNo == null && m.topic != null ? Messages.textIn(language, TEXTS, "message.topic." + m.topic + ".body")
+        // A notice not about a case may name who (itemName) and what (note), e.g. the party asking for a certificate.
+        String body = m.applicationNo == null && m.topic != null ? (m.note == null
+                ? Messages.textIn(language, TEXTS, "message.topic." + m.topic + ".body")
+                : Messages.textIn(language, TEXTS, "message.topic." + m.topic + ".body", m.itemName, m.note))
                 : m.note == null || m.note.isBlank()
                 ? Messages.textIn(language, TEXTS, "message.body", m.itemName, m.applicationNo)
                 : Messages.textIn(language, TEXTS, "message.body.note", m.itemName, m.applicationNo, m.note);

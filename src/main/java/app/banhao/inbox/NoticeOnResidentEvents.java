@@ -7,11 +7,12 @@ import app.banhao.platform.events.PublishedEvent;
 import app.banhao.resident.IdNumberClaimAttempted;
 import app.banhao.wallet.CertificateExpiringSoon;
 import app.banhao.wallet.CertificateIssued;
+import app.banhao.wallet.grant.CertificateGrantRequested;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Notices in a resident's inbox about things other than their cases' states: someone tried to verify with their ID
- * number; a certificate entered their wallet; one expires within 30 days.
+ * number; a certificate entered their wallet; one expires within 30 days; a relying party asks to use one.
  */
 @ApplicationScoped
 public class NoticeOnResidentEvents implements EventConsumer {
@@ -20,6 +21,7 @@ public class NoticeOnResidentEvents implements EventConsumer {
     static final String REAL_NAME_ATTEMPT = "REAL_NAME_ATTEMPT";
     static final String CERTIFICATE_ISSUED = "CERTIFICATE_ISSUED";
     static final String CERTIFICATE_EXPIRING = "CERTIFICATE_EXPIRING";
+    static final String CERTIFICATE_GRANT_REQUESTED = "CERTIFICATE_GRANT_REQUESTED";
 
     private final ResidentMessageRepository messages;
 
@@ -35,7 +37,7 @@ public class NoticeOnResidentEvents implements EventConsumer {
     @Override
     public boolean accepts(String type) {
         return IdNumberClaimAttempted.TYPE.equals(type) || CertificateIssued.TYPE.equals(type)
-                || CertificateExpiringSoon.TYPE.equals(type);
+                || CertificateExpiringSoon.TYPE.equals(type) || CertificateGrantRequested.TYPE.equals(type);
     }
 
     @Override
@@ -44,6 +46,10 @@ public class NoticeOnResidentEvents implements EventConsumer {
         if (CertificateIssued.TYPE.equals(event.type())) {
             CertificateIssued issued = event.as(CertificateIssued.class);
             notice = ResidentMessage.notice(issued.holderId(), CERTIFICATE_ISSUED, issued.at());
+        } else if (CertificateGrantRequested.TYPE.equals(event.type())) {
+            CertificateGrantRequested asked = event.as(CertificateGrantRequested.class);
+            notice = ResidentMessage.notice(asked.holderId(), CERTIFICATE_GRANT_REQUESTED, asked.at(), asked.partyName(),
+                    asked.purpose());
         } else if (CertificateExpiringSoon.TYPE.equals(event.type())) {
             CertificateExpiringSoon expiring = event.as(CertificateExpiringSoon.class);
             notice = ResidentMessage.notice(expiring.holderId(), CERTIFICATE_EXPIRING, expiring.at());

@@ -65,6 +65,14 @@ public class ResidentMessage {
         return message;
     }
 
+    /** A notice naming who ({@code who}, kept as the item name) and what ({@code what}, kept as the note). */
+    static ResidentMessage notice(UUID residentId, String topic, OffsetDateTime at, String who, String what) {
+        ResidentMessage message = notice(residentId, topic, at);
+        message.itemName = who;
+        message.note = what;
+        return message;
+    }
+
     /** A message to {@code residentId} about {@code topic}, not about any application. */
     static ResidentMessage notice(UUID residentId, String topic, OffsetDateTime at) {
         ResidentMessage message = new ResidentMessage();

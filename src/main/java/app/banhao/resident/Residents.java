@@ -81,6 +81,15 @@ public class Residents implements SubjectGrants {
                 : new VerifiedIdentity(crypto.decrypt(r.nameEnc), crypto.decrypt(r.idNumberEnc)));
     }
 
+    /**
+     * The id of the resident who verified this citizen ID number (实名认证), or null: how a relying party names the
+     * resident it asks (wallet grants), as a bank knows its customer.
+     */
+    public Uni<UUID> idOfVerifiedIdNumber(String idNumber) {
+        return residents.findByIdNumberIndex(crypto.blindIndex("id-number", IdNumbers.normalise(idNumber)))
+                .map(r -> r == null ? null : r.id);
+    }
+
     /** The id of the resident with this phone, or null. */
     public Uni<UUID> idOf(String phone) {
         return findByPhone(phone).map(r -> r == null ? null : r.id);

@@ -27,6 +27,12 @@ public class CertificateRepository implements PanacheRepositoryBase<Certificate,
         return find(q.toString(), p).range(0, page.fetchSize() - 1).list();
     }
 
+    /** The holder's certificates of these types that say VALID (expiry is the caller's to judge), newest first. */
+    public Uni<List<Certificate>> validOfTypes(UUID holderId, java.util.Set<String> types) {
+        return list("holderId = ?1 and typeCode in ?2 and status = ?3 order by createdAt desc, id desc", holderId, types,
+                Certificate.Status.VALID);
+    }
+
     /** The certificate if {@code holderId} holds it; null otherwise (someone else's looks like none). */
     public Uni<Certificate> findHeld(UUID id, UUID holderId) {
         return find("id = ?1 and holderId = ?2", id, holderId).firstResult();

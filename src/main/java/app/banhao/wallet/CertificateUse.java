@@ -19,7 +19,9 @@ public class CertificateUse {
         /** Referenced as a material of an application: its department reads it. */
         MATERIAL,
         /** Its status changed by the issuing department, which saw the (masked) record. */
-        STAFF_STATUS
+        STAFF_STATUS,
+        /** Read by a relying party through a grant the holder gave. */
+        GRANT
     }
 
     @Id
@@ -52,6 +54,14 @@ public class CertificateUse {
     public Channel channel;
 
     public String reference;
+
+    /** The party's name (relying parties; departments are named by code). */
+    @Column(name = "party_name")
+    public String partyName;
+
+    /** The grant a relying party read it through. */
+    @Column(name = "grant_id")
+    public UUID grantId;
 
     @Column(nullable = false)
     public OffsetDateTime at;

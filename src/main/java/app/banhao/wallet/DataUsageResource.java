@@ -5,22 +5,34 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 
 import app.banhao.api.DataUsageApi;
+import app.banhao.api.model.DataUsageComplaint;
 import app.banhao.api.model.DataUsagePage;
+import app.banhao.api.model.DataUsageReport;
 import app.banhao.platform.paging.PageRequest;
 import app.banhao.platform.security.CurrentActor;
 import app.banhao.platform.security.TokenClaims;
+import app.banhao.platform.web.SuccessStatus;
+import app.banhao.wallet.grant.UsageComplaints;
 import io.smallrye.mutiny.Uni;
 
-/** /api/v1/me/data-usage: the caller's usage ledger. */
+/** /api/v1/me/data-usage: the caller's usage ledger, and reporting a use they do not recognise. */
 @RolesAllowed(TokenClaims.RESIDENT)
 public class DataUsageResource implements DataUsageApi {
 
     private final UsageLedger ledger;
     private final CurrentActor actor;
+    private final UsageComplaints complaints;
 
-    public DataUsageResource(UsageLedger ledger, CurrentActor actor) {
+    public DataUsageResource(UsageLedger ledger, CurrentActor actor, UsageComplaints complaints) {
         this.ledger = ledger;
         this.actor = actor;
+        this.complaints = complaints;
+    }
+
+    @Override
+    @SuccessStatus(201)
+    public Uni<DataUsageComplaint> reportDataUsage(UUID usageId, DataUsageReport report) {
+        return complaints.report(actor.uuid(), usageId, report.getReason());
     }
 
     @Override

@@ -29,6 +29,7 @@ import io.smallrye.mutiny.Uni;
 public class UsageLedger {
 
     static final String DEPARTMENT = "DEPARTMENT";
+    static final String RELYING_PARTY = "RELYING_PARTY";
 
     private final CertificateUseRepository uses;
     private final DataProtection crypto;
@@ -44,19 +45,33 @@ public class UsageLedger {
 
     /** Records that department {@code department} could read {@code c}'s record, for {@code purpose}. */
     Uni<Void> departmentRead(Certificate c, String department, String purpose, CertificateUse.Channel channel, String reference) {
+        CertificateUse use = line(c, DEPARTMENT, department, purpose, labels(c), channel);
+        use.reference = reference;
+        return uses.persist(use).replaceWithVoid();
+    }
+
+    /** Records that relying party {@code partyCode} ({@code partyName}) read {@code fields} of {@code c} through a grant. */
+    public Uni<Void> partyRead(Certificate c, String partyCode, String partyName, String purpose, List<String> fields, UUID grantId) {
+        CertificateUse use = line(c, RELYING_PARTY, partyCode, purpose, fields, CertificateUse.Channel.GRANT);
+        use.partyName = partyName;
+        use.grantId = grantId;
+        return uses.persist(use).replaceWithVoid();
+    }
+
+    private CertificateUse line(Certificate c, String partyKind, String partyCode, String purpose, List<String> fields,
+            CertificateUse.Channel channel) {
         CertificateUse use = new CertificateUse();
         use.id = UUID.randomUUID();
         use.holderId = c.holderId;
         use.certificateId = c.id;
         use.certificateName = c.name;
-        use.partyKind = DEPARTMENT;
-        use.partyCode = department;
+        use.partyKind = partyKind;
+        use.partyCode = partyCode;
         use.purpose = purpose;
-        use.fields = write(labels(c));
+        use.fields = write(fields);
         use.channel = channel;
-        use.reference = reference;
         use.at = clock.now();
-        return uses.persist(use).replaceWithVoid();
+        return use;
     }
 
     @WithSession
@@ -68,7 +83,7 @@ public class UsageLedger {
 
     private DataUsage toView(CertificateUse u) {
         return new DataUsage().id(u.id).certificateId(u.certificateId).certificateName(u.certificateName)
-                .partyKind(u.partyKind).partyCode(u.partyCode).purpose(u.purpose).fields(read(u.fields))
+                .partyKind(u.partyKind).partyCode(u.partyCode).partyName(u.partyName).grantId(u.grantId).purpose(u.purpose).fields(read(u.fields))
                 .channel(DataUsage.ChannelEnum.fromValue(u.channel.name())).reference(u.reference)
                 .at(u.at.withOffsetSameInstant(ZoneOffset.UTC));
     }
@@ -85,7 +100,7 @@ public class UsageLedger {
         return labels;
     }
 
-    private String write(List<String> labels) {
+    public String write(List<String> labels) {
         try {
             return json.writeValueAsString(labels);
         } catch (JsonProcessingException e) {
@@ -93,7 +108,8 @@ public class UsageLedger {
         }
     }
 
-    private List<String> read(String labels) {
+    /** A ledger line's field labels, as stored. */
+    public List<String> read(String labels) {
         try {
             return json.readValue(labels, new TypeReference<List<String>>() {
             });

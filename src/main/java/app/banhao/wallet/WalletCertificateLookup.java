@@ -1,6 +1,9 @@
 package app.banhao.wallet;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,10 +34,21 @@ public class WalletCertificateLookup implements CertificateLookup {
 
     /** The department deciding the application reads the certificate: a line of the holder's usage ledger. */
     @Override
-    public Uni<Void> usedAsMaterial(UUID residentId, String certificateId, MaterialUse use) {
-        return held(residentId, certificateId).chain(c -> c == null ? Uni.createFrom().voidItem()
+    public Uni<Optional<String>> usedAsMaterial(UUID residentId, String certificateId, MaterialUse use) {
+        return held(residentId, certificateId).chain(c -> c == null || c.statusOn(clock.today()) != Certificate.Status.VALID
+                ? Uni.createFrom().item(Optional.<String>empty())
                 : ledger.departmentRead(c, use.departmentCode(), "办理 " + use.itemName(), CertificateUse.Channel.MATERIAL,
-                        use.applicationNo()));
+                        use.applicationNo()).replaceWith(Optional.of(c.identifier)));
+    }
+
+    @Override
+    public Uni<Map<String, UsableCertificate>> validOfTypes(UUID residentId, Set<String> types) {
+        return certificates.validOfTypes(residentId, types).map(list -> {
+            Map<String, UsableCertificate> newest = new LinkedHashMap<>();
+            list.stream().filter(c -> c.statusOn(clock.today()) == Certificate.Status.VALID)
+                    .forEach(c -> newest.putIfAbsent(c.typeCode, new UsableCertificate(c.id.toString(), c.typeCode, c.name)));
+            return newest;
+        });
     }
 
     private Uni<Certificate> held(UUID residentId, String certificateId) {

@@ -68,6 +68,19 @@ public class WalletMapper {
                 .signedDocument(reveal ? read(crypto.decrypt(c.signedDocumentEnc), DOCUMENT) : null);
     }
 
+    /**
+     * Every field a reader of the record could be granted, in clear, by label: the number, holder and holder code
+     * (the labels the usage ledger names them by) and the type's own fields.
+     */
+    public Map<String, String> recordFields(Certificate c) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("证照编号", crypto.decrypt(c.numberEnc));
+        fields.put("持证主体", crypto.decrypt(c.holderNameEnc));
+        fields.put("持证主体代码", crypto.decrypt(c.holderCodeEnc));
+        fields.putAll(read(crypto.decrypt(c.fieldsEnc), FIELDS));
+        return fields;
+    }
+
     IssuerKeySet toKeySet(List<IssuerKey> keys) {
         return new IssuerKeySet().signatureAlgorithm(Sm2Signatures.ALGORITHM).canonicalization("RFC8785")
                 .userId(Sm2Signatures.USER_ID).keys(keys.stream().map(k -> new app.banhao.api.model.IssuerKey().keyId(k.keyId)

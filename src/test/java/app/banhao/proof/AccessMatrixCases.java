@@ -12,6 +12,7 @@ import app.banhao.testing.access.Caller;
 import app.banhao.testing.access.ListReaders;
 import app.banhao.testing.access.Target;
 import app.banhao.wallet.WalletFixtures;
+import app.banhao.wallet.grant.GrantFixtures;
 import io.restassured.http.ContentType;
 
 /**
@@ -154,8 +155,45 @@ final class AccessMatrixCases {
                 owner.authorize(given()).contentType(ContentType.JSON)
                         .body("{\"name\":\"身份证\",\"kind\":\"CERTIFICATE\",\"certificateId\":\"" + certificate + "\"}")
                         .post("/api/v1/applications/" + no + "/material-references").then().statusCode(201);
+                // The department's use is recorded when the draft is submitted.
+                ApplicationFixtures.upload(owner.token(), no, "申请书", ApplicationFixtures.PDF, "a.pdf");
+                owner.authorize(given()).contentType(ContentType.JSON).body("{}")
+                        .post("/api/v1/applications/" + no + "/submit").then().statusCode(200);
                 return Target.of(Map.of(), "{\"reference\":\"" + no + "\"}");
             }, ListReaders.PAGES, "listMyDataUsage")
+            .ownedByResident(owner -> {
+                var holder = GrantFixtures.holder(owner.token());
+                var request = GrantFixtures.ask(GrantFixtures.party(), holder.idNumber(), 1);
+                return Target.of(Map.of("requestId", request.getString("id")), request.prettify());
+            }, "approveGrantRequest", "refuseGrantRequest")
+            .ownedByResident(owner -> {
+                var holder = GrantFixtures.holder(owner.token());
+                String grant = GrantFixtures.granted(GrantFixtures.party(), holder, 1);
+                return Target.of(Map.of("grantId", grant), "{\"id\":\"" + grant + "\"}");
+            }, "revokeMyGrant")
+            .ownedByResident(owner -> {
+                var holder = GrantFixtures.holder(owner.token());
+                var party = GrantFixtures.party();
+                GrantFixtures.use(party, GrantFixtures.granted(party, holder, 1)).statusCode(200);
+                var ledger = owner.authorize(given()).get("/api/v1/me/data-usage").then().statusCode(200).extract();
+                return Target.of(Map.of("usageId", ledger.path("items[0].id")), "{\"id\":\"" + ledger.path("items[0].id") + "\"}")
+                        .withBody("{\"reason\":\"矩阵测试：不认识这次用证\"}");
+            }, "reportDataUsage")
+            .listedForResident(owner -> {
+                var holder = GrantFixtures.holder(owner.token());
+                String request = GrantFixtures.ask(GrantFixtures.party(), holder.idNumber(), 1).getString("id");
+                return Target.of(Map.of(), "{\"id\":\"" + request + "\"}");
+            }, ListReaders.PAGES, "listMyGrantRequests")
+            .listedForResident(owner -> {
+                String grant = GrantFixtures.granted(GrantFixtures.party(), GrantFixtures.holder(owner.token()), 1);
+                return Target.of(Map.of(), "{\"id\":\"" + grant + "\"}");
+            }, ListReaders.PAGES, "listMyGrants")
+            .roleGuarded("ADMIN", "relying parties are registered and managed by administrators, province-wide",
+                    "listRelyingParties", "deactivateRelyingParty", "rotateRelyingPartySecret")
+            .roleGuarded("ADMIN", "complaints about uses of residents' data are handled by administrators",
+                    "listDataUsageComplaints", "closeDataUsageComplaint")
+            .roleGuarded("RELYING_PARTY", "a party reaches only its own requests and grants, looked up by the token's"
+                    + " subject (another party's grant is 404: GrantTest)", "listRelyingPartyRequests", "useCertificateGrant")
             .publicOperation("listWalletIssuerKeys", "issuer public keys are published for offline verification")
             .publicOperation("getWalletStatusList", "certificate status lists are published for offline verification")
             .selfOnly("getStaffMe", "the staff member's own account, found by the token's subject; it names no other")

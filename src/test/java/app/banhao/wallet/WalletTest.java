@@ -195,6 +195,13 @@ class WalletTest {
         given().auth().oauth2(resident).contentType(ContentType.JSON).body(reference)
                 .post("/api/v1/applications/" + no + "/material-references").then().statusCode(201)
                 .body("kind", equalTo("CERTIFICATE"));
+        // A draft is read by nobody: the department's use begins at submission.
+        given().auth().oauth2(resident).get("/api/v1/me/data-usage?certificateId=" + id).then().statusCode(200)
+                .body("items", hasSize(0));
+        submitWithForm(resident, no);
+        String identifier = given().auth().oauth2(resident).get("/api/v1/wallet/certificates/" + id).then().extract().path("identifier");
+        given().auth().oauth2(resident).get("/api/v1/applications/" + no).then().statusCode(200)
+                .body("materials.find { it.name == '身份证' }.certificateIdentifier", equalTo(identifier));
         // The deciding department's use is in the holder's ledger.
         given().auth().oauth2(resident).get("/api/v1/me/data-usage?certificateId=" + id).then().statusCode(200)
                 .body("items", hasSize(1)).body("items[0].channel", equalTo("MATERIAL"))
@@ -239,6 +246,13 @@ class WalletTest {
                 .body("code", equalTo("CERTIFICATE_NOT_USABLE"));
     }
 
+    /** Uploads the fixture item's other material (申请书) and submits the draft. */
+    static void submitWithForm(String resident, String no) {
+        ApplicationFixtures.upload(resident, no, "申请书", ApplicationFixtures.PDF, "form.pdf");
+        given().auth().oauth2(resident).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/applications/" + no + "/submit").then().statusCode(200);
+    }
+
     @Test
     void theDemoResidentsWalletHoldsTheLibrarysCertificatesFilteredByType() {
         String demo = given().contentType(ContentType.JSON)
@@ -269,6 +283,7 @@ class WalletTest {
         given().auth().oauth2(resident).contentType(ContentType.JSON)
                 .body("{\"name\":\"身份证\",\"kind\":\"CERTIFICATE\",\"certificateId\":\"" + id + "\"}")
                 .post("/api/v1/applications/" + no + "/material-references").then().statusCode(201);
+        submitWithForm(resident, no);
         try (Connection c = jdbc.getConnection()) {
             try (PreparedStatement q = c.prepareStatement("SELECT * FROM wallet_certificate WHERE id = ?")) {
                 q.setObject(1, UUID.fromString(id));

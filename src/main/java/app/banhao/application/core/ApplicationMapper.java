@@ -144,7 +144,7 @@ public class ApplicationMapper {
                 .contentType(m.contentType == null ? null
                         : ApplicationMaterialView.ContentTypeEnum.fromValue(m.contentType))
                 .size(m.sizeBytes).sha256(m.sha256 == null ? null : HexFormat.of().formatHex(m.sha256))
-                .certificateId(m.certificateId).suppliedAt(utc(m.suppliedAt)).supplyBy(m.supplyBy)
+                .certificateId(m.certificateId).certificateIdentifier(m.certificateIdentifier).suppliedAt(utc(m.suppliedAt)).supplyBy(m.supplyBy)
                 .overdue(m.kind == ApplicationMaterial.Kind.TOLERATED ? m.overdueFlaggedAt != null : null);
     }
 

@@ -50,6 +50,10 @@ public class ApplicationMaterial {
     @Column(name = "certificate_id")
     public String certificateId;
 
+    /** For a certificate: its 电子证照标识 (naming its version) when the department came to read it. */
+    @Column(name = "certificate_identifier")
+    public String certificateIdentifier;
+
     @Column(name = "supplied_at", nullable = false)
     public OffsetDateTime suppliedAt;
 

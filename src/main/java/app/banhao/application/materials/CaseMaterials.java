@@ -143,8 +143,18 @@ public class CaseMaterials {
                 }
                 m.kind = ApplicationMaterial.Kind.CERTIFICATE;
                 m.certificateId = found.get().id();
-                return replace(a, m).call(() -> certificates.usedAsMaterial(residentId, found.get().id(),
-                        new CertificateLookup.MaterialUse(a.applicationNo, a.itemName, a.departmentCode)));
+                if (a.state == ApplicationStatus.DRAFT) {
+                    // No department reads a draft: the use is recorded when it is submitted (Submissions).
+                    return replace(a, m);
+                }
+                // Added to a case under review (补正, 容缺): the department reads it now.
+                return certificates.usedAsMaterial(residentId, found.get().id(),
+                        new CertificateLookup.MaterialUse(a.applicationNo, a.itemName, a.departmentCode))
+                        .chain(identifier -> {
+                            m.certificateIdentifier = identifier.orElseThrow(
+                                    () -> ApiException.of(ApplicationErrors.CERTIFICATE_NOT_USABLE, certificateId));
+                            return replace(a, m);
+                        });
             });
         }));
     }

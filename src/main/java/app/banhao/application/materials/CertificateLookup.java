@@ -1,6 +1,8 @@
 package app.banhao.application.materials;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.smallrye.mutiny.Uni;
@@ -15,6 +17,10 @@ public interface CertificateLookup {
     record HeldCertificate(String id, String type, boolean valid) {
     }
 
+    /** A valid certificate of the holder, as a draft lists it for a material it can stand in for (免提交). */
+    record UsableCertificate(String id, String type, String name) {
+    }
+
     /** The use of a held certificate as a material: the application, its item and the department that will read it. */
     record MaterialUse(String applicationNo, String itemName, String departmentCode) {
     }
@@ -22,9 +28,13 @@ public interface CertificateLookup {
     /** The certificate {@code certificateId} if {@code residentId} holds it; empty otherwise (also for someone else's). */
     Uni<Optional<HeldCertificate>> find(UUID residentId, String certificateId);
 
+    /** The newest valid certificate the resident holds of each of {@code types} that they hold one of. */
+    Uni<Map<String, UsableCertificate>> validOfTypes(UUID residentId, Set<String> types);
+
     /**
-     * Records in the holder's usage ledger that their certificate {@code certificateId} (one {@link #find} found)
-     * serves as a material of {@code use}, in the caller's transaction.
+     * The department of {@code use} reads the certificate {@code certificateId} as a material (at submission, or when a
+     * material is added to a case already submitted): if the resident still holds it and it is valid, a line of their
+     * usage ledger, in the caller's transaction, and its 电子证照标识 (which names its version); empty otherwise.
      */
-    Uni<Void> usedAsMaterial(UUID residentId, String certificateId, MaterialUse use);
+    Uni<Optional<String>> usedAsMaterial(UUID residentId, String certificateId, MaterialUse use);
 }

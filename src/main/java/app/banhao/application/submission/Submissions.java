@@ -26,6 +26,7 @@ import app.banhao.application.core.ResidentCases;
 import app.banhao.application.core.Transition;
 import app.banhao.application.core.Workflow;
 import app.banhao.application.materials.CaseMaterials;
+import app.banhao.application.materials.CertificateLookup;
 import app.banhao.catalog.ItemCatalog;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.FieldCode;
@@ -54,11 +55,13 @@ public class Submissions {
     private final Idempotency idempotency;
     private final InstantApproval instant;
     private final FormPrivacy privacy;
+    private final CertificateLookup certificates;
     private final BusinessClock clock;
 
     public Submissions(ResidentCases cases, ApplicationRepository applications, ApplicationMaterialRepository materials,
             ItemCatalog items, ApplicationMapper mapper, Workflow workflow, Idempotency idempotency,
-            InstantApproval instant, FormPrivacy privacy, BusinessClock clock) {
+            InstantApproval instant, FormPrivacy privacy, CertificateLookup certificates, BusinessClock clock) {
+        this.certificates = certificates;
         this.cases = cases;
         this.applications = applications;
         this.materials = materials;
@@ -153,11 +156,32 @@ public class Submissions {
             all.addAll(covered);
             var review = instant.check(item, r, committed, all, now);
             // Nothing to cover (every required material supplied): persisting an empty list would fail.
-            return (covered.isEmpty() ? Uni.createFrom().voidItem() : materials.persist(covered))
+            return readCertificates(a, supplied)
+                    .chain(() -> covered.isEmpty() ? Uni.createFrom().voidItem() : materials.persist(covered))
                     .chain(() -> workflow.apply(a, Transition.SUBMIT, cases.residentActor(r), null))
                     .chain(c -> review.isEmpty() ? Uni.createFrom().item(c) : instantly(a, item, review.get(), c, now))
                     .map(c -> new Submitted(all));
         }));
+    }
+    /**
+     * The department reads the wallet certificates standing in for materials from now on: each must still be held
+     * and valid (a 422 names the material otherwise), is a line of the holder's usage ledger, and is recorded with the
+     * 电子证照标识 (naming its version) it was submitted as.
+     */
+    private Uni<Void> readCertificates(Application a, List<ApplicationMaterial> supplied) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ApplicationMaterial m : supplied) {
+            if (m.kind != ApplicationMaterial.Kind.CERTIFICATE) {
+                continue;
+            }
+            chain = chain.chain(() -> certificates.usedAsMaterial(a.residentId, m.certificateId,
+                    new CertificateLookup.MaterialUse(a.applicationNo, a.itemName, a.departmentCode))
+                    .invoke(identifier -> m.certificateIdentifier = identifier.orElseThrow(() -> new ApiException(
+                            ApplicationErrors.CERTIFICATE_NOT_USABLE, List.of(m.certificateId),
+                            List.of(FieldError.of("materials[" + m.name + "]", FieldCode.NOT_ALLOWED)), Map.of())))
+                    .replaceWithVoid());
+        }
+        return chain;
     }
     /**
      * 秒批: records the check; when every rule passed, the system accepts and approves at once (two state changes,

@@ -64,11 +64,16 @@ public class CurrentActor {
         return java.time.Instant.ofEpochSecond(token.getExpirationTime());
     }
 
-    /** "resident", "staff" or "anonymous": the actor type recorded in the audit log. */
+    /** A relying party's client-credentials token. */
+    public boolean isRelyingParty() {
+        return roles().contains(TokenClaims.RELYING_PARTY);
+    }
+
+    /** "resident", "staff", "relying-party" or "anonymous": the actor type recorded in the audit log. */
     public String kind() {
         if (!authenticated()) {
             return "anonymous";
         }
-        return isStaff() ? "staff" : "resident";
+        return isStaff() ? "staff" : isRelyingParty() ? "relying-party" : "resident";
     }
 }

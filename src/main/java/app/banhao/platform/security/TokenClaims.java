@@ -20,12 +20,16 @@ public final class TokenClaims {
     public static final String AUD_APP = "banhao-app";
     public static final String AUD_MINI_PROGRAM = "banhao-mini-program";
     public static final String AUD_STAFF = "banhao-staff";
+    /** Relying parties (用证方: banks, hospitals, departments) with client-credentials tokens. */
+    public static final String AUD_RELYING_PARTY = "banhao-relying-party";
 
     /** Groups (roles). */
     public static final String RESIDENT = "RESIDENT";
     public static final String AGENT = "AGENT";
     public static final String REVIEWER = "REVIEWER";
     public static final String ADMIN = "ADMIN";
+    /** A registered relying party; its subject is the party's id. Never held together with another role. */
+    public static final String RELYING_PARTY = "RELYING_PARTY";
 
     private TokenClaims() {
     }

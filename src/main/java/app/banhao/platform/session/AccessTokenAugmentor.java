@@ -54,8 +54,13 @@ public class AccessTokenAugmentor implements SecurityIdentityAugmentor {
     private static boolean audienceFitsRoles(JsonWebToken token) {
         Set<String> audience = token.getAudience() == null ? Set.of() : token.getAudience();
         boolean staff = token.getGroups().stream().anyMatch(STAFF_ROLES::contains);
+        boolean party = token.getGroups().contains(TokenClaims.RELYING_PARTY);
         if (staff) {
-            return audience.contains(TokenClaims.AUD_STAFF);
+            return !party && audience.contains(TokenClaims.AUD_STAFF);
+        }
+        if (party) {
+            // A relying party's token carries that role alone, for its own audience only.
+            return token.getGroups().size() == 1 && audience.equals(Set.of(TokenClaims.AUD_RELYING_PARTY));
         }
         return token.getGroups().contains(TokenClaims.RESIDENT)
                 && (audience.contains(TokenClaims.AUD_APP) || audience.contains(TokenClaims.AUD_MINI_PROGRAM));

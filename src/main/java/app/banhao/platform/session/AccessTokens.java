@@ -60,6 +60,12 @@ public class AccessTokens {
     }
 
     public String issue(String subject, String audience, Set<String> groups, UUID sessionId, Map<String, String> extra) {
+        return issue(subject, audience, groups, sessionId, extra, lifespan);
+    }
+
+    /** As {@link #issue}, living {@code life} (shorter-lived tokens: relying parties' client credentials). */
+    public String issue(String subject, String audience, Set<String> groups, UUID sessionId, Map<String, String> extra,
+            Duration life) {
         var builder = Jwt.issuer(issuer)
                 .subject(subject)
                 .audience(audience)
@@ -67,7 +73,7 @@ public class AccessTokens {
                 .claim("jti", UUID.randomUUID().toString())
                 .claim(TokenClaims.TYPE, TokenClaims.ACCESS)
                 .claim(TokenClaims.SESSION, sessionId.toString())
-                .expiresIn(lifespan);
+                .expiresIn(life);
         extra.forEach(builder::claim);
         return builder.jws().keyId(signingKey.getKeyId()).algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256)
                 .sign(signingKey.getPrivateKey());

@@ -14,11 +14,11 @@ import jakarta.persistence.Table;
 public class AuthSession {
 
     public enum SubjectType {
-        RESIDENT, STAFF
+        RESIDENT, STAFF, RELYING_PARTY
     }
 
     public enum Client {
-        APP, MINI_PROGRAM, STAFF_CONSOLE
+        APP, MINI_PROGRAM, STAFF_CONSOLE, RELYING_PARTY
     }
 
     @Id

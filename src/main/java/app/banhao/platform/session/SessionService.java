@@ -41,6 +41,7 @@ public class SessionService {
     private final AuthSessionRepository sessions;
     private final RefreshTokenRepository refreshTokens;
     private final SessionTokens tokens;
+    private final AccessTokens accessTokens;
     private final SessionRevocations revocations;
     private final AuditTrail audit;
     private final CallerInfo caller;
@@ -60,6 +61,7 @@ public class SessionService {
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.tokens = new SessionTokens(refreshTokens, accessTokens, crypto);
+        this.accessTokens = accessTokens;
         this.revocations = revocations;
         this.audit = audit;
         this.caller = caller;
@@ -72,6 +74,13 @@ public class SessionService {
     /** Opens a session; call inside the login's transaction. */
     public Uni<TokenPair> open(Grant grant) {
         OffsetDateTime now = clock.now();
+        AuthSession session = newSession(grant, now,
+                now.plus(grant.subjectType() == AuthSession.SubjectType.STAFF ? staffAbsolute : residentAbsolute));
+        session.expiresAt = slidingEnd(session, now);
+        return sessions.persist(session).chain(() -> tokens.issue(session, grant, now, SessionTokens.newRefreshToken()));
+    }
+
+    private AuthSession newSession(Grant grant, OffsetDateTime now, OffsetDateTime absoluteEnd) {
         AuthSession session = new AuthSession();
         session.id = UUID.randomUUID();
         session.subjectType = grant.subjectType();
@@ -79,11 +88,22 @@ public class SessionService {
         session.client = grant.client();
         session.createdAt = now;
         session.lastUsedAt = now;
-        session.absoluteExpiresAt = now.plus(session.subjectType == AuthSession.SubjectType.STAFF ? staffAbsolute : residentAbsolute);
-        session.expiresAt = slidingEnd(session, now);
+        session.absoluteExpiresAt = absoluteEnd;
+        session.expiresAt = absoluteEnd;
         session.ipAddress = caller.ip();
         session.userAgent = caller.userAgent();
-        return sessions.persist(session).chain(() -> tokens.issue(session, grant, now, SessionTokens.newRefreshToken()));
+        return session;
+    }
+
+    /**
+     * A session for one access token of {@code life} and no refresh token (OAuth client credentials: the client asks
+     * again): it can be revoked like any other (deactivating a relying party, rotating its secret). Call inside the
+     * caller's transaction.
+     */
+    public Uni<String> openForOneToken(Grant grant, Duration life) {
+        AuthSession session = newSession(grant, clock.now(), clock.now().plus(life));
+        return sessions.persist(session).map(saved -> accessTokens.issue(grant.subjectId().toString(), grant.audience(),
+                grant.groups(), session.id, grant.claims(), life));
     }
 
     /**

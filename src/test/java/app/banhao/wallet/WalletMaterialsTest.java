@@ -1,0 +1,66 @@
+package app.banhao.wallet;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import app.banhao.application.ApplicationFixtures;
+import app.banhao.testing.Logins;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** 免提交: a draft lists what the wallet can cover; submitting reads each certificate as it is then, or refuses it. */
+@QuarkusTest
+class WalletMaterialsTest {
+
+    private static String department() {
+        return "WM-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    @Test
+    void aDraftListsTheMaterialsTheWalletCanCover() {
+        String resident = Logins.newResidentToken();
+        WalletFixtures.verify(resident, "钱七");
+        String id = WalletFixtures.issued(resident, department()).getString("items[0].id");
+        var item = ApplicationFixtures.department(false).item();
+        String no = given().auth().oauth2(resident).contentType(ContentType.JSON).body("{\"itemCode\":\"" + item + "\"}")
+                .post("/api/v1/applications").then().statusCode(201)
+                .body("walletMaterials", hasSize(1)).body("walletMaterials[0].name", equalTo("身份证"))
+                .body("walletMaterials[0].certificateId", equalTo(id)).body("walletMaterials[0].certificateType", equalTo(WalletFixtures.TYPE))
+                .extract().path("applicationNo");
+        given().auth().oauth2(resident).get("/api/v1/applications/" + no).then().statusCode(200)
+                .body("walletMaterials.certificateId", hasItem(id));
+        // Nothing in the wallet, nothing covered.
+        String empty = Logins.newResidentToken();
+        given().auth().oauth2(empty).contentType(ContentType.JSON).body("{\"itemCode\":\"" + item + "\"}")
+                .post("/api/v1/applications").then().statusCode(201).body("walletMaterials", hasSize(0));
+    }
+
+    @Test
+    void aCertificateSuspendedAfterItWasReferencedIsRefusedAtSubmission() {
+        String resident = Logins.newResidentToken();
+        WalletFixtures.verify(resident, "孙八");
+        String issuer = department();
+        String id = WalletFixtures.issued(resident, issuer).getString("items[0].id");
+        var item = ApplicationFixtures.department(false).item();
+        String no = ApplicationFixtures.draft(resident, item).getString("applicationNo");
+        given().auth().oauth2(resident).contentType(ContentType.JSON)
+                .body("{\"name\":\"身份证\",\"kind\":\"CERTIFICATE\",\"certificateId\":\"" + id + "\"}")
+                .post("/api/v1/applications/" + no + "/material-references").then().statusCode(201);
+        ApplicationFixtures.upload(resident, no, "申请书", ApplicationFixtures.PDF, "form.pdf");
+        String reviewer = ApplicationFixtures.issuingDepartment(issuer, WalletFixtures.TYPE).reviewer();
+        given().auth().oauth2(reviewer).contentType(ContentType.JSON).body("{\"status\":\"SUSPENDED\",\"reason\":\"核查中\"}")
+                .post("/api/v1/staff/certificates/" + id + "/status").then().statusCode(200);
+        given().auth().oauth2(resident).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/applications/" + no + "/submit").then().statusCode(422)
+                .body("code", equalTo("CERTIFICATE_NOT_USABLE")).body("errors[0].field", equalTo("materials[身份证]"));
+        given().auth().oauth2(resident).get("/api/v1/applications/" + no).then().statusCode(200).body("state", equalTo("DRAFT"));
+        given().auth().oauth2(resident).get("/api/v1/me/data-usage").then().statusCode(200)
+                .body("items.channel", org.hamcrest.Matchers.not(hasItem("MATERIAL")));
+    }
+}
