@@ -19,7 +19,9 @@ public class CertificateUse {
         /** Referenced as a material of an application: its department reads it. */
         MATERIAL,
         /** Its status changed by the issuing department, which saw the (masked) record. */
-        STAFF_STATUS
+        STAFF_STATUS,
+        /** A presentation of it (亮证) verified: the verifier read the fields the holder chose. */
+        PRESENTATION
     }
 
     @Id

@@ -29,6 +29,8 @@ import io.smallrye.mutiny.Uni;
 public class UsageLedger {
 
     static final String DEPARTMENT = "DEPARTMENT";
+    /** Whoever verified a presentation through the public operation, known by masked IP address and user agent. */
+    public static final String PUBLIC_VERIFIER = "PUBLIC_VERIFIER";
 
     private final CertificateUseRepository uses;
     private final DataProtection crypto;
@@ -44,15 +46,21 @@ public class UsageLedger {
 
     /** Records that department {@code department} could read {@code c}'s record, for {@code purpose}. */
     Uni<Void> departmentRead(Certificate c, String department, String purpose, CertificateUse.Channel channel, String reference) {
+        return record(c, DEPARTMENT, department, purpose, labels(c), channel, reference);
+    }
+
+    /** Records that {@code party} ({@code partyKind}) read {@code fields} of {@code c}, for {@code purpose}. */
+    public Uni<Void> record(Certificate c, String partyKind, String party, String purpose, List<String> fields,
+            CertificateUse.Channel channel, String reference) {
         CertificateUse use = new CertificateUse();
         use.id = UUID.randomUUID();
         use.holderId = c.holderId;
         use.certificateId = c.id;
         use.certificateName = c.name;
-        use.partyKind = DEPARTMENT;
-        use.partyCode = department;
+        use.partyKind = partyKind;
+        use.partyCode = party;
         use.purpose = purpose;
-        use.fields = write(labels(c));
+        use.fields = write(fields);
         use.channel = channel;
         use.reference = reference;
         use.at = clock.now();
