@@ -18,3 +18,4 @@ export * from './StaffCertificatesApi.js';
 export * from './SystemApi.js';
 export * from './WalletApi.js';
 export * from './WalletIssuersApi.js';
+export * from './WalletPresentationsApi.js';

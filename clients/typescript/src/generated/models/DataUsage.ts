@@ -38,7 +38,7 @@ export interface DataUsage {
      */
     certificateName: string;
     /**
-     * Who used it; `DEPARTMENT` (a government department, by its code) for now.
+     * Who used it; `DEPARTMENT` (a government department, by its code) or `PUBLIC_VERIFIER` (someone who verified a presentation, named by its masked IP address, `partyCode`, and user agent, in `purpose`).
      * @type {string}
      * @memberof DataUsage
      */
@@ -62,13 +62,13 @@ export interface DataUsage {
      */
     fields: Array<string>;
     /**
-     * MATERIAL (an application's material) or STAFF_STATUS (a status change by the issuer).
+     * MATERIAL (an application's material), STAFF_STATUS (a status change by the issuer) or PRESENTATION (a verification of a presentation 亮证).
      * @type {string}
      * @memberof DataUsage
      */
     channel: DataUsageChannelEnum;
     /**
-     * The application number, for a material.
+     * The application number, for a material; the presentation id, for a presentation.
      * @type {string}
      * @memberof DataUsage
      */
@@ -87,7 +87,8 @@ export interface DataUsage {
 */
 export enum DataUsageChannelEnum {
     Material = 'MATERIAL',
-    StaffStatus = 'STAFF_STATUS'
+    StaffStatus = 'STAFF_STATUS',
+    Presentation = 'PRESENTATION'
 }
 
 
