@@ -167,6 +167,25 @@ measure_login() { # group base
     "$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/lua/login.lua "$base" -- "$WORK/codes-$group.txt" $((warm + 1)) "$have" "$THREADS" | tail -1)"
 }
 
+# 亮证核验 (issue 12): the demo resident (local mode) shows a certificate by a multi-use presentation of the longest
+# life (5 minutes), and every request verifies that token through the public operation: two SM2 signatures, the
+# disclosed fields' digests, the presentation and the certificate's status, the counted use and the ledger line.
+measure_verify() { # group base
+  local group=$1 base=$2 access certificate tokens="$WORK/presentation-$1.txt"
+  access=$(curl -s "$base/api/v1/auth/password-login" -H 'Content-Type: application/json' \
+    -d '{"phone":"13800138000","password":"Xiang-Yi-Ban-2026"}' | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
+  certificate=$(curl -s "$base/api/v1/wallet/certificates?type=RESIDENT_ID_CARD" -H "Authorization: Bearer $access" \
+    | sed -n 's/.*"items":\[{"id":"\([^"]*\)".*/\1/p')
+  curl -s "$base/api/v1/wallet/presentations" -H "Authorization: Bearer $access" -H 'Content-Type: application/json' \
+    -d "{\"certificateId\":\"$certificate\",\"fields\":[\"持证主体\",\"证照编号\"],\"singleUse\":false,\"lifetimeSeconds\":300}" \
+    | sed -n 's/.*"token":"\([^"]*\)".*/\1/p' >"$tokens"
+  [ -s "$tokens" ] || { echo "$group/verify: the demo resident could not make a presentation (local mode, demo wallet?)" >&2; exit 1; }
+  echo "… $group/verify: warm-up $WARMUP, then $DURATION at $CONNECTIONS connections" >&2
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/lua/verify.lua "$base" -- "$tokens" >/dev/null
+  record "$group" "verify" "" "" "50" \
+    "$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/lua/verify.lua "$base" -- "$tokens" | tail -1)"
+}
+
 # The scenarios every configuration runs: name | path | target kind (ratio: of the baseline's req/s) | target | p99 ms.
 READS=$(cat <<'LIST'
 ping|/api/v1/system/ping|||
@@ -184,6 +203,7 @@ run_reads() { # group base
 }
 
 run_reads single "http://127.0.0.1:$PORT"
+measure_verify single "http://127.0.0.1:$PORT"
 measure_login single "http://127.0.0.1:$PORT"
 measure_applications single "http://127.0.0.1:$PORT" 0
 # A resident's own live progress event: from sending the submit to the SUBMITTED event on their stream (issue 11).
@@ -268,6 +288,7 @@ CONF
   INSTANCES=$(for _ in 1 2 3 4; do curl -s "http://127.0.0.1:$LB_PORT/api/v1/system/info"; echo; done \
     | python3 -c 'import sys, json; print(len({json.loads(l)["instanceId"] for l in sys.stdin if l.strip()}))')
   run_reads scale-out "http://127.0.0.1:$LB_PORT"
+  measure_verify scale-out "http://127.0.0.1:$LB_PORT"
   measure_login scale-out "http://127.0.0.1:$LB_PORT"
   measure_applications scale-out "http://127.0.0.1:$LB_PORT" 1000
 fi

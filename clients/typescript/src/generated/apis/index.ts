@@ -22,3 +22,4 @@ export * from './SystemApi.js';
 export * from './WalletApi.js';
 export * from './WalletGrantsApi.js';
 export * from './WalletIssuersApi.js';
+export * from './WalletPresentationsApi.js';

@@ -38,7 +38,7 @@ export interface DataUsage {
      */
     certificateName: string;
     /**
-     * Who used it; `DEPARTMENT` (a government department, by its code) or `RELYING_PARTY` (a registered party reading through a grant, by its code and name).
+     * Who used it; `DEPARTMENT` (a government department, by its code), `RELYING_PARTY` (a registered party reading through a grant, by its code and name) or `PUBLIC_VERIFIER` (someone who verified a presentation, named by its masked IP address, `partyCode`, and user agent, in `purpose`).
      * @type {string}
      * @memberof DataUsage
      */
@@ -74,13 +74,13 @@ export interface DataUsage {
      */
     fields: Array<string>;
     /**
-     * MATERIAL (an application's material, recorded when the application is submitted), STAFF_STATUS (a status change by the issuer) or GRANT (a relying party's use of a grant I gave).
+     * MATERIAL (an application's material, recorded when the application is submitted), STAFF_STATUS (a status change by the issuer), GRANT (a relying party's use of a grant I gave) or PRESENTATION (a verification of a presentation 亮证).
      * @type {string}
      * @memberof DataUsage
      */
     channel: DataUsageChannelEnum;
     /**
-     * The application number, for a material.
+     * The application number, for a material; the presentation id, for a presentation.
      * @type {string}
      * @memberof DataUsage
      */
@@ -100,7 +100,8 @@ export interface DataUsage {
 export enum DataUsageChannelEnum {
     Material = 'MATERIAL',
     StaffStatus = 'STAFF_STATUS',
-    Grant = 'GRANT'
+    Grant = 'GRANT',
+    Presentation = 'PRESENTATION'
 }
 
 

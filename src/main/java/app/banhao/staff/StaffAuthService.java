@@ -22,6 +22,7 @@ import app.banhao.api.model.TotpEnrolment;
 import app.banhao.platform.audit.AuditEvent;
 import app.banhao.platform.audit.AuditTrail;
 import app.banhao.platform.crypto.DataProtection;
+import app.banhao.platform.qr.QrCodes;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.idempotency.Idempotency;

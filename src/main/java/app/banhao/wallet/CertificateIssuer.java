@@ -18,8 +18,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Makes a certificate from a {@link CertificateDraft}: its 电子证照标识, its place in the status list, the signed
- * document (RFC 8785 canonical JSON of every record field) and the issuing department's SM2 signature over it; stores
- * it with its personal data encrypted. Issuing the same draft source again returns what the first issue made. Runs
+ * document (RFC 8785 canonical JSON of every record field) and the issuing department's SM2 signature over it, and its
+ * selective-disclosure signature ({@link SelectiveDisclosures}); stores it with its personal data encrypted. Issuing the same draft source again returns what the first issue made. Runs
  * in the caller's transaction.
  */
 @ApplicationScoped
@@ -34,16 +34,18 @@ public class CertificateIssuer {
     private final ObjectMapper json;
     private final BusinessClock clock;
     private final Outbox outbox;
+    private final SelectiveDisclosures disclosures;
     private final String regionCode;
 
     public CertificateIssuer(CertificateRepository certificates, IssuerKeys keys, DataProtection crypto, ObjectMapper json,
-            BusinessClock clock, Outbox outbox, @ConfigProperty(name = "banhao.wallet.region-code", defaultValue = "430000") String regionCode) {
+            BusinessClock clock, Outbox outbox, SelectiveDisclosures disclosures, @ConfigProperty(name = "banhao.wallet.region-code", defaultValue = "430000") String regionCode) {
         this.certificates = certificates;
         this.keys = keys;
         this.crypto = crypto;
         this.json = json;
         this.clock = clock;
         this.outbox = outbox;
+        this.disclosures = disclosures;
         this.regionCode = regionCode;
     }
 
@@ -90,26 +92,37 @@ public class CertificateIssuer {
         c.holderNameEnc = crypto.encrypt(draft.holderName());
         c.holderCodeEnc = crypto.encrypt(draft.holderCode());
         c.fieldsEnc = crypto.encrypt(write(draft.fields()));
-        return keys.signer(draft.departmentCode(), draft.issuerName()).map(signer -> {
+        return keys.signer(draft.departmentCode(), draft.issuerName()).chain(signer -> {
             // The document names the key that signs it.
             String document = CanonicalJson.text(write(signedDocument(c, number, draft, signer.keyId())));
             c.keyId = signer.keyId();
             c.signature = signer.sign(document.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             c.signedDocumentEnc = crypto.encrypt(document);
-            return c;
-        }).chain(certificates::persist);
+            // And its fields one by one, for presentations that show some of them (亮证).
+            return certificates.persist(c).call(() -> disclosures.sign(c, signer));
+        });
     }
 
     /** Every field of the record, as the signature covers it and a verifier reads it. */
     private static Map<String, Object> signedDocument(Certificate c, String number, CertificateDraft draft, String keyId) {
+        // RFC 8785 sorts the members: the order they are put in here changes nothing that is signed.
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("id", c.id.toString());
-        d.put("identifier", c.identifier);
-        d.put("name", c.name);
-        d.put("typeCode", c.typeCode);
+        d.putAll(publicRecord(c));
         d.put("number", number);
         d.put("holderName", draft.holderName());
         d.put("holderCode", draft.holderCode());
+        d.put("fields", draft.fields());
+        d.put("keyId", keyId);
+        return d;
+    }
+
+    /** The record's fields that are not personal data: what a presentation always shows ({@link SelectiveDisclosures}). */
+    static Map<String, Object> publicRecord(Certificate c) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("identifier", c.identifier);
+        d.put("name", c.name);
+        d.put("typeCode", c.typeCode);
         d.put("holderCodeType", c.holderCodeType);
         d.put("issuerName", c.issuerName);
         d.put("issuerCode", c.issuerCode);
@@ -123,8 +136,6 @@ public class CertificateIssuer {
         d.put("regionCode", c.regionCode);
         d.put("trustLevel", c.trustLevel);
         d.put("statusListIndex", c.statusListIndex);
-        d.put("fields", draft.fields());
-        d.put("keyId", keyId);
         return d;
     }
 

@@ -21,7 +21,9 @@ public class CertificateUse {
         /** Its status changed by the issuing department, which saw the (masked) record. */
         STAFF_STATUS,
         /** Read by a relying party through a grant the holder gave. */
-        GRANT
+        GRANT,
+        /** A presentation of it (亮证) verified: the verifier read the fields the holder chose. */
+        PRESENTATION
     }
 
     @Id

@@ -22,9 +22,9 @@ import io.smallrye.mutiny.Uni;
 public class IssuerKeys {
 
     /** A department's signing key, ready to sign. */
-    record Signer(String keyId, PrivateKey key) {
+    public record Signer(String keyId, PrivateKey key) {
 
-        byte[] sign(byte[] data) {
+        public byte[] sign(byte[] data) {
             return Sm2Signatures.sign(key, data);
         }
     }
@@ -40,7 +40,7 @@ public class IssuerKeys {
     }
 
     /** The department's current key, made on the department's first certificate. */
-    Uni<Signer> signer(String departmentCode, String issuerName) {
+    public Uni<Signer> signer(String departmentCode, String issuerName) {
         return keys.current(departmentCode).chain(key -> key != null ? Uni.createFrom().item(key) : create(departmentCode, issuerName))
                 .map(key -> new Signer(key.keyId, privateKey(key)));
     }

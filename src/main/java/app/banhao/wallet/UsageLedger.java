@@ -30,6 +30,8 @@ public class UsageLedger {
 
     static final String DEPARTMENT = "DEPARTMENT";
     static final String RELYING_PARTY = "RELYING_PARTY";
+    /** Whoever verified a presentation through the public operation, known by masked IP address and user agent. */
+    public static final String PUBLIC_VERIFIER = "PUBLIC_VERIFIER";
 
     private final CertificateUseRepository uses;
     private final DataProtection crypto;
@@ -45,9 +47,7 @@ public class UsageLedger {
 
     /** Records that department {@code department} could read {@code c}'s record, for {@code purpose}. */
     Uni<Void> departmentRead(Certificate c, String department, String purpose, CertificateUse.Channel channel, String reference) {
-        CertificateUse use = line(c, DEPARTMENT, department, purpose, labels(c), channel);
-        use.reference = reference;
-        return uses.persist(use).replaceWithVoid();
+        return record(c, DEPARTMENT, department, purpose, labels(c), channel, reference);
     }
 
     /** Records that relying party {@code partyCode} ({@code partyName}) read {@code fields} of {@code c} through a grant. */
@@ -55,6 +55,14 @@ public class UsageLedger {
         CertificateUse use = line(c, RELYING_PARTY, partyCode, purpose, fields, CertificateUse.Channel.GRANT);
         use.partyName = partyName;
         use.grantId = grantId;
+        return uses.persist(use).replaceWithVoid();
+    }
+
+    /** Records that {@code party} ({@code partyKind}) read {@code fields} of {@code c}, for {@code purpose}. */
+    public Uni<Void> record(Certificate c, String partyKind, String party, String purpose, List<String> fields,
+            CertificateUse.Channel channel, String reference) {
+        CertificateUse use = line(c, partyKind, party, purpose, fields, channel);
+        use.reference = reference;
         return uses.persist(use).replaceWithVoid();
     }
 

@@ -194,6 +194,18 @@ final class AccessMatrixCases {
                     "listDataUsageComplaints", "closeDataUsageComplaint")
             .roleGuarded("RELYING_PARTY", "a party reaches only its own requests and grants, looked up by the token's"
                     + " subject (another party's grant is 404: GrantTest)", "listRelyingPartyRequests", "useCertificateGrant")
+            .ownedByResident(owner -> {
+                var shown = app.banhao.wallet.PresentationFixtures.present(owner.token(),
+                        app.banhao.wallet.PresentationFixtures.certificate(owner.token()), false, 300, "持证主体");
+                return Target.of(Map.of("presentationId", shown.getString("id")), shown.prettify());
+            }, "revokeMyPresentation")
+            .listedForResident(owner -> {
+                var shown = app.banhao.wallet.PresentationFixtures.present(owner.token(),
+                        app.banhao.wallet.PresentationFixtures.certificate(owner.token()), false, 300, "持证主体");
+                return Target.of(Map.of(), "{\"id\":\"" + shown.getString("id") + "\"}");
+            }, ListReaders.PAGES, "listMyPresentations")
+            .publicOperation("verifyPresentation", "a verifier (bank, shop, another department) needs no account: the token"
+                    + " it was shown is the authorisation, and it reveals only the fields the holder chose")
             .publicOperation("listWalletIssuerKeys", "issuer public keys are published for offline verification")
             .publicOperation("getWalletStatusList", "certificate status lists are published for offline verification")
             .selfOnly("getStaffMe", "the staff member's own account, found by the token's subject; it names no other")

@@ -1,0 +1,174 @@
+package app.banhao.wallet.presentation;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import app.banhao.api.model.CertificateStatus;
+import app.banhao.api.model.PresentationVerdict;
+import app.banhao.api.model.PresentationVerification;
+import app.banhao.platform.i18n.Messages;
+import app.banhao.platform.privacy.Masks;
+import app.banhao.platform.time.BusinessClock;
+import app.banhao.wallet.CanonicalJson;
+import app.banhao.wallet.Certificate;
+import app.banhao.wallet.CertificateRepository;
+import app.banhao.wallet.CertificateUse;
+import app.banhao.wallet.SelectiveDisclosures;
+import app.banhao.wallet.Sm2Signatures;
+import app.banhao.wallet.UsageLedger;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The public verification of a presentation token (亮证核验), in the order an offline verifier follows (README "亮证")
+ * and then what only the server knows: the service's signature with a published presentation key, the issuer's
+ * signature over the digest document with a key of the department it names, each disclosure's digest in that
+ * document, the expiry; then the presentation (withdrawn? a single-use one used?) and the certificate's status now.
+ * A valid one is counted by a conditional update and written to the holder's usage ledger in the same transaction.
+ */
+@ApplicationScoped
+public class PresentationVerifier {
+
+    private static final String TEXTS = "i18n/wallet";
+    private static final int AGENT_CHARS = 120;
+
+    private final PresentationKeys keys;
+    private final PresentationRepository presentations;
+    private final CertificateRepository certificates;
+    private final UsageLedger ledger;
+    private final BusinessClock clock;
+    private final ObjectMapper json;
+
+    public PresentationVerifier(PresentationKeys keys, PresentationRepository presentations, CertificateRepository certificates,
+            UsageLedger ledger, BusinessClock clock, ObjectMapper json) {
+        this.keys = keys;
+        this.presentations = presentations;
+        this.certificates = certificates;
+        this.ledger = ledger;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** Who asked, as far as known: for the holder's ledger. */
+    public record Verifier(String ip, String userAgent, Messages.Language language) {
+    }
+
+    @WithTransaction
+    public Uni<PresentationVerification> verify(String text, Verifier verifier) {
+        PresentationToken.Read read;
+        try {
+            read = PresentationToken.read(text, json);
+        } catch (PresentationToken.Malformed e) {
+            return answer(PresentationVerdict.MALFORMED, null, verifier);
+        }
+        PresentationToken token = read.token();
+        return keys.published(token.keyId()).chain(service -> {
+            if (service == null || !PresentationKeys.SERVICE.equals(service.departmentCode())) {
+                return answer(PresentationVerdict.FOREIGN_KEY, null, verifier);
+            }
+            if (!Sm2Signatures.verify(service.key(), read.signed(), read.signature())) {
+                return answer(PresentationVerdict.TAMPERED, null, verifier);
+            }
+            return keys.published(String.valueOf(token.sd().get("keyId"))).chain(issuer -> {
+                if (issuer == null || PresentationKeys.SERVICE.equals(issuer.departmentCode())
+                        || !issuer.departmentCode().equals(token.sd().get("departmentCode"))) {
+                    return answer(PresentationVerdict.FOREIGN_KEY, token, verifier);
+                }
+                Map<String, String> disclosed = disclosed(token);
+                if (!Sm2Signatures.verify(issuer.key(), canonical(token.sd()), token.sdSignature()) || disclosed == null) {
+                    return answer(PresentationVerdict.TAMPERED, token, verifier);
+                }
+                if (clock.now().toEpochSecond() >= token.expiresAt()) {
+                    return answer(PresentationVerdict.EXPIRED, token, verifier);
+                }
+                return online(token, disclosed, verifier);
+            });
+        });
+    }
+
+    /** What only the server knows: the presentation's state and the certificate's status, then the use. */
+    private Uni<PresentationVerification> online(PresentationToken token, Map<String, String> disclosed, Verifier verifier) {
+        return presentations.findById(token.presentationId()).chain(p -> {
+            if (p == null) {
+                // Signed with our key but never made here: not a token of this service's.
+                return answer(PresentationVerdict.TAMPERED, token, verifier);
+            }
+            if (p.revokedAt != null) {
+                return answer(PresentationVerdict.PRESENTATION_REVOKED, token, verifier);
+            }
+            return certificates.findById(p.certificateId).chain(c -> {
+                Certificate.Status status = c.statusOn(clock.today());
+                if (status != Certificate.Status.VALID) {
+                    return answer(PresentationVerdict.valueOf("CERTIFICATE_" + status.name()), token, verifier)
+                            .map(v -> v.certificate(PresentationMapper.toCertificate(token.sd(), CertificateStatus.valueOf(status.name()))));
+                }
+                return presentations.use(p, clock.now()).chain(used -> {
+                    if (!used) {
+                        return answer(p.singleUse ? PresentationVerdict.ALREADY_USED : PresentationVerdict.PRESENTATION_REVOKED,
+                                token, verifier);
+                    }
+                    return ledger.record(c, UsageLedger.PUBLIC_VERIFIER, Masks.ip(verifier.ip()), purpose(verifier),
+                            List.copyOf(disclosed.keySet()), CertificateUse.Channel.PRESENTATION, p.id.toString())
+                            .chain(() -> answer(PresentationVerdict.VALID, token, verifier))
+                            .map(v -> v.certificate(PresentationMapper.toCertificate(token.sd(), CertificateStatus.VALID))
+                                    .disclosed(disclosed));
+                });
+            });
+        });
+    }
+
+    /** The disclosed fields by label, or null when one's digest is not in the signed list (or a label repeats). */
+    private Map<String, String> disclosed(PresentationToken token) {
+        Object listed = token.sd().get("digests");
+        if (!(listed instanceof List<?> digests)) {
+            return null;
+        }
+        Set<Object> signed = new HashSet<>(digests);
+        Map<String, String> disclosed = new LinkedHashMap<>();
+        for (List<String> d : token.disclosures()) {
+            if (!signed.contains(SelectiveDisclosures.digest(d, json)) || disclosed.put(d.get(1), d.get(2)) != null) {
+                return null;
+            }
+        }
+        return disclosed;
+    }
+
+    private byte[] canonical(Map<String, Object> document) {
+        try {
+            return CanonicalJson.of(json.writeValueAsString(document));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String purpose(Verifier verifier) {
+        String agent = verifier.userAgent();
+        if (agent == null || agent.isBlank()) {
+            return "亮证核验";
+        }
+        return "亮证核验（" + (agent.length() > AGENT_CHARS ? agent.substring(0, AGENT_CHARS) + "…" : agent) + "）";
+    }
+
+    /** The verdict; what the token says of itself only once its signature checked ({@code token} not null). */
+    private Uni<PresentationVerification> answer(PresentationVerdict verdict, PresentationToken token, Verifier verifier) {
+        PresentationVerification v = new PresentationVerification().valid(verdict == PresentationVerdict.VALID).reason(verdict)
+                .message(Messages.textIn(verifier.language(), TEXTS, "presentation.verdict." + verdict))
+                .verifiedAt(clock.now().withOffsetSameInstant(ZoneOffset.UTC)).disclosed(null);
+        if (token != null) {
+            v.presentationId(token.presentationId()).singleUse(token.singleUse())
+                    .expiresAt(OffsetDateTime.ofInstant(Instant.ofEpochSecond(token.expiresAt()), ZoneOffset.UTC));
+        }
+        return Uni.createFrom().item(v);
+    }
+}

@@ -1,0 +1,265 @@
+package app.banhao.wallet.presentation;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+
+import app.banhao.application.ApplicationFixtures;
+import app.banhao.testing.Burst;
+import app.banhao.testing.Logins;
+import app.banhao.wallet.PresentationFixtures;
+import app.banhao.wallet.Sm2Signatures;
+import app.banhao.wallet.WalletFixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** 亮证 end to end: chosen fields only, single and multi use, withdrawal, status, tampering, foreign keys, replay at once. */
+@QuarkusTest
+class PresentationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    DataSource jdbc;
+
+    @Test
+    void aVerifierSeesOnlyTheChosenFieldsOnceAndTheHolderSeesTheUseInTheLedger() throws Exception {
+        String holder = Logins.newResidentToken();
+        String idNumber = WalletFixtures.verify(holder, "钱亮证");
+        String certificate = PresentationFixtures.certificate(holder);
+        JsonPath shown = PresentationFixtures.present(holder, certificate, true, 120, "持证主体");
+        String token = shown.getString("token");
+        assertEquals(List.of("持证主体"), shown.getList("fields"));
+        // The token carries the chosen field and nothing else of the holder's.
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        assertTrue(payload.contains("钱亮证"), payload);
+        assertFalse(payload.contains(idNumber), "the ID number left the server: " + payload);
+        // The QR code is the token.
+        assertEquals(token, decodeQr(Base64.getDecoder().decode(shown.getString("qrPng"))));
+        assertTrue(shown.getString("qrSvg").startsWith("<svg"), shown.getString("qrSvg"));
+
+        JsonPath verdict = PresentationFixtures.verify(token);
+        assertTrue(verdict.getBoolean("valid"), verdict.prettify());
+        assertEquals("VALID", verdict.getString("reason"));
+        assertEquals(Map.of("持证主体", "钱亮证"), verdict.getMap("disclosed"));
+        assertEquals("VALID", verdict.getString("certificate.status"));
+        assertEquals("居民身份证", verdict.getString("certificate.name"));
+        assertFalse(verdict.prettify().contains(idNumber));
+        // Replayed: refused, and the ledger has the one use.
+        assertEquals("ALREADY_USED", PresentationFixtures.verify(token).getString("reason"));
+        given().auth().oauth2(holder).get("/api/v1/me/data-usage?certificateId=" + certificate).then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].channel", equalTo("PRESENTATION"))
+                .body("items[0].partyKind", equalTo("PUBLIC_VERIFIER")).body("items[0].partyCode", equalTo("127.0.*.*"))
+                .body("items[0].purpose", equalTo("亮证核验（BankCounter/2.1）")).body("items[0].fields", equalTo(List.of("持证主体")))
+                .body("items[0].reference", equalTo(shown.getString("id")));
+        // Used up, it is no longer active.
+        given().auth().oauth2(holder).get("/api/v1/wallet/presentations").then().statusCode(200)
+                .body("items.id", not(hasItem(shown.getString("id"))));
+    }
+
+    @Test
+    void aMultiUsePresentationVerifiesUntilTheHolderWithdrawsIt() {
+        String holder = Logins.newResidentToken();
+        String certificate = PresentationFixtures.certificate(holder);
+        JsonPath shown = PresentationFixtures.present(holder, certificate, false, 300, "证照编号", "持证主体");
+        String id = shown.getString("id");
+        // Expires soon: checked at the end of this test.
+        String shortLived = PresentationFixtures.present(holder, certificate, false, 10, "持证主体").getString("token");
+        long started = System.currentTimeMillis();
+        assertTrue(PresentationFixtures.verify(shown.getString("token")).getBoolean("valid"));
+        assertEquals(List.of("证照编号", "持证主体"), List.copyOf(
+                PresentationFixtures.verify(shown.getString("token")).getMap("disclosed").keySet()));
+        given().auth().oauth2(holder).get("/api/v1/wallet/presentations").then().statusCode(200)
+                .body("items.find { it.id == '" + id + "' }.uses", equalTo(2));
+        // Another resident can neither see nor withdraw it.
+        String other = Logins.newResidentToken();
+        given().auth().oauth2(other).post("/api/v1/wallet/presentations/" + id + "/revoke").then().statusCode(404);
+        given().auth().oauth2(other).get("/api/v1/wallet/presentations").then().statusCode(200).body("items", hasSize(0));
+        given().auth().oauth2(holder).post("/api/v1/wallet/presentations/" + id + "/revoke").then().statusCode(200)
+                .body("revoked", equalTo(true)).body("uses", equalTo(2));
+        given().auth().oauth2(holder).post("/api/v1/wallet/presentations/" + id + "/revoke").then().statusCode(200)
+                .body("revoked", equalTo(true));
+        assertEquals("PRESENTATION_REVOKED", PresentationFixtures.verify(shown.getString("token")).getString("reason"));
+        given().auth().oauth2(holder).get("/api/v1/wallet/presentations").then().statusCode(200)
+                .body("items.id", not(hasItem(id)));
+
+        sleepUntil(started + 11_000);
+        JsonPath expired = PresentationFixtures.verify(shortLived);
+        assertEquals("EXPIRED", expired.getString("reason"), expired.prettify());
+        assertFalse(expired.getBoolean("valid"));
+    }
+
+    @Test
+    void aSuspendedOrRevokedCertificateIsRefusedAndCannotBeShown() {
+        String holder = Logins.newResidentToken();
+        WalletFixtures.ensureVerified(holder);
+        String department = "P-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String certificate = WalletFixtures.issued(holder, department).getString("items[0].id");
+        String token = PresentationFixtures.present(holder, certificate, false, 120, "持证主体").getString("token");
+        String reviewer = ApplicationFixtures.issuingDepartment(department, WalletFixtures.TYPE).reviewer();
+        String status = "/api/v1/staff/certificates/" + certificate + "/status";
+        given().auth().oauth2(reviewer).contentType(ContentType.JSON).body("{\"status\":\"SUSPENDED\",\"reason\":\"核查中\"}")
+                .post(status).then().statusCode(200);
+        JsonPath suspended = PresentationFixtures.verify(token);
+        assertEquals("CERTIFICATE_SUSPENDED", suspended.getString("reason"));
+        assertEquals("SUSPENDED", suspended.getString("certificate.status"));
+        assertEquals(null, (Object) suspended.get("disclosed"));
+        given().auth().oauth2(holder).contentType(ContentType.JSON).body(request(certificate, "\"持证主体\""))
+                .post("/api/v1/wallet/presentations").then().statusCode(409)
+                .body("code", equalTo("CERTIFICATE_NOT_PRESENTABLE"));
+        given().auth().oauth2(reviewer).contentType(ContentType.JSON).body("{\"status\":\"REVOKED\",\"reason\":\"证照信息有误\"}")
+                .post(status).then().statusCode(200);
+        assertEquals("CERTIFICATE_REVOKED", PresentationFixtures.verify(token).getString("reason"));
+    }
+
+    @Test
+    void badRequestsAreRefused() {
+        String holder = Logins.newResidentToken();
+        String certificate = PresentationFixtures.certificate(holder);
+        String url = "/api/v1/wallet/presentations";
+        given().auth().oauth2(holder).contentType(ContentType.JSON).body(request(certificate, "\"血型\"")).post(url).then()
+                .statusCode(422).body("code", equalTo("PRESENTATION_FIELD_UNKNOWN"));
+        given().auth().oauth2(holder).contentType(ContentType.JSON)
+                .body(request(certificate, "\"持证主体\"").replace("}", ",\"lifetimeSeconds\":301}")).post(url).then().statusCode(422);
+        // Someone else's certificate is no certificate of theirs.
+        given().auth().oauth2(Logins.newResidentToken()).contentType(ContentType.JSON).body(request(certificate, "\"持证主体\""))
+                .post(url).then().statusCode(404);
+        given().contentType(ContentType.JSON).body(request(certificate, "\"持证主体\"")).post(url).then().statusCode(401);
+    }
+
+    @Test
+    void tamperedMalformedAndForeignTokensAreRefused() throws Exception {
+        String holder = Logins.newResidentToken();
+        String certificate = PresentationFixtures.certificate(holder);
+        String token = PresentationFixtures.present(holder, certificate, false, 120, "持证主体").getString("token");
+        String[] parts = token.split("\\.");
+        ObjectNode payload = (ObjectNode) JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+
+        // A disclosed value changed, the service's signature kept.
+        ObjectNode changed = payload.deepCopy();
+        ((ArrayNode) changed.withArray("disclosures").get(0)).set(2, JSON.getNodeFactory().textNode("孙冒名"));
+        assertEquals("TAMPERED", PresentationFixtures.verify(parts[0] + "." + encode(changed) + "." + parts[2]).getString("reason"));
+        // Signed with a key that is not published, under an unknown or an issuer's key id.
+        var foreign = Sm2Signatures.generate();
+        ObjectNode unknownKey = payload.deepCopy().put("kid", "ATTACKER-1");
+        assertEquals("FOREIGN_KEY", PresentationFixtures.verify(signed(unknownKey, foreign.getPrivate())).getString("reason"));
+        ObjectNode issuerKey = payload.deepCopy().put("kid", payload.at("/sd/keyId").asText());
+        assertEquals("FOREIGN_KEY", PresentationFixtures.verify(signed(issuerKey, foreign.getPrivate())).getString("reason"));
+        ObjectNode ownKey = payload.deepCopy();
+        ((ArrayNode) ownKey.withArray("disclosures").get(0)).set(2, JSON.getNodeFactory().textNode("孙冒名"));
+        assertEquals("TAMPERED", PresentationFixtures.verify(signed(ownKey, foreign.getPrivate())).getString("reason"));
+        for (String bad : List.of("hello", "BHP1.e30.AAAA", "BHP1..", token.replace("BHP1", "BHP2"), parts[0] + "." + parts[1])) {
+            assertEquals("MALFORMED", PresentationFixtures.verify(bad).getString("reason"), bad);
+        }
+        // None of these is a use.
+        given().auth().oauth2(holder).get("/api/v1/me/data-usage?certificateId=" + certificate).then().statusCode(200)
+                .body("items", hasSize(0));
+    }
+
+    @Test
+    void ofAHundredVerificationsOfASingleUsePresentationAtOnceExactlyOneIsValid() throws Exception {
+        String holder = Logins.newResidentToken();
+        String certificate = PresentationFixtures.certificate(holder);
+        JsonPath shown = PresentationFixtures.present(holder, certificate, true, 300, "持证主体");
+        String body = "{\"token\":\"" + shown.getString("token") + "\"}";
+        List<Burst.Outcome> outcomes = Burst.fire(100, i -> given().contentType(ContentType.JSON).body(body)
+                .post("/api/v1/wallet/presentations/verify"));
+        Map<String, Integer> reasons = new TreeMap<>();
+        for (Burst.Outcome o : outcomes) {
+            assertEquals(200, o.answer().statusCode(), o.answer().asString());
+            reasons.merge(o.answer().jsonPath().getString("reason"), 1, Integer::sum);
+        }
+        assertEquals(Map.of("VALID", 1, "ALREADY_USED", 99), reasons);
+        try (Connection c = jdbc.getConnection(); PreparedStatement q = c.prepareStatement(
+                "SELECT p.uses, (SELECT count(*) FROM wallet_certificate_use u WHERE u.reference = p.id::text)"
+                        + " FROM wallet_presentation p WHERE p.id = ?")) {
+            q.setObject(1, UUID.fromString(shown.getString("id")));
+            try (ResultSet row = q.executeQuery()) {
+                assertTrue(row.next());
+                assertEquals(1, row.getInt(1), "uses counted");
+                assertEquals(1, row.getInt(2), "ledger lines");
+            }
+        }
+    }
+
+    @Test
+    void aCertificateIssuedBeforeSelectiveDisclosureIsSignedOnItsFirstPresentation() throws Exception {
+        String holder = Logins.newResidentToken();
+        String certificate = PresentationFixtures.certificate(holder);
+        try (Connection c = jdbc.getConnection();
+                PreparedStatement d = c.prepareStatement("DELETE FROM wallet_certificate_disclosure WHERE certificate_id = ?")) {
+            d.setObject(1, UUID.fromString(certificate));
+            assertEquals(1, d.executeUpdate(), "issued with its digest list");
+        }
+        String token = PresentationFixtures.present(holder, certificate, true, 60, "持证主体").getString("token");
+        assertTrue(PresentationFixtures.verify(token).getBoolean("valid"));
+        // Made once: the next presentation uses the same signed list.
+        String again = PresentationFixtures.present(holder, certificate, true, 60, "持证主体").getString("token");
+        assertEquals(JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).get("sdSig"),
+                JSON.readTree(Base64.getUrlDecoder().decode(again.split("\\.")[1])).get("sdSig"));
+    }
+
+    private static String request(String certificate, String fields) {
+        return "{\"certificateId\":\"" + certificate + "\",\"fields\":[" + fields + "]}";
+    }
+
+    private static String signed(ObjectNode payload, java.security.PrivateKey key) throws Exception {
+        String input = "BHP1." + encode(payload);
+        return input + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Sm2Signatures.sign(key, input.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static String encode(ObjectNode payload) throws Exception {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(payload));
+    }
+
+    static String decodeQr(byte[] png) throws Exception {
+        var image = ImageIO.read(new ByteArrayInputStream(png));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        var source = new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
+    }
+
+    private static void sleepUntil(long millis) {
+        long wait = millis - System.currentTimeMillis();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
