@@ -20,9 +20,11 @@ final class DueDeliveries {
             + " and not exists (from OutboxDelivery p where p.id.consumer = d.id.consumer and p.aggregateKey = d.aggregateKey"
             + " and p.state = :pending and p.eventSeq < d.eventSeq) order by d.eventSeq";
     // The request's own events are delivered in order in one go, so only an earlier event from elsewhere holds one back.
-    private static final String DUE_NOW = "from OutboxDelivery d where d.id.eventId in :ids and d.state = :pending"
+    // The ids are one array parameter (= any(?)), not an IN list: a list's length is part of the SQL, so Hibernate
+    // translated the query anew for every request (about a tenth of a submission's CPU in the profile).
+    private static final String DUE_NOW = "from OutboxDelivery d where array_contains(:ids, d.id.eventId) and d.state = :pending"
             + " and not exists (from OutboxDelivery p where p.id.consumer = d.id.consumer and p.aggregateKey = d.aggregateKey"
-            + " and p.state = :pending and p.eventSeq < d.eventSeq and p.id.eventId not in :ids) order by d.eventSeq";
+            + " and p.state = :pending and p.eventSeq < d.eventSeq and not array_contains(:ids, p.id.eventId)) order by d.eventSeq";
     private static final String CLAIM = "from OutboxDelivery d where d.id = :id and d.state = :pending";
 
     private DueDeliveries() {
@@ -38,7 +40,7 @@ final class DueDeliveries {
     /** The deliveries of the events {@code eventIds} that order allows now, claimed (skipping any another relay holds). */
     static Uni<List<OutboxDelivery>> claimOwnEvents(Mutiny.Session s, List<UUID> eventIds) {
         return s.createSelectionQuery(DUE_NOW, OutboxDelivery.class)
-                .setParameter("ids", eventIds).setParameter("pending", OutboxDelivery.State.PENDING)
+                .setParameter("ids", eventIds.toArray(UUID[]::new)).setParameter("pending", OutboxDelivery.State.PENDING)
                 .setLockMode(LockMode.UPGRADE_SKIPLOCKED).getResultList();
     }
 
