@@ -57,7 +57,7 @@ REDIS_PORT=$(free_port)
 # Both instances take the client address from nginx's X-Forwarded-For, believed from loopback only, as a
 # production node believes it from its load balancer alone.
 # The load's few residents hold thousands of drafts: the per-resident quotas (20 open drafts, 200 MiB) are lifted.
-COMMON_ENV=(BANHAO_OTP_PER_IP_PER_HOUR=100000000 BANHAO_LOCAL_MODE=true
+COMMON_ENV=(BANHAO_OTP_PER_IP_PER_HOUR=100000000 BANHAO_WALLET_VERIFY_PER_IP_PER_MINUTE=100000000 BANHAO_LOCAL_MODE=true
   BANHAO_APPLICATIONS_MAX_OPEN_DRAFTS=100000000 BANHAO_APPLICATIONS_MAX_STORED_BYTES=1000000000000
   QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true
   QUARKUS_HTTP_PROXY_TRUSTED_PROXIES=127.0.0.1)

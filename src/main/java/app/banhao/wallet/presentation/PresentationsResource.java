@@ -1,11 +1,14 @@
 package app.banhao.wallet.presentation;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import app.banhao.api.WalletPresentationsApi;
 import app.banhao.api.model.CertificatePresentation;
@@ -16,6 +19,7 @@ import app.banhao.api.model.PresentationVerification;
 import app.banhao.api.model.PresentationVerificationRequest;
 import app.banhao.platform.i18n.Messages;
 import app.banhao.platform.paging.PageRequest;
+import app.banhao.platform.ratelimit.RateLimiter;
 import app.banhao.platform.security.CurrentActor;
 import app.banhao.platform.security.TokenClaims;
 import app.banhao.platform.web.CallerInfo;
@@ -29,16 +33,23 @@ public class PresentationsResource implements WalletPresentationsApi {
     private final PresentationVerifier verifier;
     private final CurrentActor actor;
     private final CallerInfo caller;
+    private final RateLimiter limiter;
+    private final RateLimiter.Limit verificationsPerIp;
 
     @Context
     HttpHeaders headers;
 
     public PresentationsResource(PresentationService presentations, PresentationVerifier verifier, CurrentActor actor,
-            CallerInfo caller) {
+            CallerInfo caller, RateLimiter limiter,
+            @ConfigProperty(name = "banhao.wallet.verify-per-ip-per-minute", defaultValue = "600") int verificationsPerIp) {
         this.presentations = presentations;
         this.verifier = verifier;
         this.actor = actor;
         this.caller = caller;
+        this.limiter = limiter;
+        // Public and writing (a ledger line per valid verification): bounded per client address, as the other
+        // public operations are, so neither a token nor the ledger can be flooded from one place.
+        this.verificationsPerIp = new RateLimiter.Limit("presentation-verify-ip", verificationsPerIp, Duration.ofMinutes(1));
     }
 
     @Override
@@ -63,7 +74,7 @@ public class PresentationsResource implements WalletPresentationsApi {
     @Override
     @PermitAll
     public Uni<PresentationVerification> verifyPresentation(PresentationVerificationRequest request) {
-        return verifier.verify(request.getToken(), new PresentationVerifier.Verifier(caller.ip(), caller.userAgent(),
-                Messages.languageOf(headers)));
+        return limiter.hit(verificationsPerIp, caller.ip()).chain(() -> verifier.verify(request.getToken(),
+                new PresentationVerifier.Verifier(caller.ip(), caller.userAgent(), Messages.languageOf(headers))));
     }
 }

@@ -28,7 +28,8 @@ class ForwardedClientAddressTest {
             return Map.of("quarkus.http.proxy.proxy-address-forwarding", "true",
                     "quarkus.http.proxy.allow-x-forwarded", "true",
                     "quarkus.http.proxy.trusted-proxies", "127.0.0.1,::1",
-                    "banhao.otp.per-ip-per-hour", "3");
+                    "banhao.otp.per-ip-per-hour", "3",
+                    "banhao.wallet.verify-per-ip-per-minute", "3");
         }
     }
 
@@ -48,6 +49,26 @@ class ForwardedClientAddressTest {
             other = ForwardedAddresses.freshClient();
         } while (other.equals(busy));
         ForwardedAddresses.sendOtp(other, ForwardedAddresses.newRequestId()).then().statusCode(202);
+    }
+
+    @Test
+    void publicVerificationsAreLimitedPerForwardedClient() {
+        String busy = ForwardedAddresses.freshClient();
+        for (int i = 0; i < 3; i++) {
+            verify(busy).then().statusCode(200).body("reason", org.hamcrest.Matchers.equalTo("MALFORMED"));
+        }
+        verify(busy).then().statusCode(429).body("code", org.hamcrest.Matchers.equalTo("RATE_LIMITED"));
+
+        String other;
+        do {
+            other = ForwardedAddresses.freshClient();
+        } while (other.equals(busy));
+        verify(other).then().statusCode(200);
+    }
+
+    private static io.restassured.response.Response verify(String client) {
+        return io.restassured.RestAssured.given().header("X-Forwarded-For", client).contentType("application/json")
+                .body("{\"token\":\"BHP1.not-a-token.at-all\"}").post("/api/v1/wallet/presentations/verify");
     }
 
     @Test
