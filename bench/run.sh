@@ -77,7 +77,7 @@ start_a() { # log
   started=$(now_ms)
   env "${COMMON_ENV[@]}" QUARKUS_HTTP_PORT="$PORT" QUARKUS_MANAGEMENT_PORT="$MGMT_PORT" BANHAO_DATA_DIR="$WORK/a" BANHAO_KEY_DIR="$WORK/a-keys" \
     BANHAO_EMBEDDED_POSTGRES_PORT="$PG_PORT" BANHAO_EMBEDDED_REDIS_PORT="$REDIS_PORT" \
-    java -jar "$JAR" >"$1" 2>&1 &
+    java ${JAVA_OPTS:-} -jar "$JAR" >"$1" 2>&1 &
   APP_A=$!
   PIDS+=("$APP_A")
   wait_for "http://127.0.0.1:$PORT/api/v1/system/ping" 180 "$1" "$APP_A"
@@ -253,7 +253,7 @@ if [ "$SCALE_OUT" != 0 ]; then
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-file:$KEYS/jwks.json}" \
     BANHAO_CRYPTO_DATA_KEY="${BANHAO_CRYPTO_DATA_KEY:-$(cat "$KEYS/data.key")}" \
     BANHAO_CRYPTO_INDEX_KEY="${BANHAO_CRYPTO_INDEX_KEY:-$(cat "$KEYS/index.key")}" \
-    java -jar "$JAR" >"$WORK/b.log" 2>&1 &
+    java ${JAVA_OPTS:-} -jar "$JAR" >"$WORK/b.log" 2>&1 &
   APP_B=$!
   PIDS+=("$APP_B")
   wait_for "http://127.0.0.1:$PORT_B/api/v1/system/ping" 180 "$WORK/b.log" "$APP_B"
@@ -306,7 +306,7 @@ mkdir -p bench/results
 python3 bench/summarise.py "$RAW" bench/results/latest.json <<JSON
 {"connections": $CONNECTIONS, "threads": $THREADS, "duration": "$DURATION", "warmup": "$WARMUP",
  "firstRequestMs": $FIRST_REQUEST_MS, "firstRequestExistingDataMs": $RESTART_MS,
- "firstRequestServersRunningMs": ${FIRST_REQUEST_B_MS:-null}, "rssKbAfterLoad": $RSS_KB,
+ "firstRequestServersRunningMs": ${FIRST_REQUEST_B_MS:-null}, "rssKbAfterLoad": $RSS_KB, "javaOpts": "${JAVA_OPTS:-}",
  "pgbench": {"tps": $PG_TPS, "latencyMs": ${PG_LATENCY:-0}, "durability": "$DURABILITY",
    "submitShapeTps": $SHAPE_TPS, "submitShapeStatements": $SHAPE_STATEMENTS},
  "liveEvent": $LIVE,

@@ -93,7 +93,9 @@ if scale["enabled"]:
                  "first request after java -jar, PostgreSQL and Redis already running and migrated (instance B)")
 verdict_line("existing-data", facts["firstRequestExistingDataMs"], 6000, "ms",
              "first request after java -jar, embedded servers on an existing data directory (A restarted)")
-verdict_line("rss", facts["rssKbAfterLoad"] / 1024, 400, "MiB", "RSS of instance A after the load, default JVM flags")
+verdict_line("rss", facts["rssKbAfterLoad"] / 1024, 400, "MiB",
+             "RSS of instance A after the load, " + (f"JAVA_OPTS {facts['javaOpts']}" if facts.get("javaOpts")
+                                                    else "default JVM flags"))
 print(f"first successful request {facts['firstRequestMs']} ms after the process started (fresh data directory: "
       f"initdb, migrations, seed)")
 
