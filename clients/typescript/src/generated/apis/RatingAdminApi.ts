@@ -112,7 +112,7 @@ export class RatingAdminApi extends runtime.BaseAPI {
     }
 
     /**
-     * What the overdue job escalated, oldest due first. ADMIN role.
+     * What the overdue job escalated, newest first. ADMIN role.
      * Rectifications past their due day, every department (escalated)
      */
     async listOverdueRectificationsRaw(requestParameters: ListOverdueRectificationsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<RectificationPage>> {
@@ -150,7 +150,7 @@ export class RatingAdminApi extends runtime.BaseAPI {
     }
 
     /**
-     * What the overdue job escalated, oldest due first. ADMIN role.
+     * What the overdue job escalated, newest first. ADMIN role.
      * Rectifications past their due day, every department (escalated)
      */
     async listOverdueRectifications(requestParameters: ListOverdueRectificationsRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<RectificationPage> {
@@ -159,7 +159,7 @@ export class RatingAdminApi extends runtime.BaseAPI {
     }
 
     /**
-     * Oldest first. ADMIN role.
+     * Newest first. ADMIN role.
      * Appeals waiting for a decision (申诉复核)
      */
     async listPendingRatingAppealsRaw(requestParameters: ListPendingRatingAppealsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<StaffRatingPage>> {
@@ -197,7 +197,7 @@ export class RatingAdminApi extends runtime.BaseAPI {
     }
 
     /**
-     * Oldest first. ADMIN role.
+     * Newest first. ADMIN role.
      * Appeals waiting for a decision (申诉复核)
      */
     async listPendingRatingAppeals(requestParameters: ListPendingRatingAppealsRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<StaffRatingPage> {

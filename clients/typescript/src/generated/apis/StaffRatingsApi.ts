@@ -292,7 +292,7 @@ export class StaffRatingsApi extends runtime.BaseAPI {
     }
 
     /**
-     * Open ones first by due day, then the rest; `overdue=true` keeps those past their day. REVIEWER role, own department only.
+     * Newest first; `overdue=true` keeps those flagged past their day. REVIEWER role, own department only.
      * The department\'s rectifications (差评整改)
      */
     async listStaffRectificationsRaw(requestParameters: ListStaffRectificationsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<RectificationPage>> {
@@ -334,7 +334,7 @@ export class StaffRatingsApi extends runtime.BaseAPI {
     }
 
     /**
-     * Open ones first by due day, then the rest; `overdue=true` keeps those past their day. REVIEWER role, own department only.
+     * Newest first; `overdue=true` keeps those flagged past their day. REVIEWER role, own department only.
      * The department\'s rectifications (差评整改)
      */
     async listStaffRectifications(requestParameters: ListStaffRectificationsRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<RectificationPage> {
