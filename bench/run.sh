@@ -191,6 +191,7 @@ READS=$(cat <<'LIST'
 ping|/api/v1/system/ping|||
 home|/api/v1/home|ratio|0.70|20
 item-detail|/api/v1/catalog/items/HN-WJW-GGCSWSXK|ratio|0.70|20
+ratings-stats|/api/v1/rating-stats/departments|ratio|0.70|20
 search|/api/v1/catalog/items?q=%E5%8D%AB%E7%94%9F%E8%AE%B8%E5%8F%AF|||
 LIST
 )

@@ -64,7 +64,7 @@ export interface UseCertificateGrantRequest {
 export class RelyingPartyApi extends runtime.BaseAPI {
 
     /**
-     * The party names the resident as a bank knows its customer — the citizen ID number (公民身份号码) — with the certificate type, a purpose (申请事由, ≤ 200 characters), the fields it needs, how many days the grant should last and how many uses it allows. The resident finds the request in the inbox and approves or refuses it. The answer is always the same `PENDING` request, whether or not such a resident or certificate exists: a request nobody can answer expires like an unanswered one (after 7 days), so the operation never tells whether someone holds an account or a certificate. Same `Idempotency-Key` and body → the same answer. RELYING_PARTY role. 
+     * The party names the resident as a bank knows its customer — the citizen ID number (公民身份号码) — with the certificate type, a purpose (申请事由, ≤ 200 characters), the fields it needs, how many days the grant should last and how many uses it allows. The resident finds the request in the inbox and approves or refuses it. The answer is always the same `PENDING` request, whether or not such a resident or certificate exists: a request nobody can answer expires like an unanswered one (after 7 days), so the operation never tells whether someone holds an account or a certificate. Same `Idempotency-Key` and body → the same answer. RELYING_PARTY role. At most `banhao.wallet.relying-party.requests-per-minute` (60) requests a minute per party, else 429. 
      * Ask a resident to lend a certificate (授权用证申请) (relying party)
      */
     async createCertificateRequestRaw(requestParameters: CreateCertificateRequestRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<CertificateRequest>> {
@@ -108,7 +108,7 @@ export class RelyingPartyApi extends runtime.BaseAPI {
     }
 
     /**
-     * The party names the resident as a bank knows its customer — the citizen ID number (公民身份号码) — with the certificate type, a purpose (申请事由, ≤ 200 characters), the fields it needs, how many days the grant should last and how many uses it allows. The resident finds the request in the inbox and approves or refuses it. The answer is always the same `PENDING` request, whether or not such a resident or certificate exists: a request nobody can answer expires like an unanswered one (after 7 days), so the operation never tells whether someone holds an account or a certificate. Same `Idempotency-Key` and body → the same answer. RELYING_PARTY role. 
+     * The party names the resident as a bank knows its customer — the citizen ID number (公民身份号码) — with the certificate type, a purpose (申请事由, ≤ 200 characters), the fields it needs, how many days the grant should last and how many uses it allows. The resident finds the request in the inbox and approves or refuses it. The answer is always the same `PENDING` request, whether or not such a resident or certificate exists: a request nobody can answer expires like an unanswered one (after 7 days), so the operation never tells whether someone holds an account or a certificate. Same `Idempotency-Key` and body → the same answer. RELYING_PARTY role. At most `banhao.wallet.relying-party.requests-per-minute` (60) requests a minute per party, else 429. 
      * Ask a resident to lend a certificate (授权用证申请) (relying party)
      */
     async createCertificateRequest(requestParameters: CreateCertificateRequestRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<CertificateRequest> {

@@ -73,6 +73,15 @@ public class ResidentMessage {
         return message;
     }
 
+    /** The message a feature's {@link app.banhao.platform.events.ResidentNoticeFact} leaves. */
+    static ResidentMessage notice(app.banhao.platform.events.ResidentNoticeFact.Notice n) {
+        ResidentMessage message = notice(n.residentId(), n.topic(), n.at());
+        message.applicationNo = n.applicationNo();
+        message.itemName = n.itemName();
+        message.note = n.note();
+        return message;
+    }
+
     /** A message to {@code residentId} about {@code topic}, not about any application. */
     static ResidentMessage notice(UUID residentId, String topic, OffsetDateTime at) {
         ResidentMessage message = new ResidentMessage();

@@ -74,7 +74,9 @@ class RealProvidersOutsideLocalModeTest {
                     Map.entry("banhao.identity.ctid.timeout", "PT2S"),
                     Map.entry("banhao.sms.aliyun.endpoint", wechat.url() + "/unused-sms"),
                     Map.entry("banhao.sms.aliyun.access-key-id", "sms-key"), Map.entry("banhao.sms.aliyun.access-key-secret", "sms-secret"),
-                    Map.entry("banhao.sms.aliyun.sign-name", "湘易办"), Map.entry("banhao.sms.aliyun.template-code", "SMS_1"));
+                    Map.entry("banhao.sms.aliyun.sign-name", "湘易办"), Map.entry("banhao.sms.aliyun.template-code", "SMS_1"),
+                    Map.entry("banhao.ratings.national-report.endpoint", wechat.url() + "/unused-rating-report"),
+                    Map.entry("banhao.ratings.national-report.app-key", "report-key"));
         }
 
         @Override

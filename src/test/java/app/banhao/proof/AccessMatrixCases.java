@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import app.banhao.application.ApplicationFixtures;
+import app.banhao.rating.RatingFixtures;
 import app.banhao.testing.Logins;
 import app.banhao.testing.access.AccessCases;
 import app.banhao.testing.access.Caller;
@@ -36,6 +37,9 @@ final class AccessMatrixCases {
 
     private static final String ADDRESS = "{\"recipient\":\"张三\",\"phone\":\"13912345678\",\"regionCode\":\"430102\","
             + "\"detail\":\"芙蓉区五一大道 1 号 2 栋 301\"}";
+
+    /** Where the residents of the matrix's rating cases were served (the owner's department has its own cases). */
+    private static final String RATED_DEPARTMENT = "MATRIX-RATED-DEPT";
 
     static final AccessCases REGISTRY = AccessCases.builder()
             .ownedByResident(owner -> {
@@ -206,6 +210,54 @@ final class AccessMatrixCases {
             }, ListReaders.PAGES, "listMyPresentations")
             .publicOperation("verifyPresentation", "a verifier (bank, shop, another department) needs no account: the token"
                     + " it was shown is the authorisation, and it reveals only the fields the holder chose")
+            .listedForResident(owner -> Target.of(Map.of(), "{\"subjectId\":\""
+                    + RatingFixtures.finished(owner.token(), RATED_DEPARTMENT) + "\"}"), ListReaders.PAGES, "listMyRatingInvitations")
+            .ownedByResident(owner -> {
+                String no = RatingFixtures.finished(owner.token(), RATED_DEPARTMENT);
+                return Target.of(Map.of("subjectKind", "APPLICATION", "subjectId", no), "{}").withBody(RatingFixtures.BAD);
+            }, "rateService")
+            .ownedByResident(owner -> {
+                String no = RatingFixtures.finished(owner.token(), RATED_DEPARTMENT);
+                var rated = RatingFixtures.rate(owner.token(), no, RatingFixtures.BAD).statusCode(201).extract();
+                return Target.of(Map.of("subjectKind", "APPLICATION", "subjectId", no), rated.asString())
+                        .withBody(RatingFixtures.GOOD);
+            }, "getMyRating", "amendMyRating")
+            .ownedByResident(owner -> {
+                var rated = RatingFixtures.badlyRated(owner.token(), RATED_DEPARTMENT);
+                String reviewer = RatingFixtures.reviewer(RATED_DEPARTMENT);
+                RatingFixtures.step(reviewer, RatingFixtures.rectificationOf(reviewer, rated.getString("id")), "fix",
+                        "{\"action\":\"矩阵整改措施说明\"}").statusCode(200);
+                return Target.of(Map.of("subjectKind", "APPLICATION", "subjectId", rated.getString("subjectId")), rated.prettify())
+                        .withBody("{\"verdict\":\"SATISFIED\"}");
+            }, "rateRectification")
+            .listedForDepartment(staff -> Target.of(Map.of(), "{\"id\":\""
+                    + RatingFixtures.badlyRated(Logins.newResidentToken(), Caller.OWNER_DEPARTMENT).getString("id") + "\"}"),
+                    ListReaders.PAGES, "listStaffRatings")
+            .listedForDepartment(staff -> {
+                String rating = RatingFixtures.badlyRated(Logins.newResidentToken(), Caller.OWNER_DEPARTMENT).getString("id");
+                return Target.of(Map.of(), "{\"id\":\"" + RatingFixtures.rectificationOf(staff.token(), rating).getString("id")
+                        + "\"}");
+            }, ListReaders.PAGES, "listStaffRectifications")
+            .listedForDepartment(staff -> {
+                String rating = RatingFixtures.badlyRated(Logins.newResidentToken(), Caller.OWNER_DEPARTMENT).getString("id");
+                String rectification = RatingFixtures.rectificationOf(staff.token(), rating).getString("id");
+                RatingFixtures.overdue(rectification);
+                return Target.of(Map.of(), "{\"rectificationId\":\"" + rectification + "\"}");
+            }, ListReaders.PAGES, "listStaffRatingNotices")
+            .ownedByDepartment(staff -> rectification(staff, false).withBody("{\"action\":\"矩阵整改措施说明\"}"),
+                    "getStaffRectification", "recordRectificationFix")
+            .ownedByDepartment(staff -> rectification(staff, true)
+                    .withBody("{\"channel\":\"PHONE\",\"contactedAt\":\"2026-05-14T09:00:00Z\",\"result\":\"矩阵回访结果\"}"),
+                    "recordRectificationFollowUp")
+            .ownedByDepartment(staff -> {
+                var rated = RatingFixtures.badlyRated(Logins.newResidentToken(), Caller.OWNER_DEPARTMENT);
+                var view = RatingFixtures.rectificationOf(staff.token(), rated.getString("id"));
+                return Target.of(Map.of("ratingId", rated.getString("id")), view.prettify())
+                        .withBody("{\"reason\":\"矩阵申诉：评价与事实不符\"}");
+            }, "appealRating")
+            .roleGuarded("ADMIN", "escalations and appeal decisions are province-wide, by administrators",
+                    "listOverdueRectifications", "listPendingRatingAppeals", "decideRatingAppeal")
+            .publicOperation("getDepartmentRatingStats", "好差评 figures are published (国办发〔2019〕51号)")
             .publicOperation("listWalletIssuerKeys", "issuer public keys are published for offline verification")
             .publicOperation("getWalletStatusList", "certificate status lists are published for offline verification")
             .selfOnly("getStaffMe", "the staff member's own account, found by the token's subject; it names no other")
@@ -219,6 +271,18 @@ final class AccessMatrixCases {
             .roleGuarded("ADMIN", "staff accounts are managed by administrators, as they are created",
                     "deactivateStaffUser", "reactivateStaffUser", "endStaffUserSessions")
             .build();
+
+    /** A 差评's rectification in the owner's department, fixed first when {@code fixed}, called at its current version. */
+    private static Target rectification(Caller staff, boolean fixed) {
+        var rated = RatingFixtures.badlyRated(Logins.newResidentToken(), Caller.OWNER_DEPARTMENT);
+        var view = RatingFixtures.rectificationOf(staff.token(), rated.getString("id"));
+        if (fixed) {
+            RatingFixtures.step(staff.token(), view, "fix", "{\"action\":\"矩阵整改措施说明\"}").statusCode(200);
+            view = RatingFixtures.rectificationOf(staff.token(), rated.getString("id"));
+        }
+        return Target.of(Map.of("rectificationId", view.getString("id")), view.prettify())
+                .withHeader("If-Match", "\"" + view.getLong("version") + "\"");
+    }
 
     /** Reason, note and supplement bodies that every staff transition accepts. */
     private static final String STAFF_BODY = "{\"reason\":\"材料不符合要求\",\"note\":\"矩阵测试\",\"missing\":[\"场所证明\"]}";

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -104,7 +105,7 @@ public class DeclaredParameters {
 
     /**
      * {@code nonEmpty}: the query parameters an empty value cannot satisfy: numbers, booleans, enums,
-     * dates, and strings with a minimum length.
+     * dates, strings with a minimum length, and strings whose pattern an empty string does not match.
      */
     private record Declared(List<String> path, List<String> query, List<String> nonEmpty, List<String> headers,
             boolean readsBody) {
@@ -127,7 +128,9 @@ public class DeclaredParameters {
             if (q != null) {
                 query.add(q.value());
                 Size size = parameter.getAnnotation(Size.class);
-                if (parameter.getType() != String.class || (size != null && size.min() > 0)) {
+                Pattern pattern = parameter.getAnnotation(Pattern.class);
+                if (parameter.getType() != String.class || (size != null && size.min() > 0)
+                        || (pattern != null && !"".matches(pattern.regexp()))) {
                     nonEmpty.add(q.value());
                 }
             } else if (h != null) {

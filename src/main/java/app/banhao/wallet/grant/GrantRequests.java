@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import app.banhao.api.model.CertificateGrant;
 import app.banhao.api.model.CertificateRequest;
 import app.banhao.api.model.CertificateRequestCreate;
@@ -23,6 +25,7 @@ import app.banhao.platform.events.Outbox;
 import app.banhao.platform.idempotency.Idempotency;
 import app.banhao.platform.paging.Page;
 import app.banhao.platform.paging.PageRequest;
+import app.banhao.platform.ratelimit.RateLimiter;
 import app.banhao.platform.time.BusinessClock;
 import app.banhao.resident.Residents;
 import app.banhao.wallet.Certificate;
@@ -54,10 +57,17 @@ public class GrantRequests {
     private final Idempotency idempotency;
     private final AuditTrail audit;
     private final BusinessClock clock;
+    private final RateLimiter limiter;
+    private final RateLimiter.Limit perParty;
 
     public GrantRequests(WalletGrantRequestRepository requests, WalletGrantRepository grants, RelyingPartyRepository parties,
             RelyingParties active, CertificateRepository certificates, Residents residents, GrantMapper mapper, Outbox outbox,
-            Idempotency idempotency, AuditTrail audit, BusinessClock clock) {
+            Idempotency idempotency, AuditTrail audit, BusinessClock clock, RateLimiter limiter,
+            @ConfigProperty(name = "banhao.wallet.relying-party.requests-per-minute", defaultValue = "60") int perMinute) {
+        this.limiter = limiter;
+        // Each request may tell a resident (inbox) and costs a lookup by ID number: bounded per party, so a party
+        // (or a leaked secret) can neither spam residents nor time many lookups.
+        this.perParty = new RateLimiter.Limit("relying-party-requests", perMinute, Duration.ofMinutes(1));
         this.requests = requests;
         this.grants = grants;
         this.parties = parties;
@@ -74,7 +84,7 @@ public class GrantRequests {
     /** A party's request; the same PENDING answer whether or not the resident or the certificate exists. */
     @WithTransaction
     public Uni<CertificateRequest> create(UUID partyId, CertificateRequestCreate body, String idempotencyKey) {
-        return active.active(partyId).chain(party -> idempotency.once("relying-party:" + partyId + ":createCertificateRequest",
+        return active.active(partyId).call(() -> limiter.hit(perParty, partyId.toString())).chain(party -> idempotency.once("relying-party:" + partyId + ":createCertificateRequest",
                 idempotencyKey, body, CertificateRequest.class, () -> residents.idOfVerifiedIdNumber(body.getHolderIdNumber())
                         .chain(holder -> holder == null ? Uni.createFrom().<Certificate>nullItem() : validOf(holder, body.getCertificateType()))
                         .chain(certificate -> {

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -15,6 +16,8 @@ import app.banhao.api.model.CertificatePresentation;
 import app.banhao.api.model.PresentationPage;
 import app.banhao.api.model.PresentationRequest;
 import app.banhao.api.model.PresentationSummary;
+import app.banhao.platform.audit.AuditEvent;
+import app.banhao.platform.audit.AuditTrail;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.error.FieldCode;
@@ -42,6 +45,7 @@ public class PresentationService {
     static final int MAX_LIFETIME_SECONDS = 300;
     /** Pixels a QR module in the PNG: a 2 KB token's symbol is then about 600 px wide. */
     private static final int QR_SCALE = 4;
+    private static final String AUDIT_TARGET = "presentation";
 
     private final CertificateRepository certificates;
     private final PresentationRepository presentations;
@@ -50,10 +54,12 @@ public class PresentationService {
     private final PresentationMapper mapper;
     private final BusinessClock clock;
     private final ObjectMapper json;
+    private final AuditTrail audit;
 
     public PresentationService(CertificateRepository certificates, PresentationRepository presentations,
             SelectiveDisclosures disclosures, PresentationKeys keys, PresentationMapper mapper, BusinessClock clock,
-            ObjectMapper json) {
+            ObjectMapper json, AuditTrail audit) {
+        this.audit = audit;
         this.certificates = certificates;
         this.presentations = presentations;
         this.disclosures = disclosures;
@@ -89,8 +95,14 @@ public class PresentationService {
                         String token = new PresentationToken(p.id, signer.keyId(), p.createdAt.toEpochSecond(),
                                 p.expiresAt.toEpochSecond(), p.singleUse, signed.document(), signed.signature(), shown)
                                 .sign(signer, json);
-                        return presentations.persist(p).map(saved -> mapper.toCreated(saved, token, QrCodes.densePng(token, QR_SCALE),
-                                QrCodes.denseSvg(token)));
+                        // The token carries the chosen fields in clear (a reveal to whoever reads it): audited like one.
+                        return presentations.persist(p)
+                                .call(saved -> audit.record(AuditEvent.of("wallet.presentation.create")
+                                        .target(AUDIT_TARGET, saved.id.toString())
+                                        .details(Map.of("certificateId", c.id.toString(), "fields", labels,
+                                                "singleUse", saved.singleUse, "expiresAt", saved.expiresAt.toString()))))
+                                .map(saved -> mapper.toCreated(saved, token, QrCodes.densePng(token, QR_SCALE),
+                                        QrCodes.denseSvg(token)));
                     }));
                 });
     }
@@ -109,6 +121,8 @@ public class PresentationService {
         return presentations.revoke(presentationId, holderId, clock.now())
                 .chain(() -> presentations.findHeld(presentationId, holderId))
                 .onItem().ifNull().failWith(() -> ApiException.of(ErrorCode.NOT_FOUND))
+                .call(p -> audit.record(AuditEvent.of("wallet.presentation.revoke").target(AUDIT_TARGET, p.id.toString())
+                        .details(Map.of("certificateId", p.certificateId.toString()))))
                 .map(mapper::toSummary);
     }
 
@@ -117,7 +131,7 @@ public class PresentationService {
         List<String> unknown = wanted.stream().filter(w -> !offered.contains(w)).sorted().toList();
         if (!unknown.isEmpty()) {
             throw new ApiException(PresentationErrors.PRESENTATION_FIELD_UNKNOWN, List.of(String.join("、", unknown)),
-                    List.of(FieldError.of("fields", FieldCode.NOT_ALLOWED)), java.util.Map.of());
+                    List.of(FieldError.of("fields", FieldCode.NOT_ALLOWED)), Map.of());
         }
         return new ArrayList<>(offered.stream().filter(wanted::contains).toList());
     }

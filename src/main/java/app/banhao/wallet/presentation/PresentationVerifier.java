@@ -152,12 +152,17 @@ public class PresentationVerifier {
         }
     }
 
+    /**
+     * The ledger line's purpose: the verifier's User-Agent is all a public caller says of itself, and the caller
+     * chooses it, so the holder sees it as the client's own claim, in printable ASCII only (as RFC 9110 has it):
+     * no Chinese text a verifier could dress up as a message from the department.
+     */
     private static String purpose(Verifier verifier) {
-        String agent = verifier.userAgent();
-        if (agent == null || agent.isBlank()) {
+        String agent = verifier.userAgent() == null ? "" : verifier.userAgent().replaceAll("[^\\x20-\\x7E]", "").strip();
+        if (agent.isEmpty()) {
             return "亮证核验";
         }
-        return "亮证核验（" + (agent.length() > AGENT_CHARS ? agent.substring(0, AGENT_CHARS) + "…" : agent) + "）";
+        return "亮证核验（客户端自报标识：" + (agent.length() > AGENT_CHARS ? agent.substring(0, AGENT_CHARS) + "…" : agent) + "）";
     }
 
     /** The verdict; what the token says of itself only once its signature checked ({@code token} not null). */

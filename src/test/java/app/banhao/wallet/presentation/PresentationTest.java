@@ -81,7 +81,7 @@ class PresentationTest {
         given().auth().oauth2(holder).get("/api/v1/me/data-usage?certificateId=" + certificate).then().statusCode(200)
                 .body("items", hasSize(1)).body("items[0].channel", equalTo("PRESENTATION"))
                 .body("items[0].partyKind", equalTo("PUBLIC_VERIFIER")).body("items[0].partyCode", equalTo("127.0.*.*"))
-                .body("items[0].purpose", equalTo("亮证核验（BankCounter/2.1）")).body("items[0].fields", equalTo(List.of("持证主体")))
+                .body("items[0].purpose", equalTo("亮证核验（客户端自报标识：BankCounter/2.1）")).body("items[0].fields", equalTo(List.of("持证主体")))
                 .body("items[0].reference", equalTo(shown.getString("id")));
         // Used up, it is no longer active.
         given().auth().oauth2(holder).get("/api/v1/wallet/presentations").then().statusCode(200)
@@ -118,6 +118,29 @@ class PresentationTest {
         JsonPath expired = PresentationFixtures.verify(shortLived);
         assertEquals("EXPIRED", expired.getString("reason"), expired.prettify());
         assertFalse(expired.getBoolean("valid"));
+    }
+
+    @Test
+    void makingAndWithdrawingAPresentationAreAudited() throws Exception {
+        String holder = Logins.newResidentToken();
+        String certificate = PresentationFixtures.certificate(holder);
+        String id = PresentationFixtures.present(holder, certificate, false, 300, "持证主体代码").getString("id");
+        given().auth().oauth2(holder).post("/api/v1/wallet/presentations/" + id + "/revoke").then().statusCode(200);
+        // The token carries the chosen fields in clear, like a reveal: who made it, of what, with which fields.
+        try (java.sql.Connection c = jdbc.getConnection();
+                java.sql.PreparedStatement q = c.prepareStatement("SELECT action, actor_type, details->>'certificateId',"
+                        + " details->'fields'->>0 FROM audit_log WHERE target_type = 'presentation' AND target_id = ?"
+                        + " ORDER BY occurred_at, action")) {
+            q.setString(1, id);
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                assertTrue(rs.next(), "no audit line for the presentation's creation");
+                assertEquals("wallet.presentation.create", rs.getString(1));
+                assertEquals(certificate, rs.getString(3));
+                assertEquals("持证主体代码", rs.getString(4));
+                assertTrue(rs.next(), "no audit line for its withdrawal");
+                assertEquals("wallet.presentation.revoke", rs.getString(1));
+            }
+        }
     }
 
     @Test

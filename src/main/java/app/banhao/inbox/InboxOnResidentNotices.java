@@ -1,0 +1,53 @@
+package app.banhao.inbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import app.banhao.platform.events.DomainEvent;
+import app.banhao.platform.events.EventConsumer;
+import app.banhao.platform.events.PublishedEvent;
+import app.banhao.platform.events.ResidentNoticeFact;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Writes the message of each event that is a {@link ResidentNoticeFact}, whichever feature wrote it (ratings today):
+ * recognised by what the event is when it is written, so a new feature reaches the inbox without a line here.
+ */
+@ApplicationScoped
+public class InboxOnResidentNotices implements EventConsumer {
+
+    /** The part of any payload this consumer reads. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Carried(@JsonProperty(ResidentNoticeFact.PROPERTY) ResidentNoticeFact.Notice notice) {
+    }
+
+    private final ResidentMessageRepository messages;
+
+    public InboxOnResidentNotices(ResidentMessageRepository messages) {
+        this.messages = messages;
+    }
+
+    @Override
+    public String name() {
+        return "inbox-resident-notices";
+    }
+
+    /** By type alone nothing: see {@link #accepts(DomainEvent)}. */
+    @Override
+    public boolean accepts(String type) {
+        return false;
+    }
+
+    @Override
+    public boolean accepts(DomainEvent event) {
+        return event instanceof ResidentNoticeFact fact && fact.residentNotice() != null;
+    }
+
+    @Override
+    public Uni<Void> handle(PublishedEvent event) {
+        ResidentNoticeFact.Notice notice = event.as(Carried.class).notice();
+        return notice == null ? Uni.createFrom().voidItem() : messages.persist(ResidentMessage.notice(notice)).replaceWithVoid();
+    }
+}
