@@ -1,6 +1,9 @@
 package app.banhao.wallet.presentation;
 
 import java.security.PublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,7 +23,8 @@ import io.smallrye.mutiny.Uni;
  * The keys of presentations: the service's own SM2 key that signs every token, kept and rotated like an issuing
  * department's (under the pseudo department {@link #SERVICE}, so it is published at {@code /wallet/issuer-keys} beside
  * the issuers' keys), and the published public keys by key id, held in memory once read: a key's public half never
- * changes, so a verification checks two signatures without a query for either.
+ * changes, so a verification checks two signatures without a query for either. Only whether a key was retired can
+ * change (rotation on any node): a current key is read again after {@link #RECHECK_CURRENT}.
  */
 @ApplicationScoped
 public class PresentationKeys {
@@ -29,8 +33,20 @@ public class PresentationKeys {
     public static final String SERVICE = "BANHAO-PRESENTATION";
     static final String SERVICE_NAME = "办好亮证服务";
 
-    /** A published key: whose it is, and its public half. */
-    record Published(String departmentCode, PublicKey key) {
+    /** How long a node trusts that a current key was not retired elsewhere. */
+    static final Duration RECHECK_CURRENT = Duration.ofMinutes(1);
+
+    /** A published key: whose it is, its public half, when it was retired (null while current) and when it was read. */
+    record Published(String departmentCode, PublicKey key, OffsetDateTime validTo, Instant readAt) {
+
+        /**
+         * Whether a token signed with this service key can still be alive at {@code now}: none made before the key's
+         * retirement outlives it by more than a presentation's longest life, so a retired (perhaps leaked) key stops
+         * verifying then.
+         */
+        boolean signsLiveTokensAt(OffsetDateTime now) {
+            return validTo == null || now.isBefore(validTo.plusSeconds(PresentationService.MAX_LIFETIME_SECONDS));
+        }
     }
 
     private final IssuerKeys keys;
@@ -62,14 +78,15 @@ public class PresentationKeys {
     /** The published key {@code keyId}, or null when no key of that id was ever published. Runs in the caller's session. */
     Uni<Published> published(String keyId) {
         Published known = published.get(keyId);
-        if (known != null) {
+        if (known != null && (known.validTo() != null || known.readAt().plus(RECHECK_CURRENT).isAfter(Instant.now()))) {
             return Uni.createFrom().item(known);
         }
         return repository.findById(keyId).map(k -> {
             if (k == null) {
                 return null;
             }
-            Published found = new Published(k.departmentCode, Sm2Signatures.publicKey(k.publicKey));
+            Published found = known != null ? new Published(known.departmentCode(), known.key(), k.validTo, Instant.now())
+                    : new Published(k.departmentCode, Sm2Signatures.publicKey(k.publicKey), k.validTo, Instant.now());
             published.put(keyId, found);
             return found;
         });

@@ -74,7 +74,8 @@ public class PresentationVerifier {
         }
         PresentationToken token = read.token();
         return keys.published(token.keyId()).chain(service -> {
-            if (service == null || !PresentationKeys.SERVICE.equals(service.departmentCode())) {
+            if (service == null || !PresentationKeys.SERVICE.equals(service.departmentCode())
+                    || !service.signsLiveTokensAt(clock.now())) {
                 return answer(PresentationVerdict.FOREIGN_KEY, null, verifier);
             }
             if (!Sm2Signatures.verify(service.key(), read.signed(), read.signature())) {
