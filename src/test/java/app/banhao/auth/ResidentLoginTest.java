@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import app.banhao.platform.crypto.DataProtection;
 import app.banhao.testing.Logins;
+import app.banhao.testing.ProblemBodies;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -94,9 +95,9 @@ class ResidentLoginTest {
                 .when().post("/api/v1/auth/login").then();
     }
 
-    /** A problem without its request id: what tells one refusal from another. */
+    /** A problem without its request and trace ids: what tells one refusal from another. */
     private static String problem(String body) {
-        return body.replaceAll("\"requestId\":\"[^\"]*\"", "");
+        return ProblemBodies.withoutIds(body);
     }
 
     @Test

@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import app.banhao.testing.Logins;
+import app.banhao.testing.ProblemBodies;
 import app.banhao.testing.TestIdNumbers;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -67,9 +68,9 @@ class RealNameTest {
         }
     }
 
-    /** A problem without its request id: what tells one refusal from another. */
+    /** A problem without its request and trace ids: what tells one refusal from another. */
     private static String problem(String body) {
-        return body.replaceAll("\"requestId\":\"[^\"]*\"", "");
+        return ProblemBodies.withoutIds(body);
     }
 
     @Test
