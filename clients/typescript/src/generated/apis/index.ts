@@ -12,6 +12,7 @@ export * from './HomeAdminApi.js';
 export * from './MeApi.js';
 export * from './MessagesApi.js';
 export * from './OperationsApi.js';
+export * from './PostalApi.js';
 export * from './ProgressLookupApi.js';
 export * from './RelyingPartyApi.js';
 export * from './RelyingPartyAdminApi.js';

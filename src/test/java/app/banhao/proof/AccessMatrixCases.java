@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import app.banhao.application.ApplicationFixtures;
+import app.banhao.postal.PostalFixtures;
 import app.banhao.testing.Logins;
 import app.banhao.testing.access.AccessCases;
 import app.banhao.testing.access.Caller;
@@ -43,6 +44,15 @@ final class AccessMatrixCases {
                         .post("/api/v1/me/addresses").then().statusCode(201).extract();
                 return Target.of(Map.of("addressId", created.path("id")), created.asString());
             }, "deleteMyAddress")
+            .ownedByResident(owner -> {
+                String no = ApplicationFixtures.draft(owner.token(), PostalFixtures.department().item()).getString("applicationNo");
+                return Target.of(Map.of("applicationNo", no), "{\"applicationNo\":\"" + no + "\"}")
+                        .withBody(PostalFixtures.choice(PostalFixtures.address(owner.token())));
+            }, "choosePostalDelivery")
+            .ownedByResident(owner -> {
+                String no = ApplicationFixtures.draft(owner.token(), PostalFixtures.department().item()).getString("applicationNo");
+                return Target.of(Map.of("applicationNo", no), PostalFixtures.chosen(owner.token(), no));
+            }, "getPostalDelivery")
             .ownedByResident(owner -> {
                 var sessions = owner.authorize(given()).get("/api/v1/me/sessions").then().statusCode(200).extract();
                 return Target.of(Map.of("sessionId", sessions.path("items[0].id")), sessions.asString());
