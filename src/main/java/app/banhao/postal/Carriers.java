@@ -2,7 +2,6 @@ package app.banhao.postal;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 
 import app.banhao.platform.local.LocalMode;
 import io.quarkus.runtime.Startup;
@@ -15,8 +14,9 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 @ApplicationScoped
 public class Carriers {
 
+    // Application-scoped (a client proxy) rather than a singleton, so a test can stand a failing carrier in for it.
     @Produces
-    @Singleton
+    @ApplicationScoped
     @Startup(1)
     Carrier carrier(LocalMode local, EmsConfig config, WebClient http) {
         return select(local, config, http);
