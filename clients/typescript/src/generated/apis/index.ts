@@ -13,6 +13,7 @@ export * from './MeApi.js';
 export * from './MessagesApi.js';
 export * from './OperationsApi.js';
 export * from './PostalApi.js';
+export * from './PostalCarrierApi.js';
 export * from './ProgressLookupApi.js';
 export * from './RelyingPartyApi.js';
 export * from './RelyingPartyAdminApi.js';

@@ -96,6 +96,8 @@ export * from './Ping.js';
 export * from './PostalDelivery.js';
 export * from './PostalDeliveryChoice.js';
 export * from './PostalDeliveryState.js';
+export * from './PostalTrackingEvent.js';
+export * from './PostalTrackingReceipt.js';
 export * from './PredictionBasis.js';
 export * from './PresentationPage.js';
 export * from './PresentationRequest.js';

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import app.banhao.platform.events.EventConsumer;
 import app.banhao.platform.events.PublishedEvent;
 import app.banhao.postal.DeliveryOrdered;
+import app.banhao.postal.DeliveryProgressed;
 import app.banhao.resident.IdNumberClaimAttempted;
 import app.banhao.wallet.CertificateExpiringSoon;
 import app.banhao.wallet.CertificateIssued;
@@ -24,6 +25,7 @@ public class NoticeOnResidentEvents implements EventConsumer {
     static final String CERTIFICATE_EXPIRING = "CERTIFICATE_EXPIRING";
     static final String CERTIFICATE_GRANT_REQUESTED = "CERTIFICATE_GRANT_REQUESTED";
     static final String PARCEL_ORDERED = "PARCEL_ORDERED";
+    static final String PARCEL_DELIVERED = "PARCEL_DELIVERED";
 
     private final ResidentMessageRepository messages;
 
@@ -40,7 +42,7 @@ public class NoticeOnResidentEvents implements EventConsumer {
     public boolean accepts(String type) {
         return IdNumberClaimAttempted.TYPE.equals(type) || CertificateIssued.TYPE.equals(type)
                 || CertificateExpiringSoon.TYPE.equals(type) || CertificateGrantRequested.TYPE.equals(type)
-                || DeliveryOrdered.TYPE.equals(type);
+                || DeliveryOrdered.TYPE.equals(type) || DeliveryProgressed.TYPE.equals(type);
     }
 
     @Override
@@ -53,6 +55,13 @@ public class NoticeOnResidentEvents implements EventConsumer {
             CertificateGrantRequested asked = event.as(CertificateGrantRequested.class);
             notice = ResidentMessage.notice(asked.holderId(), CERTIFICATE_GRANT_REQUESTED, asked.at(), asked.partyName(),
                     asked.purpose());
+        } else if (DeliveryProgressed.TYPE.equals(event.type())) {
+            DeliveryProgressed progressed = event.as(DeliveryProgressed.class);
+            if (!"DELIVERED".equals(progressed.state())) {
+                return Uni.createFrom().voidItem();
+            }
+            notice = ResidentMessage.notice(progressed.residentId(), PARCEL_DELIVERED, progressed.at(),
+                    progressed.applicationNo(), progressed.signer() == null ? "-" : progressed.signer());
         } else if (DeliveryOrdered.TYPE.equals(event.type())) {
             DeliveryOrdered ordered = event.as(DeliveryOrdered.class);
             notice = ResidentMessage.notice(ordered.residentId(), PARCEL_ORDERED, ordered.at(), ordered.applicationNo(),

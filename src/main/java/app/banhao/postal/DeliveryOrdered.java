@@ -10,20 +10,9 @@ import app.banhao.platform.events.CaseTimelineFact;
  * and a message in the resident's inbox ({@code message.topic.PARCEL_ORDERED}).
  */
 public record DeliveryOrdered(UUID deliveryId, UUID residentId, String applicationNo, String carrier, String waybillNo,
-        OffsetDateTime at) implements CaseTimelineFact {
+        OffsetDateTime at) implements CaseTimelineFact, DeliveryEvent {
 
     public static final String TYPE = "PostalDeliveryOrdered";
-    public static final String AGGREGATE = "postal-delivery";
-
-    @Override
-    public String aggregateType() {
-        return AGGREGATE;
-    }
-
-    @Override
-    public String aggregateId() {
-        return deliveryId.toString();
-    }
 
     @Override
     public String type() {

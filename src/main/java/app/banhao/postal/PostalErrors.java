@@ -9,7 +9,11 @@ public enum PostalErrors implements ProblemCode {
     /** The item's result is not posted (its deliveryOptions lack POSTAL), or the case is a bundle's parent. */
     POSTAL_NOT_OFFERED(422),
     /** The carrier refused or did not answer; the outbox tries again later. */
-    CARRIER_UNAVAILABLE(503);
+    CARRIER_UNAVAILABLE(503),
+    /** A carrier callback unsigned, badly signed, stale or replayed. */
+    WEBHOOK_REFUSED(401),
+    /** A tracking report of a state a carrier does not report (AWAITING_RESULT, REQUESTED, ORDERED, CANCELLED). */
+    TRACKING_STATE_NOT_REPORTABLE(422);
 
     private final int status;
 

@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import app.banhao.application.ApplicationFixtures;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.events.OutboxRelay;
 import app.banhao.testing.Logins;
@@ -58,11 +57,7 @@ class CarrierOutageTest {
         FlakyCarrier carrier = new FlakyCarrier(2);
         QuarkusMock.installMockForType(carrier, Carrier.class);
         String resident = Logins.newResidentToken();
-        var dept = PostalFixtures.department();
-        String no = ApplicationFixtures.submitted(resident, dept.item());
-        PostalFixtures.chosen(resident, no);
-        ApplicationFixtures.act(dept.reviewer(), no, "accept", "{}").statusCode(200);
-        ApplicationFixtures.act(dept.reviewer(), no, "approve", "{}").statusCode(200);
+        String no = PostalFixtures.approvedAfterChoosing(resident);
 
         long deadline = System.currentTimeMillis() + 20_000;
         String state;

@@ -28,6 +28,16 @@ public final class PostalFixtures {
                 .then().statusCode(201).extract().path("id");
     }
 
+    /** A case of a new postal item, submitted, postal delivery chosen, accepted and approved; its number. */
+    public static String approvedAfterChoosing(String resident) {
+        var dept = department();
+        String no = ApplicationFixtures.submitted(resident, dept.item());
+        chosen(resident, no);
+        ApplicationFixtures.act(dept.reviewer(), no, "accept", "{}").statusCode(200);
+        ApplicationFixtures.act(dept.reviewer(), no, "approve", "{}").statusCode(200);
+        return no;
+    }
+
     public static String choice(String addressId) {
         return "{\"addressId\":\"" + addressId + "\"}";
     }

@@ -216,6 +216,7 @@ final class AccessMatrixCases {
             }, ListReaders.PAGES, "listMyPresentations")
             .publicOperation("verifyPresentation", "a verifier (bank, shop, another department) needs no account: the token"
                     + " it was shown is the authorisation, and it reveals only the fields the holder chose")
+            .publicOperation("receivePostalTrackingEvent", "carriers prove themselves by a Standard Webhooks signature, not a login")
             .publicOperation("listWalletIssuerKeys", "issuer public keys are published for offline verification")
             .publicOperation("getWalletStatusList", "certificate status lists are published for offline verification")
             .selfOnly("getStaffMe", "the staff member's own account, found by the token's subject; it names no other")
