@@ -12,6 +12,8 @@ export * from './HomeAdminApi.js';
 export * from './MeApi.js';
 export * from './MessagesApi.js';
 export * from './OperationsApi.js';
+export * from './PostalApi.js';
+export * from './PostalCarrierApi.js';
 export * from './ProgressLookupApi.js';
 export * from './RatingAdminApi.js';
 export * from './RatingStatsApi.js';

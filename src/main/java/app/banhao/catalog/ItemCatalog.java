@@ -115,6 +115,25 @@ public class ItemCatalog {
                 : new ResultCertificate(i.code(), i.name(), i.resultCertificateType(), i.departmentCode(), i.departmentName()));
     }
 
+    /**
+     * How the item's result may reach the resident ({@code DeliveryOption} wire values: ELECTRONIC, WINDOW_PICKUP,
+     * POSTAL); empty for an unknown item. Read from the database: asked only when a resident picks a delivery.
+     */
+    public Uni<List<String>> deliveryOptions(String code) {
+        return items.getSession().chain(s -> s.createSelectionQuery("select i.deliveryOptions from ServiceItem i where i.code = :code",
+                String.class).setParameter("code", code).getSingleResultOrNull())
+                .map(text -> {
+                    if (text == null) {
+                        return List.<String>of();
+                    }
+                    try {
+                        return List.of(json.readValue(text, String[].class));
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("Delivery options of " + code + " do not parse", e);
+                    }
+                });
+    }
+
     /** The bundle if it is offered now, with its items offered now; null otherwise. */
     public Uni<ItemBundle> activeBundle(String code) {
         return bundles.findActiveWithItems(code).map(b -> b == null ? null

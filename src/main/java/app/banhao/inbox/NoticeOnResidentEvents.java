@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import app.banhao.platform.events.EventConsumer;
 import app.banhao.platform.events.PublishedEvent;
+import app.banhao.postal.DeliveryOrdered;
+import app.banhao.postal.DeliveryProgressed;
 import app.banhao.resident.IdNumberClaimAttempted;
 import app.banhao.wallet.CertificateExpiringSoon;
 import app.banhao.wallet.CertificateIssued;
@@ -12,7 +14,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Notices in a resident's inbox about things other than their cases' states: someone tried to verify with their ID
- * number; a certificate entered their wallet; one expires within 30 days; a relying party asks to use one.
+ * number; a certificate entered their wallet; one expires within 30 days; a relying party asks to use one; a result was handed to the carrier.
  */
 @ApplicationScoped
 public class NoticeOnResidentEvents implements EventConsumer {
@@ -22,6 +24,8 @@ public class NoticeOnResidentEvents implements EventConsumer {
     static final String CERTIFICATE_ISSUED = "CERTIFICATE_ISSUED";
     static final String CERTIFICATE_EXPIRING = "CERTIFICATE_EXPIRING";
     static final String CERTIFICATE_GRANT_REQUESTED = "CERTIFICATE_GRANT_REQUESTED";
+    static final String PARCEL_ORDERED = "PARCEL_ORDERED";
+    static final String PARCEL_DELIVERED = "PARCEL_DELIVERED";
 
     private final ResidentMessageRepository messages;
 
@@ -37,7 +41,8 @@ public class NoticeOnResidentEvents implements EventConsumer {
     @Override
     public boolean accepts(String type) {
         return IdNumberClaimAttempted.TYPE.equals(type) || CertificateIssued.TYPE.equals(type)
-                || CertificateExpiringSoon.TYPE.equals(type) || CertificateGrantRequested.TYPE.equals(type);
+                || CertificateExpiringSoon.TYPE.equals(type) || CertificateGrantRequested.TYPE.equals(type)
+                || DeliveryOrdered.TYPE.equals(type) || DeliveryProgressed.TYPE.equals(type);
     }
 
     @Override
@@ -50,6 +55,17 @@ public class NoticeOnResidentEvents implements EventConsumer {
             CertificateGrantRequested asked = event.as(CertificateGrantRequested.class);
             notice = ResidentMessage.notice(asked.holderId(), CERTIFICATE_GRANT_REQUESTED, asked.at(), asked.partyName(),
                     asked.purpose());
+        } else if (DeliveryProgressed.TYPE.equals(event.type())) {
+            DeliveryProgressed progressed = event.as(DeliveryProgressed.class);
+            if (!"DELIVERED".equals(progressed.state())) {
+                return Uni.createFrom().voidItem();
+            }
+            notice = ResidentMessage.notice(progressed.residentId(), PARCEL_DELIVERED, progressed.at(),
+                    progressed.applicationNo(), progressed.signer() == null ? "-" : progressed.signer());
+        } else if (DeliveryOrdered.TYPE.equals(event.type())) {
+            DeliveryOrdered ordered = event.as(DeliveryOrdered.class);
+            notice = ResidentMessage.notice(ordered.residentId(), PARCEL_ORDERED, ordered.at(), ordered.applicationNo(),
+                    ordered.waybillNo());
         } else if (CertificateExpiringSoon.TYPE.equals(event.type())) {
             CertificateExpiringSoon expiring = event.as(CertificateExpiringSoon.class);
             notice = ResidentMessage.notice(expiring.holderId(), CERTIFICATE_EXPIRING, expiring.at());

@@ -67,6 +67,21 @@ public class AddressService {
         });
     }
 
+    /** An address in clear, for a feature that copies it under its own encryption (postal delivery). */
+    public record PostalAddress(String recipient, String phone, String regionCode, String detail) {
+    }
+
+    /**
+     * The resident's own address {@code addressId} in clear, for the caller to keep encrypted in turn; 404 for another
+     * resident's or an unknown one. Runs in the caller's session.
+     */
+    public Uni<PostalAddress> owned(UUID residentId, UUID addressId) {
+        return addresses.findOwned(addressId, residentId)
+                .onItem().ifNull().failWith(() -> ApiException.of(ErrorCode.NOT_FOUND))
+                .map(a -> new PostalAddress(crypto.decrypt(a.recipientEnc), crypto.decrypt(a.phoneEnc), a.regionCode,
+                        crypto.decrypt(a.detailEnc)));
+    }
+
     @WithTransaction
     public Uni<Void> delete(UUID residentId, UUID addressId) {
         return addresses.findOwnedForUpdate(addressId, residentId)

@@ -40,7 +40,17 @@ public final class ApplicationFixtures {
         return department(code, code + "-CERT-" + certificateType.replace('_', '-'), false, certificateType);
     }
 
+    /** The department {@code code} with an item whose result may also be posted (deliveryOptions ELECTRONIC, POSTAL). */
+    public static Dept postalDepartment(String code) {
+        return department(code, code + "-POST", false, null, List.of("ELECTRONIC", "POSTAL"));
+    }
+
     private static Dept department(String code, String item, boolean commitmentAllowed, String resultCertificateType) {
+        return department(code, item, commitmentAllowed, resultCertificateType, List.of("ELECTRONIC"));
+    }
+
+    private static Dept department(String code, String item, boolean commitmentAllowed, String resultCertificateType,
+            List<String> deliveryOptions) {
         String reviewer = TestTokens.staff(UUID.randomUUID().toString(), code, TokenClaims.REVIEWER);
         if (given().get("/api/v1/catalog/items/" + item).statusCode() == 200) {
             return new Dept(code, item, reviewer);
@@ -62,7 +72,7 @@ public final class ApplicationFixtures {
                         Map.of("name", "申请书", "required", true, "toleratedIfMissing", false),
                         Map.of("name", "身份证", "required", true, "replaceableBy", "RESIDENT_ID_CARD", "toleratedIfMissing", false),
                         Map.of("name", "场所证明", "required", true, "toleratedIfMissing", true))),
-                Map.entry("commitmentAllowed", commitmentAllowed), Map.entry("deliveryOptions", List.of("ELECTRONIC"))));
+                Map.entry("commitmentAllowed", commitmentAllowed), Map.entry("deliveryOptions", deliveryOptions)));
         if (resultCertificateType != null) {
             body.put("resultCertificateType", resultCertificateType);
         }

@@ -76,7 +76,11 @@ class RealProvidersOutsideLocalModeTest {
                     Map.entry("banhao.sms.aliyun.access-key-id", "sms-key"), Map.entry("banhao.sms.aliyun.access-key-secret", "sms-secret"),
                     Map.entry("banhao.sms.aliyun.sign-name", "湘易办"), Map.entry("banhao.sms.aliyun.template-code", "SMS_1"),
                     Map.entry("banhao.ratings.national-report.endpoint", wechat.url() + "/unused-rating-report"),
-                    Map.entry("banhao.ratings.national-report.app-key", "report-key"));
+                    Map.entry("banhao.ratings.national-report.app-key", "report-key"),
+                    Map.entry("banhao.postal.ems.endpoint", wechat.url() + "/unused-ems"),
+                    Map.entry("banhao.postal.ems.sender-no", "1100000000000"), Map.entry("banhao.postal.ems.authorization", "ems-auth"),
+                    Map.entry("banhao.postal.ems.user-code", "ems-user"), Map.entry("banhao.postal.ems.sign-key", "MDEyMzQ1Njc4OWFiY2RlZg=="),
+                    Map.entry("banhao.postal.ems.ecommerce-user-id", "ems-ecommerce"));
         }
 
         @Override

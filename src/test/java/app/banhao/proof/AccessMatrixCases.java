@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import app.banhao.application.ApplicationFixtures;
+import app.banhao.postal.PostalFixtures;
 import app.banhao.rating.RatingFixtures;
 import app.banhao.testing.Logins;
 import app.banhao.testing.access.AccessCases;
@@ -47,6 +48,15 @@ final class AccessMatrixCases {
                         .post("/api/v1/me/addresses").then().statusCode(201).extract();
                 return Target.of(Map.of("addressId", created.path("id")), created.asString());
             }, "deleteMyAddress")
+            .ownedByResident(owner -> {
+                String no = ApplicationFixtures.draft(owner.token(), PostalFixtures.department().item()).getString("applicationNo");
+                return Target.of(Map.of("applicationNo", no), "{\"applicationNo\":\"" + no + "\"}")
+                        .withBody(PostalFixtures.choice(PostalFixtures.address(owner.token())));
+            }, "choosePostalDelivery")
+            .ownedByResident(owner -> {
+                String no = ApplicationFixtures.draft(owner.token(), PostalFixtures.department().item()).getString("applicationNo");
+                return Target.of(Map.of("applicationNo", no), PostalFixtures.chosen(owner.token(), no));
+            }, "getPostalDelivery")
             .ownedByResident(owner -> {
                 var sessions = owner.authorize(given()).get("/api/v1/me/sessions").then().statusCode(200).extract();
                 return Target.of(Map.of("sessionId", sessions.path("items[0].id")), sessions.asString());
@@ -258,6 +268,7 @@ final class AccessMatrixCases {
             .roleGuarded("ADMIN", "escalations and appeal decisions are province-wide, by administrators",
                     "listOverdueRectifications", "listPendingRatingAppeals", "decideRatingAppeal")
             .publicOperation("getDepartmentRatingStats", "好差评 figures are published (国办发〔2019〕51号)")
+            .publicOperation("receivePostalTrackingEvent", "carriers prove themselves by a Standard Webhooks signature, not a login")
             .publicOperation("listWalletIssuerKeys", "issuer public keys are published for offline verification")
             .publicOperation("getWalletStatusList", "certificate status lists are published for offline verification")
             .selfOnly("getStaffMe", "the staff member's own account, found by the token's subject; it names no other")

@@ -1,0 +1,89 @@
+package app.banhao.postal;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+import app.banhao.platform.local.LocalMode;
+import app.banhao.platform.local.ProviderSettings;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * {@code banhao.postal.ems.*}: the department's China Post EMS open-platform account (中小电商企业接口规范), used outside
+ * local mode. Endpoints differ between sandbox and production; the values the platform gives a contract customer go
+ * here (README "Postal delivery").
+ */
+@ConfigMapping(prefix = "banhao.postal.ems")
+public interface EmsConfig {
+
+    String PREFIX = "banhao.postal.ems.";
+    String WHAT = "The postal carrier (EMS)";
+
+    /** The form endpoint (sandbox or production). */
+    Optional<URI> endpoint();
+
+    /** 协议客户代码 senderNo. */
+    Optional<String> senderNo();
+
+    /** 授权码 authorization. */
+    Optional<String> authorization();
+
+    /** userCode, as the platform assigned it. */
+    Optional<String> userCode();
+
+    /** 签名钥匙: base64 of the 16-byte SM4 key; appended to the JSON before encryption as well. */
+    Optional<String> signKey();
+
+    /** 电商客户标识 ecommerceUserId. */
+    Optional<String> ecommerceUserId();
+
+    /** bizProductNo: 1 特快专递, 10 电商标快. */
+    @WithDefault("1")
+    String bizProductNo();
+
+    /** Interface version sent as {@code version}. */
+    @WithDefault("V1.0.0")
+    String version();
+
+    @WithDefault("PT10S")
+    Duration timeout();
+
+    /** The sender (the department's dispatch office) as printed on the waybill: name, mobile, prov, city, county, address. */
+    @WithDefault("湖南省政务服务中心")
+    String senderName();
+
+    @WithDefault("073100000000")
+    String senderMobile();
+
+    @WithDefault("湖南省")
+    String senderProv();
+
+    @WithDefault("长沙市")
+    String senderCity();
+
+    @WithDefault("岳麓区")
+    String senderCounty();
+
+    @WithDefault("政务服务中心寄递窗口")
+    String senderAddress();
+
+    /** The complete settings, or the start-up error naming the missing ones (all of them when none is set). */
+    default EmsCarrier.Settings settings() {
+        ProviderSettings set = ProviderSettings.of(WHAT)
+                .with(PREFIX + "endpoint", endpoint().map(URI::toString))
+                .with(PREFIX + "sender-no", senderNo())
+                .with(PREFIX + "authorization", authorization())
+                .with(PREFIX + "user-code", userCode())
+                .with(PREFIX + "sign-key", signKey())
+                .with(PREFIX + "ecommerce-user-id", ecommerceUserId());
+        if (!set.complete()) {
+            throw LocalMode.missingSetting(PREFIX + "{endpoint, sender-no, authorization, user-code, sign-key, ecommerce-user-id}",
+                    WHAT);
+        }
+        return new EmsCarrier.Settings(URI.create(set.get(PREFIX + "endpoint")), set.get(PREFIX + "sender-no"),
+                set.get(PREFIX + "authorization"), set.get(PREFIX + "user-code"), set.get(PREFIX + "sign-key"),
+                set.get(PREFIX + "ecommerce-user-id"), bizProductNo(), version(), timeout(),
+                new EmsCarrier.Sender(senderName(), senderMobile(), senderProv(), senderCity(), senderCounty(), senderAddress()));
+    }
+}

@@ -1,0 +1,67 @@
+package app.banhao.postal;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * The postal delivery of one application's result: the address copied from the address book when chosen (every
+ * personal part encrypted), its state and, once ordered, the carrier's waybill. Its id is the carrier's
+ * {@code logisticsOrderNo}.
+ */
+@Entity
+@Table(name = "postal_delivery")
+public class PostalDelivery {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "application_id", nullable = false)
+    public UUID applicationId;
+
+    @Column(name = "application_no", nullable = false)
+    public String applicationNo;
+
+    @Column(name = "resident_id", nullable = false)
+    public UUID residentId;
+
+    @Column(name = "item_code", nullable = false)
+    public String itemCode;
+
+    @Column(name = "recipient_enc", nullable = false)
+    public byte[] recipientEnc;
+
+    @Column(name = "phone_enc", nullable = false)
+    public byte[] phoneEnc;
+
+    @Column(name = "region_code", nullable = false)
+    public String regionCode;
+
+    @Column(name = "detail_enc", nullable = false)
+    public byte[] detailEnc;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public DeliveryState state;
+
+    public String carrier;
+
+    @Column(name = "waybill_no")
+    public String waybillNo;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    @Version
+    public long version;
+}

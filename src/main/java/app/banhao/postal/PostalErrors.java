@@ -1,0 +1,28 @@
+package app.banhao.postal;
+
+import app.banhao.platform.error.ProblemCode;
+
+/** The error codes of postal delivery and their HTTP statuses; texts in {@code i18n/postal/messages_*.properties}. */
+public enum PostalErrors implements ProblemCode {
+    /** The result is ready (or the case ended): postal delivery can no longer be chosen or changed. */
+    DELIVERY_TOO_LATE(409),
+    /** The item's result is not posted (its deliveryOptions lack POSTAL), or the case is a bundle's parent. */
+    POSTAL_NOT_OFFERED(422),
+    /** The carrier refused or did not answer; the outbox tries again later. */
+    CARRIER_UNAVAILABLE(503),
+    /** A carrier callback unsigned, badly signed, stale or replayed. */
+    WEBHOOK_REFUSED(401),
+    /** A tracking report of a state a carrier does not report (AWAITING_RESULT, REQUESTED, ORDERED, CANCELLED). */
+    TRACKING_STATE_NOT_REPORTABLE(422);
+
+    private final int status;
+
+    PostalErrors(int status) {
+        this.status = status;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+}

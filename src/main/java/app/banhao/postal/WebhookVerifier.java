@@ -1,0 +1,39 @@
+package app.banhao.postal;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.banhao.platform.error.ApiException;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Verifies carriers' callbacks against the configured secrets and counts every refusal by reason. */
+@ApplicationScoped
+public class WebhookVerifier {
+
+    static final String REFUSED_METRIC = "banhao.postal.webhook.refused";
+
+    private final WebhookConfig config;
+    private final MeterRegistry metrics;
+
+    public WebhookVerifier(WebhookConfig config, MeterRegistry metrics) {
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    /** Passes a signed, fresh callback; the 401 problem (counted) otherwise. */
+    public void verify(String id, String timestamp, String signatures, byte[] body) {
+        StandardWebhooks.Refusal refusal = StandardWebhooks.refusal(id, timestamp, signatures, body,
+                config.secrets().orElse(List.of()), Instant.now(), config.tolerance());
+        if (refusal != null) {
+            throw refused(refusal);
+        }
+    }
+
+    /** Counts the refusal and makes its 401 problem. */
+    public ApiException refused(StandardWebhooks.Refusal refusal) {
+        metrics.counter(REFUSED_METRIC, "reason", refusal.name()).increment();
+        return ApiException.of(PostalErrors.WEBHOOK_REFUSED, refusal.name());
+    }
+}
