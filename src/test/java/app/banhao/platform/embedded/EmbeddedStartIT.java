@@ -98,6 +98,11 @@ class EmbeddedStartIT {
             props.putAll(Map.of("banhao.mini-program.wechat.app-id", "wx-app", "banhao.mini-program.wechat.app-secret", "wx-secret",
                     "banhao.identity.ctid.endpoint", "http://127.0.0.1:9/verify", "banhao.identity.ctid.app-id", "ctid-app",
                     "banhao.identity.ctid.app-secret", "ctid-secret"));
+            props.putAll(Map.of("banhao.ratings.national-report.endpoint", "http://127.0.0.1:9/rating-report",
+                    "banhao.ratings.national-report.app-key", "report-key",
+                    "banhao.postal.ems.endpoint", "http://127.0.0.1:9/ems", "banhao.postal.ems.sender-no", "1100000000000",
+                    "banhao.postal.ems.authorization", "ems-auth", "banhao.postal.ems.user-code", "ems-user",
+                    "banhao.postal.ems.sign-key", "MDEyMzQ1Njc4OWFiY2RlZg==", "banhao.postal.ems.ecommerce-user-id", "ems-ecommerce"));
             PackagedApp refused = PackagedApp.start(props, env, work.resolve("refused.log"));
             assertEquals(1, refused.waitForExit(Duration.ofSeconds(90)), "no silent log SMS gateway outside local mode");
             assertTrue(refused.tail().contains("banhao.sms.aliyun.access-key-id"), refused.tail());
