@@ -14,6 +14,20 @@ import {
   StaffApplicationsApi,
   StaffAuthApi,
   SystemApi,
+  DataUsageApi,
+  DataUsageComplaintsApi,
+  PostalApi,
+  RatingAdminApi,
+  RatingStatsApi,
+  RatingsApi,
+  RelyingPartyApi,
+  RelyingPartyAdminApi,
+  StaffCertificatesApi,
+  StaffRatingsApi,
+  WalletApi,
+  WalletGrantsApi,
+  WalletIssuersApi,
+  WalletPresentationsApi,
   type FetchAPI,
   type HTTPHeaders,
   type Middleware,
@@ -61,6 +75,20 @@ export class BanhaoClient {
   readonly staffApplications: StaffApplicationsApi;
   readonly staffAuth: StaffAuthApi;
   readonly system: SystemApi;
+  readonly dataUsage: DataUsageApi;
+  readonly dataUsageComplaints: DataUsageComplaintsApi;
+  readonly postal: PostalApi;
+  readonly ratingAdmin: RatingAdminApi;
+  readonly ratingStats: RatingStatsApi;
+  readonly ratings: RatingsApi;
+  readonly relyingParty: RelyingPartyApi;
+  readonly relyingPartyAdmin: RelyingPartyAdminApi;
+  readonly staffCertificates: StaffCertificatesApi;
+  readonly staffRatings: StaffRatingsApi;
+  readonly wallet: WalletApi;
+  readonly walletGrants: WalletGrantsApi;
+  readonly walletIssuers: WalletIssuersApi;
+  readonly walletPresentations: WalletPresentationsApi;
 
   private readonly store: TokenStore;
   private readonly rawFetch: FetchAPI;
@@ -96,6 +124,20 @@ export class BanhaoClient {
     this.staffApplications = this.api(StaffApplicationsApi);
     this.staffAuth = this.api(StaffAuthApi);
     this.system = this.api(SystemApi);
+    this.dataUsage = this.api(DataUsageApi);
+    this.dataUsageComplaints = this.api(DataUsageComplaintsApi);
+    this.postal = this.api(PostalApi);
+    this.ratingAdmin = this.api(RatingAdminApi);
+    this.ratingStats = this.api(RatingStatsApi);
+    this.ratings = this.api(RatingsApi);
+    this.relyingParty = this.api(RelyingPartyApi);
+    this.relyingPartyAdmin = this.api(RelyingPartyAdminApi);
+    this.staffCertificates = this.api(StaffCertificatesApi);
+    this.staffRatings = this.api(StaffRatingsApi);
+    this.wallet = this.api(WalletApi);
+    this.walletGrants = this.api(WalletGrantsApi);
+    this.walletIssuers = this.api(WalletIssuersApi);
+    this.walletPresentations = this.api(WalletPresentationsApi);
   }
 
   /** Any generated API class on this client's configuration (also one a newer contract added). */
