@@ -1,20 +1,26 @@
--- Public verification of a presentation (亮证核验, issue 12): every request posts the same multi-use presentation
--- token, made just before by run.sh for the demo resident, to POST /api/v1/wallet/presentations/verify, which checks
--- two SM2 signatures, the digests of the disclosed fields, the presentation and the certificate's status, counts the
--- use and writes a line to the holder's usage ledger. An answer other than "valid": true counts as an error.
--- args: <file holding the token>
+-- Public verification of presentations (亮证核验, issue 12): run.sh has the demo resident make fresh multi-use
+-- presentations just before (one token per line); each request posts the next token to
+-- POST /api/v1/wallet/presentations/verify, the threads starting at different places in the list, so the
+-- verifications in flight are of different presentations. The operation checks two SM2 signatures, the digests of the
+-- disclosed fields, the presentation and the certificate's status, counts the use and writes a line to the holder's
+-- usage ledger. An answer other than "valid": true counts as an error.
+-- args: <file holding the tokens, one per line>
 dofile("bench/lua/threads.lua")
 
 function init(args)
-  local f = assert(io.open(args[1]))
-  local token = f:read("*l")
-  f:close()
-  body = '{"token":"' .. token .. '"}'
+  bodies = {}
+  for line in io.lines(args[1]) do
+    if #line > 0 then
+      table.insert(bodies, '{"token":"' .. line .. '"}')
+    end
+  end
+  next_body = (id * 7919) % #bodies
   invalid = 0
 end
 
 function request()
-  return wrk.format("POST", "/api/v1/wallet/presentations/verify", { ["Content-Type"] = "application/json" }, body)
+  next_body = next_body % #bodies + 1
+  return wrk.format("POST", "/api/v1/wallet/presentations/verify", { ["Content-Type"] = "application/json" }, bodies[next_body])
 end
 
 function response(status, headers, body)

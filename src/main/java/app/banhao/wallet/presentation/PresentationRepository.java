@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.banhao.platform.paging.PageRequest;
+import app.banhao.wallet.Certificate;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -29,6 +30,18 @@ public class PresentationRepository implements PanacheRepositoryBase<Presentatio
         String q = "holderId = :holder and revokedAt is null and expiresAt > :now and (singleUse = false or usedAt is null)"
                 + page.newestFirstAfter("createdAt", p) + " order by createdAt desc, id desc";
         return find(q, p).range(0, page.fetchSize() - 1).list();
+    }
+
+    /** A presentation with the certificate it shows. */
+    public record Presented(Presentation presentation, Certificate certificate) {
+    }
+
+    /** Presentation {@code id} with its certificate, read in one statement (a verification needs both), or null. */
+    public Uni<Presented> withCertificate(UUID id) {
+        return getSession().chain(s -> s.createSelectionQuery(
+                "select p, c from Presentation p join Certificate c on c.id = p.certificateId where p.id = :id", Object[].class)
+                .setParameter("id", id).getSingleResultOrNull())
+                .map(row -> row == null ? null : new Presented((Presentation) row[0], (Certificate) row[1]));
     }
 
     /** The presentation if {@code holderId} made it; null otherwise. */

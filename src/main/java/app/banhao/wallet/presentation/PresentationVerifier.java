@@ -22,11 +22,11 @@ import app.banhao.platform.privacy.Masks;
 import app.banhao.platform.time.BusinessClock;
 import app.banhao.wallet.CanonicalJson;
 import app.banhao.wallet.Certificate;
-import app.banhao.wallet.CertificateRepository;
 import app.banhao.wallet.CertificateUse;
 import app.banhao.wallet.SelectiveDisclosures;
 import app.banhao.wallet.Sm2Signatures;
 import app.banhao.wallet.UsageLedger;
+import app.banhao.wallet.VerifiedSignatures;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -45,16 +45,16 @@ public class PresentationVerifier {
 
     private final PresentationKeys keys;
     private final PresentationRepository presentations;
-    private final CertificateRepository certificates;
+    private final VerifiedSignatures issuerSignatures;
     private final UsageLedger ledger;
     private final BusinessClock clock;
     private final ObjectMapper json;
 
-    public PresentationVerifier(PresentationKeys keys, PresentationRepository presentations, CertificateRepository certificates,
+    public PresentationVerifier(PresentationKeys keys, PresentationRepository presentations, VerifiedSignatures issuerSignatures,
             UsageLedger ledger, BusinessClock clock, ObjectMapper json) {
         this.keys = keys;
         this.presentations = presentations;
-        this.certificates = certificates;
+        this.issuerSignatures = issuerSignatures;
         this.ledger = ledger;
         this.clock = clock;
         this.json = json;
@@ -81,13 +81,15 @@ public class PresentationVerifier {
             if (!Sm2Signatures.verify(service.key(), read.signed(), read.signature())) {
                 return answer(PresentationVerdict.TAMPERED, null, verifier);
             }
-            return keys.published(String.valueOf(token.sd().get("keyId"))).chain(issuer -> {
+            String issuerKeyId = String.valueOf(token.sd().get("keyId"));
+            return keys.published(issuerKeyId).chain(issuer -> {
                 if (issuer == null || PresentationKeys.SERVICE.equals(issuer.departmentCode())
                         || !issuer.departmentCode().equals(token.sd().get("departmentCode"))) {
                     return answer(PresentationVerdict.FOREIGN_KEY, token, verifier);
                 }
                 Map<String, String> disclosed = disclosed(token);
-                if (!Sm2Signatures.verify(issuer.key(), canonical(token.sd()), token.sdSignature()) || disclosed == null) {
+                // The same in every presentation of the certificate: checked once per node (VerifiedSignatures).
+                if (disclosed == null || !issuerSignatures.verify(issuerKeyId, issuer.key(), canonical(token.sd()), token.sdSignature())) {
                     return answer(PresentationVerdict.TAMPERED, token, verifier);
                 }
                 if (clock.now().toEpochSecond() >= token.expiresAt()) {
@@ -100,31 +102,31 @@ public class PresentationVerifier {
 
     /** What only the server knows: the presentation's state and the certificate's status, then the use. */
     private Uni<PresentationVerification> online(PresentationToken token, Map<String, String> disclosed, Verifier verifier) {
-        return presentations.findById(token.presentationId()).chain(p -> {
-            if (p == null) {
+        return presentations.withCertificate(token.presentationId()).chain(found -> {
+            if (found == null) {
                 // Signed with our key but never made here: not a token of this service's.
                 return answer(PresentationVerdict.TAMPERED, token, verifier);
             }
+            Presentation p = found.presentation();
             if (p.revokedAt != null) {
                 return answer(PresentationVerdict.PRESENTATION_REVOKED, token, verifier);
             }
-            return certificates.findById(p.certificateId).chain(c -> {
-                Certificate.Status status = c.statusOn(clock.today());
-                if (status != Certificate.Status.VALID) {
-                    return answer(PresentationVerdict.valueOf("CERTIFICATE_" + status.name()), token, verifier)
-                            .map(v -> v.certificate(PresentationMapper.toCertificate(token.sd(), CertificateStatus.valueOf(status.name()))));
+            Certificate c = found.certificate();
+            Certificate.Status status = c.statusOn(clock.today());
+            if (status != Certificate.Status.VALID) {
+                return answer(PresentationVerdict.valueOf("CERTIFICATE_" + status.name()), token, verifier)
+                        .map(v -> v.certificate(PresentationMapper.toCertificate(token.sd(), CertificateStatus.valueOf(status.name()))));
+            }
+            return presentations.use(p, clock.now()).chain(used -> {
+                if (!used) {
+                    return answer(p.singleUse ? PresentationVerdict.ALREADY_USED : PresentationVerdict.PRESENTATION_REVOKED,
+                            token, verifier);
                 }
-                return presentations.use(p, clock.now()).chain(used -> {
-                    if (!used) {
-                        return answer(p.singleUse ? PresentationVerdict.ALREADY_USED : PresentationVerdict.PRESENTATION_REVOKED,
-                                token, verifier);
-                    }
-                    return ledger.record(c, UsageLedger.PUBLIC_VERIFIER, Masks.ip(verifier.ip()), purpose(verifier),
-                            List.copyOf(disclosed.keySet()), CertificateUse.Channel.PRESENTATION, p.id.toString())
-                            .chain(() -> answer(PresentationVerdict.VALID, token, verifier))
-                            .map(v -> v.certificate(PresentationMapper.toCertificate(token.sd(), CertificateStatus.VALID))
-                                    .disclosed(disclosed));
-                });
+                return ledger.record(c, UsageLedger.PUBLIC_VERIFIER, Masks.ip(verifier.ip()), purpose(verifier),
+                        List.copyOf(disclosed.keySet()), CertificateUse.Channel.PRESENTATION, p.id.toString())
+                        .chain(() -> answer(PresentationVerdict.VALID, token, verifier))
+                        .map(v -> v.certificate(PresentationMapper.toCertificate(token.sd(), CertificateStatus.VALID))
+                                .disclosed(disclosed));
             });
         });
     }
