@@ -74,10 +74,15 @@ public class BookingService {
         return rules.requireNotPaused(residentId, now)
                 .chain(() -> catalog.active(request.getItemCode()))
                 .chain(item -> appointments.openOf(residentId, item.code()).chain(open -> {
-                    if (open != null) {
+                    if (open == null) {
+                        return availabilities.findForUpdate(request.getAvailabilityId());
+                    }
+                    if (open.state != AppointmentState.HELD || open.holdExpiresAt.isAfter(now)) {
                         throw ApiException.of(AppointmentErrors.APPOINTMENT_ALREADY_OPEN, open.id.toString());
                     }
-                    return availabilities.findForUpdate(request.getAvailabilityId());
+                    // A hold that ran out before the sweep reached it: it expires now, freeing the item for this one.
+                    AppointmentStates.move(open, AppointmentState.EXPIRED, now);
+                    return appointments.flush().chain(() -> availabilities.findForUpdate(request.getAvailabilityId()));
                 }).chain(availability -> {
                     Slot slot = rules.slotFor(availability, item, request.getSlotStart());
                     return rules.requireFree(availability, slot.start(), now).chain(() -> {
