@@ -58,16 +58,24 @@ public class ItemCatalog {
 
     private final ServiceItemRepository items;
     private final BundleRepository bundles;
+    private final DepartmentRepository departments;
     private final CacheAside cache;
     private final ObjectMapper json;
     /** Parsed records by the entity tag of their JSON: a new version of an item is a new tag. */
     private final Cache<String, Optional<Item>> parsed = Caffeine.newBuilder().maximumSize(2_000).build();
 
-    public ItemCatalog(ServiceItemRepository items, BundleRepository bundles, CacheAside cache, ObjectMapper json) {
+    public ItemCatalog(ServiceItemRepository items, BundleRepository bundles, DepartmentRepository departments,
+            CacheAside cache, ObjectMapper json) {
         this.items = items;
         this.bundles = bundles;
+        this.departments = departments;
         this.cache = cache;
         this.json = json;
+    }
+
+    /** Whether the department {@code code} is published (not retired). */
+    public Uni<Boolean> departmentActive(String code) {
+        return departments.findActive(code).map(d -> d != null);
     }
 
     /** The item if it is offered now; 422 {@code ITEM_NOT_AVAILABLE} naming {@code itemCode} otherwise. */

@@ -55,6 +55,15 @@ public class CurrentActor {
         return authenticated() ? Optional.ofNullable(token.<String>getClaim(TokenClaims.DEPARTMENT)) : Optional.empty();
     }
 
+    /**
+     * Whether a resident's token carries real-name level {@code wanted} or higher ({@code L0} … {@code L3}, the
+     * level the session was granted at its last refresh).
+     */
+    public boolean levelAtLeast(String wanted) {
+        String level = authenticated() ? token.<String>getClaim(TokenClaims.LEVEL) : null;
+        return level != null && level.length() == 2 && level.charAt(0) == 'L' && level.compareTo(wanted) >= 0;
+    }
+
     public Optional<String> sessionId() {
         return authenticated() ? Optional.ofNullable(token.<String>getClaim(TokenClaims.SESSION)) : Optional.empty();
     }

@@ -1,0 +1,62 @@
+package app.banhao.video.appointment;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> {
+
+    /** The states that take a place of a slot (a HELD one only until its hold runs out). */
+    static final String TAKES_PLACE = "(state in :taking or (state = :held and holdExpiresAt > :now))";
+
+    private static final List<AppointmentState> TAKING = List.of(AppointmentState.BOOKED, AppointmentState.WAITING,
+            AppointmentState.CALLED, AppointmentState.IN_SESSION, AppointmentState.FINISHED, AppointmentState.MISSED);
+
+    static final List<AppointmentState> OPEN = List.of(AppointmentState.HELD, AppointmentState.BOOKED,
+            AppointmentState.WAITING, AppointmentState.CALLED, AppointmentState.IN_SESSION);
+
+    public Uni<Appointment> findForUpdate(UUID id) {
+        return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** Places taken in one slot of an availability. */
+    public Uni<Long> takenIn(UUID availabilityId, OffsetDateTime slotStart, OffsetDateTime now) {
+        return count("availabilityId = :availability and slotStart = :start and " + TAKES_PLACE,
+                Parameters.with("availability", availabilityId).and("start", slotStart).and("now", now)
+                        .and("taking", TAKING).and("held", AppointmentState.HELD));
+    }
+
+    /** Places taken per slot start of an availability between two instants: rows of (slotStart, count). */
+    public Uni<List<Object[]>> takenBetween(List<UUID> availabilityIds, OffsetDateTime from, OffsetDateTime to,
+            OffsetDateTime now) {
+        return getSession().chain(session -> session.createSelectionQuery(
+                "select availabilityId, slotStart, count(*) from Appointment where availabilityId in :availabilities"
+                        + " and slotStart >= :from and slotStart < :to and " + TAKES_PLACE
+                        + " group by availabilityId, slotStart", Object[].class)
+                .setParameter("availabilities", availabilityIds).setParameter("from", from).setParameter("to", to)
+                .setParameter("now", now).setParameter("taking", TAKING).setParameter("held", AppointmentState.HELD)
+                .getResultList());
+    }
+
+    /** The resident's open appointment for an item, if any. */
+    public Uni<Appointment> openOf(UUID residentId, String itemCode) {
+        return find("residentId = ?1 and itemCode = ?2 and state in ?3", residentId, itemCode, OPEN).firstResult();
+    }
+
+    /** When the resident's no-shows since {@code since} were recorded, oldest first. */
+    public Uni<List<OffsetDateTime>> missesSince(UUID residentId, OffsetDateTime since) {
+        return getSession().chain(session -> session.createSelectionQuery(
+                "select missedAt from Appointment where residentId = :resident and state = :missed"
+                        + " and missedAt >= :since order by missedAt", OffsetDateTime.class)
+                .setParameter("resident", residentId).setParameter("since", since)
+                .setParameter("missed", AppointmentState.MISSED).getResultList());
+    }
+}

@@ -1,0 +1,59 @@
+package app.banhao.video.appointment;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.banhao.catalog.ItemCatalog;
+import app.banhao.platform.time.BusinessClock;
+import app.banhao.platform.error.ApiException;
+import app.banhao.video.availability.Availability;
+import app.banhao.video.availability.Slot;
+import app.banhao.video.availability.SlotCalendar;
+import io.smallrye.mutiny.Uni;
+
+/** The checks booking and moving share: the slot is offered for the item, a place is free, booking is not paused. */
+@ApplicationScoped
+public class SlotRules {
+
+    private final AppointmentRepository appointments;
+    private final SlotCalendar calendar;
+    private final AppointmentSettings settings;
+
+    public SlotRules(AppointmentRepository appointments, SlotCalendar calendar, AppointmentSettings settings) {
+        this.appointments = appointments;
+        this.calendar = calendar;
+        this.settings = settings;
+    }
+
+    /** The slot of {@code availability} at {@code start} for {@code item}; 422 {@code SLOT_NOT_BOOKABLE} otherwise. */
+    Slot slotFor(Availability availability, ItemCatalog.Item item, OffsetDateTime start) {
+        if (availability == null || !availability.departmentCode.equals(item.departmentCode())
+                || availability.itemCode != null && !availability.itemCode.equals(item.code())) {
+            throw ApiException.of(AppointmentErrors.SLOT_NOT_BOOKABLE);
+        }
+        return calendar.bookable(availability, start).orElseThrow(() -> ApiException.of(AppointmentErrors.SLOT_NOT_BOOKABLE));
+    }
+
+    /** 409 {@code SLOT_FULL} when every place of the slot is taken; call with the availability locked. */
+    Uni<Void> requireFree(Availability availability, OffsetDateTime start, OffsetDateTime now) {
+        return appointments.takenIn(availability.id, start, now).map(taken -> {
+            if (taken >= availability.capacity) {
+                throw ApiException.of(AppointmentErrors.SLOT_FULL);
+            }
+            return null;
+        });
+    }
+
+    /** 403 {@code BOOKING_PAUSED} naming the day booking resumes, after too many no-shows (the documented rule). */
+    Uni<Void> requireNotPaused(UUID residentId, OffsetDateTime now) {
+        return appointments.missesSince(residentId, NoShowRule.lookBack(settings, now)).map(misses -> {
+            NoShowRule.pausedUntil(misses, settings, now).ifPresent(until -> {
+                throw ApiException.of(AppointmentErrors.BOOKING_PAUSED,
+                        until.atZoneSameInstant(BusinessClock.ZONE).toLocalDate().toString());
+            });
+            return null;
+        });
+    }
+}
