@@ -48,8 +48,10 @@ public class ParcelProgress {
     /** Applies {@code trace} to the parcel of its waybill (locked); 404 for a waybill we never ordered. */
     public Uni<Outcome> apply(Carrier.Trace trace) {
         return Panache.getSession().chain(s -> s
-                .createSelectionQuery("from PostalDelivery d where d.waybillNo = :waybill", PostalDelivery.class)
-                .setParameter("waybill", trace.waybillNo()).setLockMode(LockMode.PESSIMISTIC_WRITE)
+                // A waybill names one parcel; should a carrier ever reuse a number, the newest parcel is the one meant.
+                .createSelectionQuery("from PostalDelivery d where d.waybillNo = :waybill order by d.createdAt desc",
+                        PostalDelivery.class)
+                .setParameter("waybill", trace.waybillNo()).setLockMode(LockMode.PESSIMISTIC_WRITE).setMaxResults(1)
                 .getSingleResultOrNull()
                 .onItem().ifNull().failWith(() -> ApiException.of(ErrorCode.NOT_FOUND))
                 .chain(d -> s.createNativeQuery(REPORT).setParameter("delivery", d.id).setParameter("state", trace.state().name())

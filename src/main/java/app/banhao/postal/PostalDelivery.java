@@ -62,6 +62,10 @@ public class PostalDelivery {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
+    /** When the reconciliation sweep last asked the carrier about this parcel. */
+    @Column(name = "checked_at")
+    public OffsetDateTime checkedAt;
+
     @Version
     public long version;
 }
