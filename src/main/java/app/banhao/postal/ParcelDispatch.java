@@ -36,7 +36,7 @@ public class ParcelDispatch {
         if (d == null || d.state != DeliveryState.REQUESTED) {
             return Uni.createFrom().voidItem();
         }
-        Carrier.ParcelOrder order = new Carrier.ParcelOrder(d.id.toString(), d.applicationNo, crypto.decrypt(d.recipientEnc),
+        Carrier.ParcelOrder order = new Carrier.ParcelOrder(d.orderNo(), d.applicationNo, crypto.decrypt(d.recipientEnc),
                 crypto.decrypt(d.phoneEnc), d.regionCode, crypto.decrypt(d.detailEnc), CONTENTS);
         return carrier.createOrder(order).chain(waybill -> {
             d.state = DeliveryState.ORDERED;

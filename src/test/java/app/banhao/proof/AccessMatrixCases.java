@@ -56,7 +56,7 @@ final class AccessMatrixCases {
             .ownedByResident(owner -> {
                 String no = ApplicationFixtures.draft(owner.token(), PostalFixtures.department().item()).getString("applicationNo");
                 return Target.of(Map.of("applicationNo", no), PostalFixtures.chosen(owner.token(), no));
-            }, "getPostalDelivery")
+            }, "getPostalDelivery", "cancelPostalDelivery")
             .ownedByResident(owner -> {
                 var sessions = owner.authorize(given()).get("/api/v1/me/sessions").then().statusCode(200).extract();
                 return Target.of(Map.of("sessionId", sessions.path("items[0].id")), sessions.asString());
