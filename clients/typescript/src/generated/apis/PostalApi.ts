@@ -28,6 +28,10 @@ import {
     ProblemToJSON,
 } from '../models/index.js';
 
+export interface CancelPostalDeliveryRequest {
+    applicationNo: string;
+}
+
 export interface ChoosePostalDeliveryRequest {
     applicationNo: string;
     postalDeliveryChoice: PostalDeliveryChoice;
@@ -43,7 +47,54 @@ export interface GetPostalDeliveryRequest {
 export class PostalApi extends runtime.BaseAPI {
 
     /**
-     * Chooses free postal delivery of the result to an address from my address book (`addressId`), or changes the address chosen. Allowed while the result is not ready (DRAFT, SUBMITTED, ACCEPTED, SUPPLEMENT_REQUIRED, SUSPENDED; 409 `DELIVERY_TOO_LATE` naming the state otherwise) and only for an item whose `deliveryOptions` include POSTAL (422 `POSTAL_NOT_OFFERED`). The address is copied when chosen (encrypted at rest) and answered masked. On approval a delivery order is requested and sent to the carrier through the outbox; the carrier\'s waybill number then appears here, on the case timeline and in the inbox. The caller\'s own application and address only (404 otherwise).
+     * Cancels the postal delivery until the courier has picked the parcel up: a delivery not yet ordered is simply cancelled, an order the carrier has is cancelled at the carrier first (503 while it cannot be reached, nothing changed). Afterwards 409 `PARCEL_PICKED_UP` naming the state. Cancelling a cancelled delivery answers it again. On the case timeline. The caller\'s own application only (404 otherwise).
+     * Cancel postal delivery of my result
+     */
+    async cancelPostalDeliveryRaw(requestParameters: CancelPostalDeliveryRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<PostalDelivery>> {
+        if (requestParameters['applicationNo'] == null) {
+            throw new runtime.RequiredError(
+                'applicationNo',
+                'Required parameter "applicationNo" was null or undefined when calling cancelPostalDelivery().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("bearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/applications/{applicationNo}/delivery`;
+        urlPath = urlPath.replace(`{${"applicationNo"}}`, encodeURIComponent(String(requestParameters['applicationNo'])));
+
+        const response = await this.request({
+            path: urlPath,
+            method: 'DELETE',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => PostalDeliveryFromJSON(jsonValue));
+    }
+
+    /**
+     * Cancels the postal delivery until the courier has picked the parcel up: a delivery not yet ordered is simply cancelled, an order the carrier has is cancelled at the carrier first (503 while it cannot be reached, nothing changed). Afterwards 409 `PARCEL_PICKED_UP` naming the state. Cancelling a cancelled delivery answers it again. On the case timeline. The caller\'s own application only (404 otherwise).
+     * Cancel postal delivery of my result
+     */
+    async cancelPostalDelivery(requestParameters: CancelPostalDeliveryRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<PostalDelivery> {
+        const response = await this.cancelPostalDeliveryRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Chooses free postal delivery of the result to an address from my address book (`addressId`), or changes the address chosen. Allowed while the result is not ready (DRAFT, SUBMITTED, ACCEPTED, SUPPLEMENT_REQUIRED, SUSPENDED; 409 `DELIVERY_TOO_LATE` naming the state otherwise) and only for an item whose `deliveryOptions` include POSTAL (422 `POSTAL_NOT_OFFERED`); after approval the address of a delivery not yet picked up may still be changed (an order the carrier has is cancelled there and placed again to the new address; 409 `PARCEL_PICKED_UP` naming the state once the courier has it, 503 while the carrier cannot cancel). The address is copied when chosen (encrypted at rest) and answered masked. On approval a delivery order is requested and sent to the carrier through the outbox; the carrier\'s waybill number then appears here, on the case timeline and in the inbox. The caller\'s own application and address only (404 otherwise).
      * Have the result posted home (邮政寄递)
      */
     async choosePostalDeliveryRaw(requestParameters: ChoosePostalDeliveryRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<PostalDelivery>> {
@@ -91,7 +142,7 @@ export class PostalApi extends runtime.BaseAPI {
     }
 
     /**
-     * Chooses free postal delivery of the result to an address from my address book (`addressId`), or changes the address chosen. Allowed while the result is not ready (DRAFT, SUBMITTED, ACCEPTED, SUPPLEMENT_REQUIRED, SUSPENDED; 409 `DELIVERY_TOO_LATE` naming the state otherwise) and only for an item whose `deliveryOptions` include POSTAL (422 `POSTAL_NOT_OFFERED`). The address is copied when chosen (encrypted at rest) and answered masked. On approval a delivery order is requested and sent to the carrier through the outbox; the carrier\'s waybill number then appears here, on the case timeline and in the inbox. The caller\'s own application and address only (404 otherwise).
+     * Chooses free postal delivery of the result to an address from my address book (`addressId`), or changes the address chosen. Allowed while the result is not ready (DRAFT, SUBMITTED, ACCEPTED, SUPPLEMENT_REQUIRED, SUSPENDED; 409 `DELIVERY_TOO_LATE` naming the state otherwise) and only for an item whose `deliveryOptions` include POSTAL (422 `POSTAL_NOT_OFFERED`); after approval the address of a delivery not yet picked up may still be changed (an order the carrier has is cancelled there and placed again to the new address; 409 `PARCEL_PICKED_UP` naming the state once the courier has it, 503 while the carrier cannot cancel). The address is copied when chosen (encrypted at rest) and answered masked. On approval a delivery order is requested and sent to the carrier through the outbox; the carrier\'s waybill number then appears here, on the case timeline and in the inbox. The caller\'s own application and address only (404 otherwise).
      * Have the result posted home (邮政寄递)
      */
     async choosePostalDelivery(requestParameters: ChoosePostalDeliveryRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<PostalDelivery> {

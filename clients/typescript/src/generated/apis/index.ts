@@ -14,6 +14,7 @@ export * from './MessagesApi.js';
 export * from './OperationsApi.js';
 export * from './PostalApi.js';
 export * from './PostalCarrierApi.js';
+export * from './PostalEmsApi.js';
 export * from './ProgressLookupApi.js';
 export * from './RatingAdminApi.js';
 export * from './RatingStatsApi.js';

@@ -60,6 +60,7 @@ export * from './DepartmentRatingRank.js';
 export * from './DepartmentRatingRanking.js';
 export * from './DepartmentRatingStats.js';
 export * from './EmbeddedServers.js';
+export * from './EmsPushAnswer.js';
 export * from './EventDelivery.js';
 export * from './EventDeliveryPage.js';
 export * from './EventDeliveryState.js';

@@ -8,14 +8,9 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.engines.SM4Engine;
-import org.bouncycastle.crypto.paddings.PKCS7Padding;
-import org.bouncycastle.crypto.paddings.PaddedBufferedBlockCipher;
-import org.bouncycastle.crypto.params.KeyParameter;
 
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.time.BusinessClock;
@@ -28,26 +23,28 @@ import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
 /**
- * China Post EMS open platform (中小电商企业接口规范 V2.7 shape): one form endpoint; {@code apiCode 020003} creates an
- * order. The business body {@code logitcsInterface} (spelled so) is {@code |$4|} + base64(SM4-ECB(JSON + signKey)),
- * with the sign key as the SM4 key; {@code retCode 00000} is success and {@code retBody} carries the waybill number.
- * The order number is our delivery id ({@code logisticsOrderNo}), so EMS sees one order however often it is sent.
- * What could not be checked against the full document (padding, retBody's shape) is named in README.
+ * China Post EMS open platform (中小电商企业接口规范 V2.7 shape): one form endpoint, the operation named by
+ * {@code apiCode}: 020003 create order, 020006 cancel, 040001 tracking query, 010004 waybill PDF. The business body
+ * {@code logitcsInterface} (spelled so) is SM4-encrypted ({@link EmsCrypto}); {@code retCode 00000} is success and
+ * {@code retBody} carries the answer. The order number is our delivery id ({@code logisticsOrderNo}), so EMS sees one
+ * order however often it is sent. What could not be checked against the full document is named in README.
  */
 final class EmsCarrier implements Carrier {
 
     static final String NAME = "EMS";
     static final String CREATE_ORDER = "020003";
+    static final String CANCEL_ORDER = "020006";
+    static final String TRACKING_QUERY = "040001";
+    static final String WAYBILL_PDF = "010004";
     static final String SUCCESS = "00000";
-    static final String SM4_PREFIX = "|$4|";
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** The sender printed on the waybill: the department's dispatch office. */
     record Sender(String name, String mobile, String prov, String city, String county, String address) {
     }
 
     record Settings(URI endpoint, String senderNo, String authorization, String userCode, String signKey,
-            String ecommerceUserId, String bizProductNo, String version, Duration timeout, Sender sender) {
+            String ecommerceUserId, String bizProductNo, String version, Duration timeout, Sender sender, EmsTraces traces) {
     }
 
     private final Settings settings;
@@ -65,17 +62,100 @@ final class EmsCarrier implements Carrier {
 
     @Override
     public Uni<String> createOrder(ParcelOrder order) {
-        String body = formEncode(form(CREATE_ORDER, orderJson(order).encode()));
+        return call(CREATE_ORDER, orderJson(order), order.logisticsOrderNo()).map(retBody -> {
+            String waybill = retBody == null ? null : retBody.getString("waybillNo");
+            if (waybill == null || waybill.isBlank()) {
+                Log.warnf("EMS answered order %s without a waybill number", order.logisticsOrderNo());
+                throw unavailable();
+            }
+            return waybill;
+        });
+    }
+
+    @Override
+    public Uni<Void> cancelOrder(String logisticsOrderNo, String waybillNo, String reason) {
+        JsonObject body = new JsonObject().put("logisticsOrderNo", logisticsOrderNo).put("waybillNo", waybillNo)
+                .put("cancelReason", reason);
+        return call(CANCEL_ORDER, body, logisticsOrderNo).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<List<Trace>> track(String waybillNo) {
+        return call(TRACKING_QUERY, new JsonObject().put("waybillNo", waybillNo), waybillNo)
+                .map(retBody -> settings.traces().of(retBody == null ? new JsonArray() : tracesIn(retBody)));
+    }
+
+    @Override
+    public Uni<byte[]> label(String waybillNo) {
+        return call(WAYBILL_PDF, new JsonObject().put("waybillNo", waybillNo).put("type", "129"), waybillNo).map(retBody -> {
+            byte[] pdf = pdfIn(retBody);
+            if (pdf == null) {
+                Log.warnf("EMS answered the label of %s without a PDF", waybillNo);
+                throw unavailable();
+            }
+            return pdf;
+        });
+    }
+
+    /**
+     * One call of the form endpoint: its {@code retBody} as an object (it comes as an object, or as that object in a
+     * JSON string; a bare array is wrapped as {@code {"items": [...]}}), or CARRIER_UNAVAILABLE (logged) when the
+     * platform refuses, errs or does not answer in time.
+     */
+    private Uni<JsonObject> call(String apiCode, JsonObject json, String subject) {
+        String body = formEncode(form(apiCode, json.encode()));
         return client.postAbs(settings.endpoint().toString())
                 .timeout(settings.timeout().toMillis())
                 .putHeader("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
                 .sendBuffer(Buffer.buffer(body))
                 .ifNoItem().after(settings.timeout()).fail()
                 .onFailure(e -> !(e instanceof ApiException)).transform(e -> {
-                    Log.warnf("EMS did not answer order %s: %s", order.logisticsOrderNo(), e.toString());
+                    Log.warnf("EMS did not answer %s for %s: %s", apiCode, subject, e.toString());
                     return unavailable();
                 })
-                .map(response -> waybill(response, order));
+                .map(response -> retBody(response, apiCode, subject));
+    }
+
+    private static JsonObject retBody(HttpResponse<Buffer> response, String apiCode, String subject) {
+        JsonObject answer = EmsTraces.object(response.bodyAsString());
+        if (response.statusCode() == 200 && answer != null && SUCCESS.equals(answer.getString("retCode"))) {
+            Object retBody = answer.getValue("retBody");
+            if (retBody instanceof JsonArray items) {
+                return new JsonObject().put("items", items);
+            }
+            return retBody instanceof JsonObject o ? o : retBody instanceof String s ? EmsTraces.objectOrItems(s) : null;
+        }
+        Log.warnf("EMS refused %s for %s: HTTP %d, retCode %s, retMsg %s, serialNo %s", apiCode, subject,
+                response.statusCode(), answer == null ? "-" : answer.getString("retCode"),
+                answer == null ? "-" : answer.getString("retMsg"), answer == null ? "-" : answer.getString("serialNo"));
+        throw unavailable();
+    }
+
+    /** The traces of a query's answer: the first array in it (its name was not confirmed: responseItems, traces...). */
+    private static JsonArray tracesIn(JsonObject retBody) {
+        for (String key : retBody.fieldNames()) {
+            if (retBody.getValue(key) instanceof JsonArray array) {
+                return array;
+            }
+        }
+        return new JsonArray();
+    }
+
+    /** The label: the first string of the answer that is a base64 PDF (the field's name was not confirmed). */
+    private static byte[] pdfIn(JsonObject retBody) {
+        if (retBody == null) {
+            return null;
+        }
+        for (String key : retBody.fieldNames()) {
+            if (retBody.getValue(key) instanceof String s && s.startsWith("JVBER")) {
+                try {
+                    return Base64.getDecoder().decode(s);
+                } catch (IllegalArgumentException notBase64) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     /** The form every apiCode shares. */
@@ -88,7 +168,7 @@ final class EmsCarrier implements Carrier {
         form.put("timeStamp", LocalDateTime.now(BusinessClock.ZONE).format(TIMESTAMP));
         form.put("version", settings.version());
         form.put("userCode", settings.userCode());
-        form.put("logitcsInterface", encrypt(json, settings.signKey()));
+        form.put("logitcsInterface", EmsCrypto.encrypt(json, settings.signKey()));
         return form;
     }
 
@@ -110,67 +190,8 @@ final class EmsCarrier implements Carrier {
                 .put("cargos", new JsonArray().add(new JsonObject().put("cargoName", order.contents()).put("cargoWeight", "0.1")));
     }
 
-    private String waybill(HttpResponse<Buffer> response, ParcelOrder order) {
-        JsonObject answer = parse(response.bodyAsString());
-        if (response.statusCode() == 200 && answer != null && SUCCESS.equals(answer.getString("retCode"))) {
-            String waybill = waybillIn(answer.getValue("retBody"));
-            if (waybill != null && !waybill.isBlank()) {
-                return waybill;
-            }
-        }
-        Log.warnf("EMS refused order %s: HTTP %d, retCode %s, retMsg %s, serialNo %s", order.logisticsOrderNo(),
-                response.statusCode(), answer == null ? "-" : answer.getString("retCode"),
-                answer == null ? "-" : answer.getString("retMsg"), answer == null ? "-" : answer.getString("serialNo"));
-        throw unavailable();
-    }
-
-    /** retBody as seen: an object, or that object as a JSON string, with {@code waybillNo}. */
-    private static String waybillIn(Object retBody) {
-        JsonObject body = retBody instanceof JsonObject o ? o : retBody instanceof String s ? parse(s) : null;
-        return body == null ? null : body.getString("waybillNo");
-    }
-
-    private static JsonObject parse(String text) {
-        try {
-            return text == null ? null : new JsonObject(text);
-        } catch (RuntimeException notJson) {
-            return null;
-        }
-    }
-
     private static ApiException unavailable() {
         return ApiException.retryAfter(PostalErrors.CARRIER_UNAVAILABLE, 60);
-    }
-
-    /** {@code |$4|} + base64(SM4-ECB-PKCS7(json + signKey)), the SM4 key being the base64-decoded sign key. */
-    static String encrypt(String json, String signKey) {
-        return SM4_PREFIX + Base64.getEncoder().encodeToString(sm4(true, (json + signKey).getBytes(StandardCharsets.UTF_8), signKey));
-    }
-
-    /** The inverse of {@link #encrypt}, for tracking pushes and the tests' fake platform: the JSON without the key. */
-    static String decrypt(String field, String signKey) {
-        if (field == null || !field.startsWith(SM4_PREFIX)) {
-            throw new IllegalArgumentException("Not an SM4 body");
-        }
-        String plain = new String(sm4(false, Base64.getDecoder().decode(field.substring(SM4_PREFIX.length())), signKey),
-                StandardCharsets.UTF_8);
-        if (!plain.endsWith(signKey)) {
-            throw new IllegalArgumentException("The body does not end with the sign key");
-        }
-        return plain.substring(0, plain.length() - signKey.length());
-    }
-
-    private static byte[] sm4(boolean encrypt, byte[] input, String signKey) {
-        PaddedBufferedBlockCipher cipher = new PaddedBufferedBlockCipher(new SM4Engine(), new PKCS7Padding());
-        cipher.init(encrypt, new KeyParameter(Base64.getDecoder().decode(signKey)));
-        byte[] out = new byte[cipher.getOutputSize(input.length)];
-        int n = cipher.processBytes(input, 0, input.length, out, 0);
-        try {
-            n += cipher.doFinal(out, n);
-        } catch (InvalidCipherTextException e) {
-            throw new IllegalArgumentException("SM4 body does not decrypt", e);
-        }
-        return java.util.Arrays.copyOf(out, n);
     }
 
     static String formEncode(Map<String, String> form) {

@@ -49,6 +49,15 @@ public interface EmsConfig {
     @WithDefault("PT10S")
     Duration timeout();
 
+    /**
+     * Which EMS opCode means which state, {@code code=STATE,...}. The opCode table was not found: these are the codes
+     * seen in public tracking pages (203 收寄, 305/306 经转, 702 投递, 704 妥投, 705 未妥投, 708 退回); check them.
+     */
+    @WithDefault(DEFAULT_OP_CODES)
+    String opCodes();
+
+    String DEFAULT_OP_CODES = "203=PICKED_UP,305=IN_TRANSIT,306=IN_TRANSIT,702=OUT_FOR_DELIVERY,704=DELIVERED,705=EXCEPTION,708=RETURNED";
+
     /** The sender (the department's dispatch office) as printed on the waybill: name, mobile, prov, city, county, address. */
     @WithDefault("湖南省政务服务中心")
     String senderName();
@@ -84,6 +93,7 @@ public interface EmsConfig {
         return new EmsCarrier.Settings(URI.create(set.get(PREFIX + "endpoint")), set.get(PREFIX + "sender-no"),
                 set.get(PREFIX + "authorization"), set.get(PREFIX + "user-code"), set.get(PREFIX + "sign-key"),
                 set.get(PREFIX + "ecommerce-user-id"), bizProductNo(), version(), timeout(),
-                new EmsCarrier.Sender(senderName(), senderMobile(), senderProv(), senderCity(), senderCounty(), senderAddress()));
+                new EmsCarrier.Sender(senderName(), senderMobile(), senderProv(), senderCity(), senderCounty(), senderAddress()),
+                EmsTraces.of(opCodes()));
     }
 }

@@ -62,6 +62,19 @@ public class PostalDelivery {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
+    /** When the reconciliation sweep last asked the carrier about this parcel. */
+    @Column(name = "checked_at")
+    public OffsetDateTime checkedAt;
+
+    /** How many carrier orders were cancelled for an address change; part of the next order's number. */
+    @Column(name = "order_seq", nullable = false)
+    public int orderSeq;
+
     @Version
     public long version;
+
+    /** The carrier's {@code logisticsOrderNo}: the delivery id, suffixed once an earlier order was cancelled. */
+    public String orderNo() {
+        return orderSeq == 0 ? id.toString() : id + "-" + orderSeq;
+    }
 }

@@ -12,6 +12,7 @@ import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
+import app.banhao.platform.events.CaseTimelineFact.ActorKind;
 import app.banhao.platform.time.BusinessClock;
 import app.banhao.resident.AddressService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -31,9 +32,11 @@ public class PostalDeliveryService {
     private final DataProtection crypto;
     private final PostalMapper mapper;
     private final BusinessClock clock;
+    private final ParcelChanges changes;
 
     public PostalDeliveryService(PostalDeliveryRepository deliveries, CaseLookup cases, ItemCatalog items,
-            AddressService addresses, DataProtection crypto, PostalMapper mapper, BusinessClock clock) {
+            AddressService addresses, DataProtection crypto, PostalMapper mapper, BusinessClock clock, ParcelChanges changes) {
+        this.changes = changes;
         this.deliveries = deliveries;
         this.cases = cases;
         this.items = items;
@@ -53,33 +56,52 @@ public class PostalDeliveryService {
             if (c.itemCode() == null) {
                 throw notOffered();
             }
-            if (!c.beforeResult()) {
-                throw ApiException.of(PostalErrors.DELIVERY_TOO_LATE, c.state().name());
-            }
-            return items.deliveryOptions(c.itemCode()).chain(options -> {
-                if (!options.contains(POSTAL)) {
-                    throw notOffered();
+            return deliveries.ofApplicationForUpdate(c.id()).chain(existing -> {
+                // After the result only a delivery already under way may be re-addressed, until the courier has it.
+                boolean readdress = existing != null && existing.state != DeliveryState.AWAITING_RESULT
+                        && existing.state != DeliveryState.CANCELLED;
+                if (readdress) {
+                    ParcelChanges.requireChangeable(existing);
+                } else if (!c.beforeResult()) {
+                    throw ApiException.of(PostalErrors.DELIVERY_TOO_LATE, c.state().name());
                 }
-                return addresses.owned(residentId, choice.getAddressId());
-            }).chain(address -> deliveries.ofApplicationForUpdate(c.id()).chain(existing -> {
-                PostalDelivery d = existing != null ? existing : new PostalDelivery();
-                if (existing == null) {
-                    d.id = UUID.randomUUID();
-                    d.applicationId = c.id();
-                    d.applicationNo = c.applicationNo();
-                    d.residentId = residentId;
-                    d.itemCode = c.itemCode();
-                    d.state = DeliveryState.AWAITING_RESULT;
-                    d.createdAt = clock.now();
-                }
-                d.recipientEnc = crypto.encrypt(address.recipient());
-                d.phoneEnc = crypto.encrypt(address.phone());
-                d.regionCode = address.regionCode();
-                d.detailEnc = crypto.encrypt(address.detail());
-                d.updatedAt = clock.now();
-                return deliveries.persistAndFlush(d);
-            }));
+                return items.deliveryOptions(c.itemCode()).chain(options -> {
+                    if (!options.contains(POSTAL)) {
+                        throw notOffered();
+                    }
+                    return addresses.owned(residentId, choice.getAddressId());
+                }).chain(address -> {
+                    PostalDelivery d = existing != null ? existing : new PostalDelivery();
+                    if (existing == null) {
+                        d.id = UUID.randomUUID();
+                        d.applicationId = c.id();
+                        d.applicationNo = c.applicationNo();
+                        d.residentId = residentId;
+                        d.itemCode = c.itemCode();
+                        d.createdAt = clock.now();
+                    }
+                    if (!readdress) {
+                        d.state = DeliveryState.AWAITING_RESULT;
+                    }
+                    d.recipientEnc = crypto.encrypt(address.recipient());
+                    d.phoneEnc = crypto.encrypt(address.phone());
+                    d.regionCode = address.regionCode();
+                    d.detailEnc = crypto.encrypt(address.detail());
+                    d.updatedAt = clock.now();
+                    return (readdress ? changes.readdressed(d) : Uni.createFrom().item(d)).chain(deliveries::persistAndFlush);
+                });
+            });
         }).map(mapper::toDelivery);
+    }
+
+    /** Cancels the caller's postal delivery until the courier has it (the carrier's order too). */
+    @WithTransaction
+    public Uni<app.banhao.api.model.PostalDelivery> cancel(UUID residentId, String applicationNo) {
+        return cases.owned(residentId, applicationNo)
+                .chain(c -> deliveries.ofApplicationForUpdate(c.id()))
+                .onItem().ifNull().failWith(() -> ApiException.of(ErrorCode.NOT_FOUND))
+                .chain(d -> changes.cancel(d, ActorKind.RESIDENT, "居民", "居民取消邮寄"))
+                .map(mapper::toDelivery);
     }
 
     /** The delivery of the caller's own application; 404 when none was chosen or the case is another's. */

@@ -8,6 +8,8 @@ public enum PostalErrors implements ProblemCode {
     DELIVERY_TOO_LATE(409),
     /** The item's result is not posted (its deliveryOptions lack POSTAL), or the case is a bundle's parent. */
     POSTAL_NOT_OFFERED(422),
+    /** The courier has the parcel (or it has ended): its address can no longer be changed, nor the delivery cancelled. */
+    PARCEL_PICKED_UP(409),
     /** The carrier refused or did not answer; the outbox tries again later. */
     CARRIER_UNAVAILABLE(503),
     /** A carrier callback unsigned, badly signed, stale or replayed. */

@@ -29,6 +29,11 @@ public class PostalResource implements PostalApi {
     }
 
     @Override
+    public Uni<PostalDelivery> cancelPostalDelivery(String applicationNo) {
+        return deliveries.cancel(me(), applicationNo);
+    }
+
+    @Override
     public Uni<PostalDelivery> getPostalDelivery(String applicationNo) {
         return deliveries.get(me(), applicationNo);
     }

@@ -50,6 +50,21 @@ class CarrierOutageTest {
             return n <= failures ? Uni.createFrom().failure(ApiException.retryAfter(PostalErrors.CARRIER_UNAVAILABLE, 60))
                     : Uni.createFrom().item("1150000000001");
         }
+
+        @Override
+        public Uni<Void> cancelOrder(String logisticsOrderNo, String waybillNo, String reason) {
+            return Uni.createFrom().voidItem();
+        }
+
+        @Override
+        public Uni<java.util.List<Trace>> track(String waybillNo) {
+            return Uni.createFrom().item(java.util.List.of());
+        }
+
+        @Override
+        public Uni<byte[]> label(String waybillNo) {
+            return Uni.createFrom().item(new byte[0]);
+        }
     }
 
     @Test

@@ -41,7 +41,8 @@ class EmsCarrierTest {
     private EmsCarrier carrier(Duration timeout) {
         return new EmsCarrier(new EmsCarrier.Settings(URI.create(platform.url() + "/api/gateway"), "1100000000001", "auth-code",
                 "user-1", SIGN_KEY, "ecom-1", "1", "V1.0.0", timeout,
-                new EmsCarrier.Sender("湖南省政务服务中心", "073100000000", "湖南省", "长沙市", "岳麓区", "寄递窗口")), TestWebClient.get());
+                new EmsCarrier.Sender("湖南省政务服务中心", "073100000000", "湖南省", "长沙市", "岳麓区", "寄递窗口"),
+                EmsTraces.of(EmsConfig.DEFAULT_OP_CODES)), TestWebClient.get());
     }
 
     @Test
@@ -63,7 +64,7 @@ class EmsCarrierTest {
         String field = form.get("logitcsInterface");
         assertTrue(field.startsWith("|$4|"), field);
         assertTrue(!field.contains("张三丰") && !field.contains("13912345678"), "the body travels encrypted");
-        JsonObject order = new JsonObject(EmsCarrier.decrypt(field, SIGN_KEY));
+        JsonObject order = new JsonObject(EmsCrypto.decrypt(field, SIGN_KEY));
         assertEquals(ORDER.logisticsOrderNo(), order.getString("logisticsOrderNo"));
         assertEquals("1", order.getString("contentsAttribute"));
         assertEquals("1", order.getString("bizProductNo"));
@@ -112,6 +113,65 @@ class EmsCarrierTest {
         assertTrue(first.matches("LC\\d{11}"), first);
     }
 
+    @Test
+    void cancelsAnOrderWith020006() {
+        platform.on("/api/gateway", r -> Answer.json("{\"retCode\":\"00000\",\"retMsg\":\"成功\"}"));
+
+        carrier(WAIT).cancelOrder(ORDER.logisticsOrderNo(), "1151234567890", "居民取消").await().atMost(WAIT);
+
+        Map<String, String> form = platform.requests("/api/gateway").get(0).form();
+        assertEquals("020006", form.get("apiCode"));
+        JsonObject body = new JsonObject(EmsCrypto.decrypt(form.get("logitcsInterface"), SIGN_KEY));
+        assertEquals(ORDER.logisticsOrderNo(), body.getString("logisticsOrderNo"));
+        assertEquals("1151234567890", body.getString("waybillNo"));
+        assertEquals("居民取消", body.getString("cancelReason"));
+    }
+
+    @Test
+    void aRefusedCancelIsCarrierUnavailable() {
+        platform.on("/api/gateway", r -> Answer.json("{\"retCode\":\"B00077\",\"retMsg\":\"已揽收不能取消\"}"));
+        ApiException e = assertThrows(ApiException.class,
+                () -> carrier(WAIT).cancelOrder(ORDER.logisticsOrderNo(), "1151234567890", "x").await().atMost(WAIT));
+        assertEquals(PostalErrors.CARRIER_UNAVAILABLE, e.code());
+    }
+
+    @Test
+    void readsTheTracksOfAQueryInOurStatesSkippingUnknownCodes() {
+        platform.on("/api/gateway", r -> Answer.json("{\"retCode\":\"00000\",\"retBody\":{\"responseItems\":["
+                + "{\"waybillNo\":\"1151234567890\",\"opTime\":\"2026-11-25 09:00:00\",\"opCode\":\"203\",\"opDesc\":\"已收寄\"},"
+                + "{\"waybillNo\":\"1151234567890\",\"opTime\":\"2026-11-25 12:00:00\",\"opCode\":\"999\",\"opDesc\":\"?\"},"
+                + "{\"waybillNo\":\"1151234567890\",\"opTime\":\"2026-11-26 10:15:00\",\"opCode\":\"704\","
+                + "\"opDesc\":\"已妥投，签收人：本人\"}]}}"));
+
+        var traces = carrier(WAIT).track("1151234567890").await().atMost(WAIT);
+
+        assertEquals("040001", platform.requests("/api/gateway").get(0).form().get("apiCode"));
+        assertEquals(2, traces.size(), traces.toString());
+        assertEquals(DeliveryState.PICKED_UP, traces.get(0).state());
+        assertEquals(java.time.OffsetDateTime.parse("2026-11-25T09:00:00+08:00"), traces.get(0).opTime());
+        assertEquals(DeliveryState.DELIVERED, traces.get(1).state());
+        assertEquals("本人", traces.get(1).signer());
+    }
+
+    @Test
+    void fetchesTheWaybillLabelAsAPdf() {
+        String pdf = Base64.getEncoder().encodeToString(LocalCarrier.labelPdf("1151234567890"));
+        platform.on("/api/gateway", r -> Answer.json("{\"retCode\":\"00000\",\"retBody\":{\"pdfContent\":\"" + pdf + "\"}}"));
+
+        byte[] label = carrier(WAIT).label("1151234567890").await().atMost(WAIT);
+
+        assertEquals("010004", platform.requests("/api/gateway").get(0).form().get("apiCode"));
+        assertTrue(new String(label, java.nio.charset.StandardCharsets.US_ASCII).startsWith("%PDF-"));
+        assertTrue(new String(label, java.nio.charset.StandardCharsets.US_ASCII).contains("WAYBILL 1151234567890"));
+    }
+
+    @Test
+    void aLabelAnswerWithoutAPdfIsCarrierUnavailable() {
+        platform.on("/api/gateway", r -> Answer.json("{\"retCode\":\"00000\",\"retBody\":{\"pdfContent\":\"\"}}"));
+        ApiException e = assertThrows(ApiException.class, () -> carrier(WAIT).label("1151234567890").await().atMost(WAIT));
+        assertEquals(PostalErrors.CARRIER_UNAVAILABLE, e.code());
+    }
+
     private static void assertUnavailable(EmsCarrier carrier) {
         ApiException e = assertThrows(ApiException.class, () -> carrier.createOrder(ORDER).await().atMost(WAIT));
         assertEquals(PostalErrors.CARRIER_UNAVAILABLE, e.code());
@@ -134,5 +194,6 @@ class EmsCarrierTest {
         public String senderCity() { return "x"; }
         public String senderCounty() { return "x"; }
         public String senderAddress() { return "x"; }
+        public String opCodes() { return EmsConfig.DEFAULT_OP_CODES; }
     }
 }

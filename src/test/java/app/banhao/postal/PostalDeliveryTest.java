@@ -95,9 +95,13 @@ class PostalDeliveryTest {
         assertEquals(1, count("SELECT count(*) FROM outbox_event WHERE type = 'PostalDeliveryRequested' AND payload->>'applicationNo' = ?", no));
         assertEquals(1, count("SELECT count(*) FROM outbox_event WHERE type = 'PostalDeliveryOrdered' AND payload->>'applicationNo' = ?", no));
 
-        // Once the result is out, the choice is closed.
+        // Once the result is out, postal delivery can no longer be chosen (a delivery under way may only be re-addressed,
+        // PostalChangesTest).
+        String other = ApplicationFixtures.submitted(resident, dept.item());
+        ApplicationFixtures.act(dept.reviewer(), other, "accept", "{}").statusCode(200);
+        ApplicationFixtures.act(dept.reviewer(), other, "approve", "{}").statusCode(200);
         given().auth().oauth2(resident).contentType(ContentType.JSON).body(PostalFixtures.choice(PostalFixtures.address(resident)))
-                .put("/api/v1/applications/" + no + "/delivery").then().statusCode(409)
+                .put("/api/v1/applications/" + other + "/delivery").then().statusCode(409)
                 .body("code", equalTo("DELIVERY_TOO_LATE")).body("detail", org.hamcrest.Matchers.containsString("APPROVED"));
     }
 

@@ -2,9 +2,12 @@ package app.banhao.postal;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.List;
 import java.util.UUID;
 
 import app.banhao.application.ApplicationFixtures;
+import app.banhao.platform.events.OutboxRelay;
+import app.banhao.testing.OutboxSteps;
 import io.restassured.http.ContentType;
 
 /** Residents' postal deliveries as tests need them: an address in the book, a case of a postal item, the choice. */
@@ -46,5 +49,32 @@ public final class PostalFixtures {
     public static String chosen(String resident, String no) {
         return given().auth().oauth2(resident).contentType(ContentType.JSON).body(choice(address(resident)))
                 .put("/api/v1/applications/" + no + "/delivery").then().statusCode(200).extract().asString();
+    }
+
+    /** The waybill of {@code no}'s delivery once the outbox has ordered it (waits up to 20 s). */
+    public static String orderedWaybill(OutboxRelay relay, String resident, String no) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (true) {
+            OutboxSteps.drain(relay);
+            var answer = given().auth().oauth2(resident).get("/api/v1/applications/" + no + "/delivery").then().statusCode(200)
+                    .extract();
+            if ("ORDERED".equals(answer.path("state")) || System.currentTimeMillis() > deadline) {
+                return answer.path("waybillNo");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** The kinds of {@code no}'s timeline once it has an entry reading {@code text} (the relay delivers late). */
+    public static List<String> timelineOnceItHas(OutboxRelay relay, String resident, String no, String text)
+            throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!given().auth().oauth2(resident).get("/api/v1/applications/" + no + "/timeline").then().statusCode(200)
+                .extract().<List<String>>path("items.text").contains(text) && System.currentTimeMillis() < deadline) {
+            OutboxSteps.drain(relay);
+            Thread.sleep(100);
+        }
+        return given().auth().oauth2(resident).get("/api/v1/applications/" + no + "/timeline").then().statusCode(200)
+                .body("items.text", org.hamcrest.Matchers.hasItem(text)).extract().path("items.kind");
     }
 }

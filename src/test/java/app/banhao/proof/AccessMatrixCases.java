@@ -56,7 +56,7 @@ final class AccessMatrixCases {
             .ownedByResident(owner -> {
                 String no = ApplicationFixtures.draft(owner.token(), PostalFixtures.department().item()).getString("applicationNo");
                 return Target.of(Map.of("applicationNo", no), PostalFixtures.chosen(owner.token(), no));
-            }, "getPostalDelivery")
+            }, "getPostalDelivery", "cancelPostalDelivery")
             .ownedByResident(owner -> {
                 var sessions = owner.authorize(given()).get("/api/v1/me/sessions").then().statusCode(200).extract();
                 return Target.of(Map.of("sessionId", sessions.path("items[0].id")), sessions.asString());
@@ -269,6 +269,7 @@ final class AccessMatrixCases {
                     "listOverdueRectifications", "listPendingRatingAppeals", "decideRatingAppeal")
             .publicOperation("getDepartmentRatingStats", "好差评 figures are published (国办发〔2019〕51号)")
             .publicOperation("receivePostalTrackingEvent", "carriers prove themselves by a Standard Webhooks signature, not a login")
+            .publicOperation("receiveEmsTrackingPush", "EMS proves itself by a body encrypted with our account's sign key, not a login")
             .publicOperation("listWalletIssuerKeys", "issuer public keys are published for offline verification")
             .publicOperation("getWalletStatusList", "certificate status lists are published for offline verification")
             .selfOnly("getStaffMe", "the staff member's own account, found by the token's subject; it names no other")
