@@ -58,16 +58,24 @@ public class ItemCatalog {
 
     private final ServiceItemRepository items;
     private final BundleRepository bundles;
+    private final DepartmentRepository departments;
     private final CacheAside cache;
     private final ObjectMapper json;
     /** Parsed records by the entity tag of their JSON: a new version of an item is a new tag. */
     private final Cache<String, Optional<Item>> parsed = Caffeine.newBuilder().maximumSize(2_000).build();
 
-    public ItemCatalog(ServiceItemRepository items, BundleRepository bundles, CacheAside cache, ObjectMapper json) {
+    public ItemCatalog(ServiceItemRepository items, BundleRepository bundles, DepartmentRepository departments,
+            CacheAside cache, ObjectMapper json) {
         this.items = items;
         this.bundles = bundles;
+        this.departments = departments;
         this.cache = cache;
         this.json = json;
+    }
+
+    /** The name of department {@code code}, or the code itself when the catalogue has no such department. Needs a session. */
+    public Uni<String> departmentName(String code) {
+        return departments.findById(code).map(d -> d == null ? code : d.name);
     }
 
     /** The item if it is offered now; 422 {@code ITEM_NOT_AVAILABLE} naming {@code itemCode} otherwise. */
