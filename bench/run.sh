@@ -14,6 +14,10 @@ THREADS=${THREADS:-2}
 PORT=${PORT:-18090}                # instance A; B is PORT+1, the load balancer PORT+9
 SCALE_OUT=${SCALE_OUT:-1}          # 0 skips the two-instance run
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
+# Which scenarios: all (default), or a comma-separated selection of reads, verify, login, applications, heartbeat.
+# A selection runs those (and the ping baseline their ratios need) on instance A only: no database ceiling, no
+# scale-out, no restart, no live-progress timing. e.g. SCENARIOS=heartbeat,reads bench/run.sh
+SCENARIOS=${SCENARIOS:-all}
 PORT_B=$((PORT + 1))
 LB_PORT=$((PORT + 9))
 MGMT_PORT=$((PORT + 2))            # A's management interface (health, metrics); B's is PORT+3
@@ -192,6 +196,35 @@ measure_verify() { # group base
     "$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/lua/verify.lua "$base" -- "$tokens" | tail -1)"
 }
 
+# 政务直播 (issue 13): distinct anonymous viewers heart-beating one LIVE stream. A demo staff member (agent on instance
+# A, admin behind the balancer: each TOTP code works once per account) schedules a stream and starts it through the
+# API; every heartbeat then reads the stream's state from the cache and runs one Redis script, no PostgreSQL.
+totp() { # base32 secret → the current RFC 6238 code
+  python3 -c 'import base64, hmac, struct, sys, time
+k = base64.b32decode(sys.argv[1]); h = hmac.new(k, struct.pack(">Q", int(time.time()) // 30), "sha1").digest()
+o = h[-1] & 15; print("%06d" % ((struct.unpack(">I", h[o:o + 4])[0] & 0x7fffffff) % 1000000))' "$1"
+}
+measure_heartbeat() { # group base staff-username totp-secret
+  local group=$1 base=$2 staff stream version starts ends
+  staff=$(curl -s "$base/api/v1/staff/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$3\",\"password\":\"Banhao-Demo-2026\",\"totp\":\"$(totp "$4")\"}" \
+    | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
+  starts=$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%SZ)
+  ends=$(date -u -d '+2 hour' +%Y-%m-%dT%H:%M:%SZ)
+  read -r stream version < <(curl -s "$base/api/v1/staff/live/streams" -H "Authorization: Bearer $staff" \
+    -H 'Content-Type: application/json' -d "{\"title\":\"压测直播 $group\",\"topicItemCodes\":[],\"startsAt\":\"$starts\",\
+\"endsAt\":\"$ends\",\"playUrl\":\"https://live.example.cn/bench/index.m3u8\"}" \
+    | python3 -c 'import json, sys; s = json.load(sys.stdin); print(s.get("id", ""), s.get("version", ""))')
+  curl -s -o /dev/null -X POST "$base/api/v1/staff/live/streams/$stream/start" -H "Authorization: Bearer $staff" \
+    -H "If-Match: \"$version\""
+  curl -s "$base/api/v1/live/streams/$stream" | grep -q '"state":"LIVE"' \
+    || { echo "$group/heartbeat: the demo $3 could not schedule and start a stream" >&2; exit 1; }
+  echo "… $group/heartbeat: warm-up $WARMUP, then $DURATION at $CONNECTIONS connections" >&2
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/lua/heartbeat.lua "$base" -- "$stream" >/dev/null
+  record "$group" "heartbeat" "ratio" "0.60" "20" \
+    "$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/lua/heartbeat.lua "$base" -- "$stream" | tail -1)"
+}
+
 # The scenarios every configuration runs: name | path | target kind (ratio: of the baseline's req/s) | target | p99 ms.
 READS=$(cat <<'LIST'
 ping|/api/v1/system/ping|||
@@ -205,14 +238,25 @@ LIST
 run_reads() { # group base
   while IFS='|' read -r name path kind target p99; do
     [ -n "$name" ] || continue
+    [ "$name" = ping ] || wants reads || continue
     measure_get "$1" "$2" "$name" "$path" "$kind" "$target" "$p99"
   done <<<"$READS"
 }
+wants() { [ "$SCENARIOS" = all ] || [[ ",$SCENARIOS," == *",$1,"* ]]; }
 
 run_reads single "http://127.0.0.1:$PORT"
-measure_verify single "http://127.0.0.1:$PORT"
-measure_login single "http://127.0.0.1:$PORT"
-measure_applications single "http://127.0.0.1:$PORT" 0
+! wants verify || measure_verify single "http://127.0.0.1:$PORT"
+! wants login || measure_login single "http://127.0.0.1:$PORT"
+! wants applications || measure_applications single "http://127.0.0.1:$PORT" 0
+! wants heartbeat || measure_heartbeat single "http://127.0.0.1:$PORT" agent KRSXG5CTMVRXEZLUKN2XAZLSONSWG4TF
+if [ "$SCENARIOS" != all ]; then
+  mkdir -p bench/results
+  python3 bench/summarise.py "$RAW" bench/results/latest.json <<JSON
+{"connections": $CONNECTIONS, "threads": $THREADS, "duration": "$DURATION", "warmup": "$WARMUP",
+ "selection": "$SCENARIOS", "firstRequestMs": $FIRST_REQUEST_MS, "javaOpts": "${JAVA_OPTS:-}"}
+JSON
+  exit $?
+fi
 # A resident's own live progress event: from sending the submit to the SUBMITTED event on their stream (issue 11).
 echo "… live progress: 30 submissions, each timed to its event on the resident's stream" >&2
 LIVE=$(python3 bench/live_latency.py "http://127.0.0.1:$PORT" 30)
@@ -298,6 +342,7 @@ CONF
   measure_verify scale-out "http://127.0.0.1:$LB_PORT"
   measure_login scale-out "http://127.0.0.1:$LB_PORT"
   measure_applications scale-out "http://127.0.0.1:$LB_PORT" 1000
+  measure_heartbeat scale-out "http://127.0.0.1:$LB_PORT" admin GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ
 fi
 
 # A restart of instance A on its existing data directory (its embedded PostgreSQL and Redis start again, nothing

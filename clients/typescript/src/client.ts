@@ -8,6 +8,7 @@ import {
   Configuration,
   EventsApi,
   HomeApi,
+  LiveApi,
   MeApi,
   MessagesApi,
   ProgressLookupApi,
@@ -23,6 +24,7 @@ import {
   RelyingPartyApi,
   RelyingPartyAdminApi,
   StaffCertificatesApi,
+  StaffLiveApi,
   StaffRatingsApi,
   WalletApi,
   WalletGrantsApi,
@@ -69,6 +71,7 @@ export class BanhaoClient {
   readonly homeAdmin: HomeAdminApi;
   readonly events: EventsApi;
   readonly home: HomeApi;
+  readonly live: LiveApi;
   readonly me: MeApi;
   readonly messages: MessagesApi;
   readonly progress: ProgressLookupApi;
@@ -84,6 +87,7 @@ export class BanhaoClient {
   readonly relyingParty: RelyingPartyApi;
   readonly relyingPartyAdmin: RelyingPartyAdminApi;
   readonly staffCertificates: StaffCertificatesApi;
+  readonly staffLive: StaffLiveApi;
   readonly staffRatings: StaffRatingsApi;
   readonly wallet: WalletApi;
   readonly walletGrants: WalletGrantsApi;
@@ -118,6 +122,7 @@ export class BanhaoClient {
     this.homeAdmin = this.api(HomeAdminApi);
     this.events = this.api(EventsApi);
     this.home = this.api(HomeApi);
+    this.live = this.api(LiveApi);
     this.me = this.api(MeApi);
     this.messages = this.api(MessagesApi);
     this.progress = this.api(ProgressLookupApi);
@@ -133,6 +138,7 @@ export class BanhaoClient {
     this.relyingParty = this.api(RelyingPartyApi);
     this.relyingPartyAdmin = this.api(RelyingPartyAdminApi);
     this.staffCertificates = this.api(StaffCertificatesApi);
+    this.staffLive = this.api(StaffLiveApi);
     this.staffRatings = this.api(StaffRatingsApi);
     this.wallet = this.api(WalletApi);
     this.walletGrants = this.api(WalletGrantsApi);

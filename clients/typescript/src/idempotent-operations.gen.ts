@@ -2,9 +2,13 @@
 // Do not edit; run `npm run generate`.
 export const IDEMPOTENT_OPERATIONS: readonly string[] = [
   'addMyAddress',
+  'askLiveQuestion',
+  'bookVideoAppointment',
   'createApplication',
   'createCertificateRequest',
   'createRelyingParty',
   'createStaffUser',
+  'publishVideoAvailability',
+  'scheduleLiveStream',
   'submitApplication'
 ];

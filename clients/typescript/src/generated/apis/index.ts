@@ -1,6 +1,9 @@
 /* tslint:disable */
 /* eslint-disable */
 export * from './ApplicationsApi.js';
+export * from './AppointmentAdminApi.js';
+export * from './AppointmentSlotsApi.js';
+export * from './AppointmentsApi.js';
 export * from './AuthApi.js';
 export * from './CatalogApi.js';
 export * from './CatalogAdminApi.js';
@@ -9,6 +12,7 @@ export * from './DataUsageComplaintsApi.js';
 export * from './EventsApi.js';
 export * from './HomeApi.js';
 export * from './HomeAdminApi.js';
+export * from './LiveApi.js';
 export * from './MeApi.js';
 export * from './MessagesApi.js';
 export * from './OperationsApi.js';
@@ -24,6 +28,7 @@ export * from './RelyingPartyAdminApi.js';
 export * from './StaffApplicationsApi.js';
 export * from './StaffAuthApi.js';
 export * from './StaffCertificatesApi.js';
+export * from './StaffLiveApi.js';
 export * from './StaffRatingsApi.js';
 export * from './SystemApi.js';
 export * from './WalletApi.js';

@@ -78,6 +78,11 @@ public class ItemCatalog {
         return departments.findActive(code).map(d -> d != null);
     }
 
+    /** The name of department {@code code}, or the code itself when the catalogue has no such department. Needs a session. */
+    public Uni<String> departmentName(String code) {
+        return departments.findById(code).map(d -> d == null ? code : d.name);
+    }
+
     /** The item if it is offered now; 422 {@code ITEM_NOT_AVAILABLE} naming {@code itemCode} otherwise. */
     public Uni<Item> active(String code) {
         return any(code).map(item -> {

@@ -1,5 +1,8 @@
 package app.banhao.inbox;
 
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -23,6 +26,8 @@ public class InboxOnResidentNotices implements EventConsumer {
     record Carried(@JsonProperty(ResidentNoticeFact.PROPERTY) ResidentNoticeFact.Notice notice) {
     }
 
+    private static final String NAME = "inbox-resident-notices";
+
     private final ResidentMessageRepository messages;
 
     public InboxOnResidentNotices(ResidentMessageRepository messages) {
@@ -31,7 +36,7 @@ public class InboxOnResidentNotices implements EventConsumer {
 
     @Override
     public String name() {
-        return "inbox-resident-notices";
+        return NAME;
     }
 
     /** By type alone nothing: see {@link #accepts(DomainEvent)}. */
@@ -45,9 +50,23 @@ public class InboxOnResidentNotices implements EventConsumer {
         return event instanceof ResidentNoticeFact fact && fact.residentNotice() != null;
     }
 
+    /**
+     * The message's id is derived from the event's, so an event handed over again (delivery is at least once) finds its
+     * message and leaves no second one.
+     */
     @Override
     public Uni<Void> handle(PublishedEvent event) {
         ResidentNoticeFact.Notice notice = event.as(Carried.class).notice();
-        return notice == null ? Uni.createFrom().voidItem() : messages.persist(ResidentMessage.notice(notice)).replaceWithVoid();
+        if (notice == null) {
+            return Uni.createFrom().voidItem();
+        }
+        ResidentMessage message = ResidentMessage.notice(notice);
+        message.id = messageId(event.id());
+        return messages.findById(message.id)
+                .chain(found -> found != null ? Uni.createFrom().voidItem() : messages.persist(message).replaceWithVoid());
+    }
+
+    static UUID messageId(UUID eventId) {
+        return UUID.nameUUIDFromBytes((NAME + ":" + eventId).getBytes(StandardCharsets.UTF_8));
     }
 }

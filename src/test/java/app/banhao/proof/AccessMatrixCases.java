@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import app.banhao.application.ApplicationFixtures;
+import app.banhao.live.LiveFixtures;
 import app.banhao.postal.PostalFixtures;
 import app.banhao.rating.RatingFixtures;
 import app.banhao.testing.Logins;
@@ -267,6 +268,21 @@ final class AccessMatrixCases {
             }, "appealRating")
             .roleGuarded("ADMIN", "escalations and appeal decisions are province-wide, by administrators",
                     "listOverdueRectifications", "listPendingRatingAppeals", "decideRatingAppeal")
+            .publicOperation("getLiveStream", "the live schedule (政务直播) is public, like the streams at the CDN")
+            .publicOperation("sendLiveHeartbeat", "anyone watching a public stream is counted; a heartbeat shows no viewer")
+            .publicOperation("listLiveQuestions", "published questions are public; a caller's own unpublished ones are found by"
+                    + " the token's subject, never another's (LiveQuestionsTest)")
+            .selfOnly("subscribeLiveStream", "the subscription is the caller's own, found by the token's subject")
+            .selfOnly("unsubscribeLiveStream", "the subscription is the caller's own, found by the token's subject")
+            .selfOnly("askLiveQuestion", "the question is asked as the caller, found by the token's subject")
+            .selfOnly("voteLiveQuestion", "the vote is the caller's own; only published questions can be voted for")
+            .ownedByDepartment(staff -> liveStream(LiveFixtures.scheduled(staff.token())), "startLiveStream", "listStaffLiveQuestions")
+            .ownedByDepartment(staff -> liveStream(LiveFixtures.live(staff.token())).withBody("{}"), "endLiveStream")
+            .ownedByDepartment(staff -> liveQuestion(staff), "publishLiveQuestion")
+            .ownedByDepartment(staff -> liveQuestion(staff).withBody("{\"reason\":\"矩阵测试：与主题无关\"}"), "hideLiveQuestion")
+            .ownedByDepartment(staff -> liveQuestion(staff).withBody("{\"text\":\"矩阵测试答复\"}"), "answerLiveQuestion")
+            .listedForDepartment(staff -> Target.of(Map.of(), "{\"id\":\"" + LiveFixtures.scheduled(staff.token()).getString("id")
+                    + "\"}"), ListReaders.PAGES, "listStaffLiveStreams")
             .publicOperation("getDepartmentRatingStats", "好差评 figures are published (国办发〔2019〕51号)")
             .publicOperation("receivePostalTrackingEvent", "carriers prove themselves by a Standard Webhooks signature, not a login")
             .publicOperation("receiveEmsTrackingPush", "EMS proves itself by a body encrypted with our account's sign key, not a login")
@@ -283,6 +299,19 @@ final class AccessMatrixCases {
             .roleGuarded("ADMIN", "staff accounts are managed by administrators, as they are created",
                     "deactivateStaffUser", "reactivateStaffUser", "endStaffUserSessions")
             .build();
+
+    /** A stream of the owner's department, called at its current version. */
+    private static Target liveStream(io.restassured.path.json.JsonPath stream) {
+        return Target.of(Map.of("streamId", stream.getString("id")), "{\"id\":\"" + stream.getString("id") + "\"}")
+                .withHeader("If-Match", "\"" + stream.getLong("version") + "\"");
+    }
+
+    /** A resident's question on a live stream of the owner's department. */
+    private static Target liveQuestion(Caller staff) {
+        String stream = LiveFixtures.live(staff.token()).getString("id");
+        String question = LiveFixtures.ask(Logins.newResidentToken(), stream, "矩阵测试问题 " + java.util.UUID.randomUUID()).getString("id");
+        return Target.of(Map.of("questionId", question), "{\"id\":\"" + question + "\"}");
+    }
 
     /** A 差评's rectification in the owner's department, fixed first when {@code fixed}, called at its current version. */
     private static Target rectification(Caller staff, boolean fixed) {

@@ -48,6 +48,7 @@ class RedisClusterKeyLayoutTest {
                     (String) call("app.banhao.staff.UnknownStaffLogins", "keyOf", "9f86d081884c7d65", "lock")),
             "LiveStreamCap: EVAL with 2 keys", () -> List.of((String[]) call("app.banhao.application.progress.LiveStreamCap",
                     "keys", RESIDENT)),
+            "ViewerCounts: EVAL with 2 keys", () -> List.of((String[]) call("app.banhao.live.ViewerCounts", "keys", RESIDENT)),
             "RateLimiter: MGET", () -> List.of("banhao:rl:otp-ip-hour:203.0.113.7"));
 
     /** How a multi-key operation shows in the sources; group 1 names it. */
