@@ -30,6 +30,9 @@ import {
   WalletGrantsApi,
   WalletIssuersApi,
   WalletPresentationsApi,
+  AppointmentsApi,
+  AppointmentSlotsApi,
+  AppointmentAdminApi,
   type FetchAPI,
   type HTTPHeaders,
   type Middleware,
@@ -97,6 +100,9 @@ export class BanhaoClient {
   private readonly store: TokenStore;
   private readonly rawFetch: FetchAPI;
   private readonly leewayMs: number;
+  readonly appointments: AppointmentsApi;
+  readonly appointmentSlots: AppointmentSlotsApi;
+  readonly appointmentAdmin: AppointmentAdminApi;
   private readonly refreshApi: AuthApi;
   private refreshing: Promise<StoredTokens | null> | null = null;
 
@@ -123,6 +129,9 @@ export class BanhaoClient {
     this.events = this.api(EventsApi);
     this.home = this.api(HomeApi);
     this.live = this.api(LiveApi);
+    this.appointmentAdmin = this.api(AppointmentAdminApi);
+    this.appointmentSlots = this.api(AppointmentSlotsApi);
+    this.appointments = this.api(AppointmentsApi);
     this.me = this.api(MeApi);
     this.messages = this.api(MessagesApi);
     this.progress = this.api(ProgressLookupApi);
