@@ -1,6 +1,9 @@
 /* tslint:disable */
 /* eslint-disable */
 export * from './ApplicationsApi.js';
+export * from './AppointmentAdminApi.js';
+export * from './AppointmentSlotsApi.js';
+export * from './AppointmentsApi.js';
 export * from './AuthApi.js';
 export * from './CatalogApi.js';
 export * from './CatalogAdminApi.js';

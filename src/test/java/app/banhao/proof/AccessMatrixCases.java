@@ -7,6 +7,7 @@ import java.util.Map;
 
 import app.banhao.application.ApplicationFixtures;
 import app.banhao.postal.PostalFixtures;
+import app.banhao.video.appointment.VideoFixtures;
 import app.banhao.rating.RatingFixtures;
 import app.banhao.testing.Logins;
 import app.banhao.testing.access.AccessCases;
@@ -268,6 +269,14 @@ final class AccessMatrixCases {
             .roleGuarded("ADMIN", "escalations and appeal decisions are province-wide, by administrators",
                     "listOverdueRectifications", "listPendingRatingAppeals", "decideRatingAppeal")
             .publicOperation("getDepartmentRatingStats", "好差评 figures are published (国办发〔2019〕51号)")
+            .ownedByResident(owner -> VideoFixtures.heldFor(owner.id()), "getMyVideoAppointment",
+                    "confirmVideoAppointment", "cancelVideoAppointment", "moveVideoAppointment")
+            .ownedByResident(owner -> VideoFixtures.startingSoonFor(owner.id()), "checkInVideoAppointment")
+            .listedForResident(owner -> VideoFixtures.startingSoonFor(owner.id()), ListReaders.PAGES,
+                    "listMyVideoAppointments")
+            .publicOperation("listVideoSlots", "free video-appointment slots are public, like the catalogue they serve")
+            .roleGuarded("ADMIN", "video-service availability is published by administrators, like the catalogue",
+                    "listVideoAvailabilities", "updateVideoAvailability")
             .publicOperation("receivePostalTrackingEvent", "carriers prove themselves by a Standard Webhooks signature, not a login")
             .publicOperation("listWalletIssuerKeys", "issuer public keys are published for offline verification")
             .publicOperation("getWalletStatusList", "certificate status lists are published for offline verification")
