@@ -272,8 +272,8 @@ final class AccessMatrixCases {
             .ownedByResident(owner -> VideoFixtures.heldFor(owner.id()), "getMyVideoAppointment",
                     "confirmVideoAppointment", "cancelVideoAppointment", "moveVideoAppointment")
             .ownedByResident(owner -> VideoFixtures.startingSoonFor(owner.id()), "checkInVideoAppointment")
-            .listedForResident(owner -> VideoFixtures.startingSoonFor(owner.id()), ListReaders.PAGES,
-                    "listMyVideoAppointments")
+            .listedForResident(owner -> Target.of(Map.of(), VideoFixtures.startingSoonFor(owner.id()).representation()),
+                    ListReaders.PAGES, "listMyVideoAppointments")
             .publicOperation("listVideoSlots", "free video-appointment slots are public, like the catalogue they serve")
             .roleGuarded("ADMIN", "video-service availability is published by administrators, like the catalogue",
                     "listVideoAvailabilities", "updateVideoAvailability")
