@@ -14,7 +14,7 @@ THREADS=${THREADS:-2}
 PORT=${PORT:-18090}                # instance A; B is PORT+1, the load balancer PORT+9
 SCALE_OUT=${SCALE_OUT:-1}          # 0 skips the two-instance run
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
-# Which scenarios: all (default), or a comma-separated selection of reads, verify, login, applications, heartbeat.
+# Which scenarios: all (default), or a comma-separated selection of reads, verify, appointments, login, applications, heartbeat.
 # A selection runs those (and the ping baseline their ratios need) on instance A only: no database ceiling, no
 # scale-out, no restart, no live-progress timing. e.g. SCENARIOS=heartbeat,reads bench/run.sh
 SCENARIOS=${SCENARIOS:-all}
@@ -225,6 +225,39 @@ measure_heartbeat() { # group base staff-username totp-secret
     "$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/lua/heartbeat.lua "$base" -- "$stream" | tail -1)"
 }
 
+# Video appointments (issue 13): an administrator (token minted with the instance's own key) publishes a window of
+# HN-WJW's hygiene-licence item, 08:00–20:00 in 5-minute slots of the largest capacity, on the first day with slots
+# two or more days ahead. `slots` reads that day's free slots (cached in Redis per department, recomputed after a
+# booking); `book` is distinct L2 residents (minted tokens, each used once) booking slots of it, never refused.
+measure_appointments() { # group base
+  local group=$1 base=$2 admin day="" availability offset starts="$WORK/slot-starts-$1.txt" tokens="$WORK/book-tokens-$1.txt"
+  local item=HN-WJW-GGCSWSXK
+  admin=$(python3 bench/mint_tokens.py "$WORK/a-keys" admin)
+  availability=$(curl -s "$base/api/v1/admin/video/availabilities" -H "Authorization: Bearer $admin" \
+    -H 'Content-Type: application/json' -d "{\"departmentCode\":\"HN-WJW\",\"itemCode\":\"$item\",
+    \"weekdays\":[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\",\"SATURDAY\",\"SUNDAY\"],
+    \"windowStart\":\"08:00\",\"windowEnd\":\"20:00\",\"slotMinutes\":5,\"capacity\":1000,\"opensDaysAhead\":30,
+    \"closesHoursBefore\":1,\"validFrom\":\"$(TZ=Asia/Shanghai date +%F)\"}" | sed -n 's/^{"id":"\([^"]*\)".*/\1/p')
+  [ -n "$availability" ] || { echo "$group/book: could not publish an availability" >&2; exit 1; }
+  for offset in 2 3 4 5 6 7 8 9 10; do
+    day=$(TZ=Asia/Shanghai date -d "+$offset days" +%F)
+    curl -s "$base/api/v1/video/departments/HN-WJW/slots?date=$day&itemCode=$item" | grep -o '"start":"[^"]*"' \
+      | cut -d'"' -f4 >"$starts"
+    [ -s "$starts" ] && break
+  done
+  [ -s "$starts" ] || { echo "$group/book: no bookable day in the next 10 days" >&2; exit 1; }
+  measure_get "$group" "$base" "slots" "/api/v1/video/departments/HN-WJW/slots?date=$day&itemCode=$item" "ratio" "0.70" "20"
+  python3 bench/mint_tokens.py "$WORK/a-keys" resident 30000 >"$tokens"
+  echo "… $group/book: warm-up $WARMUP, then $DURATION at $CONNECTIONS connections, $(wc -l <"$tokens") residents" >&2
+  head -10000 "$tokens" >"$tokens.warm"
+  tail -n +10001 "$tokens" >"$tokens.run"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/lua/book.lua "$base" -- "$tokens.warm" "$availability" "$item" \
+    "$starts" "$THREADS" >/dev/null
+  record "$group" "book" "" "" "100" \
+    "$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/lua/book.lua "$base" -- "$tokens.run" "$availability" "$item" \
+      "$starts" "$THREADS" | tail -1)"
+}
+
 # The scenarios every configuration runs: name | path | target kind (ratio: of the baseline's req/s) | target | p99 ms.
 READS=$(cat <<'LIST'
 ping|/api/v1/system/ping|||
@@ -246,6 +279,7 @@ wants() { [ "$SCENARIOS" = all ] || [[ ",$SCENARIOS," == *",$1,"* ]]; }
 
 run_reads single "http://127.0.0.1:$PORT"
 ! wants verify || measure_verify single "http://127.0.0.1:$PORT"
+! wants appointments || measure_appointments single "http://127.0.0.1:$PORT"
 ! wants login || measure_login single "http://127.0.0.1:$PORT"
 ! wants applications || measure_applications single "http://127.0.0.1:$PORT" 0
 ! wants heartbeat || measure_heartbeat single "http://127.0.0.1:$PORT" agent KRSXG5CTMVRXEZLUKN2XAZLSONSWG4TF

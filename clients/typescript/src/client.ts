@@ -1,4 +1,7 @@
 import {
+  AppointmentAdminApi,
+  AppointmentSlotsApi,
+  AppointmentsApi,
   ApplicationsApi,
   AuthApi,
   BaseAPI,
@@ -84,6 +87,9 @@ export class BanhaoClient {
   readonly dataUsage: DataUsageApi;
   readonly dataUsageComplaints: DataUsageComplaintsApi;
   readonly postal: PostalApi;
+  readonly appointments: AppointmentsApi;
+  readonly appointmentSlots: AppointmentSlotsApi;
+  readonly appointmentAdmin: AppointmentAdminApi;
   readonly ratingAdmin: RatingAdminApi;
   readonly ratingStats: RatingStatsApi;
   readonly ratings: RatingsApi;
@@ -141,6 +147,9 @@ export class BanhaoClient {
     this.dataUsage = this.api(DataUsageApi);
     this.dataUsageComplaints = this.api(DataUsageComplaintsApi);
     this.postal = this.api(PostalApi);
+    this.appointments = this.api(AppointmentsApi);
+    this.appointmentSlots = this.api(AppointmentSlotsApi);
+    this.appointmentAdmin = this.api(AppointmentAdminApi);
     this.ratingAdmin = this.api(RatingAdminApi);
     this.ratingStats = this.api(RatingStatsApi);
     this.ratings = this.api(RatingsApi);

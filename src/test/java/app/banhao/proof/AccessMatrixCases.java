@@ -8,6 +8,7 @@ import java.util.Map;
 import app.banhao.application.ApplicationFixtures;
 import app.banhao.live.LiveFixtures;
 import app.banhao.postal.PostalFixtures;
+import app.banhao.video.appointment.VideoFixtures;
 import app.banhao.rating.RatingFixtures;
 import app.banhao.testing.Logins;
 import app.banhao.testing.access.AccessCases;
@@ -284,6 +285,14 @@ final class AccessMatrixCases {
             .listedForDepartment(staff -> Target.of(Map.of(), "{\"id\":\"" + LiveFixtures.scheduled(staff.token()).getString("id")
                     + "\"}"), ListReaders.PAGES, "listStaffLiveStreams")
             .publicOperation("getDepartmentRatingStats", "好差评 figures are published (国办发〔2019〕51号)")
+            .ownedByResident(owner -> VideoFixtures.heldFor(owner.id()), "getMyVideoAppointment",
+                    "confirmVideoAppointment", "cancelVideoAppointment", "moveVideoAppointment")
+            .ownedByResident(owner -> VideoFixtures.startingSoonFor(owner.id()), "checkInVideoAppointment")
+            .listedForResident(owner -> Target.of(Map.of(), VideoFixtures.startingSoonFor(owner.id()).representation()),
+                    ListReaders.PAGES, "listMyVideoAppointments")
+            .publicOperation("listVideoSlots", "free video-appointment slots are public, like the catalogue they serve")
+            .roleGuarded("ADMIN", "video-service availability is published by administrators, like the catalogue",
+                    "listVideoAvailabilities", "updateVideoAvailability")
             .publicOperation("receivePostalTrackingEvent", "carriers prove themselves by a Standard Webhooks signature, not a login")
             .publicOperation("receiveEmsTrackingPush", "EMS proves itself by a body encrypted with our account's sign key, not a login")
             .publicOperation("listWalletIssuerKeys", "issuer public keys are published for offline verification")

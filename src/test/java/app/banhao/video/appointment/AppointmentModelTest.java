@@ -60,7 +60,7 @@ class AppointmentModelTest {
                 || String.valueOf(refused.getCause()).contains("video_appointment_open_per_item"), refused.toString());
     }
 
-    static Availability availability(OffsetDateTime now) {
+    public static Availability availability(OffsetDateTime now) {
         Availability a = new Availability();
         a.id = UUID.randomUUID();
         a.departmentCode = "DEPT-" + a.id.toString().substring(0, 8);
