@@ -75,6 +75,21 @@ class LiveQuestionsTest {
     }
 
     @Test
+    void parallelVotesOfOneResidentCountOnceAndOfManyCountEach() throws Exception {
+        String staff = LiveFixtures.staff(DEPT);
+        String stream = LiveFixtures.live(staff).getString("id");
+        String q = LiveFixtures.ask(Logins.newResidentToken(), stream, "并发投票").getString("id");
+        LiveFixtures.moderate(staff, q, "publish", null).statusCode(200);
+        String eager = Logins.newResidentToken();
+        List<String> others = java.util.stream.IntStream.range(0, 5).mapToObj(i -> Logins.newResidentToken()).toList();
+        String path = "/api/v1/live/streams/" + stream + "/questions/" + q + "/vote";
+        var outcomes = app.banhao.testing.Burst.fire(30, i -> given().auth().oauth2(i < 25 ? eager : others.get(i - 25)).put(path));
+        outcomes.forEach(o -> assertEquals(200, o.answer() == null ? -1 : o.answer().statusCode(),
+                () -> o.answer() == null ? String.valueOf(o.failure()) : o.answer().asString()));
+        list(null, stream).body("items.find { it.id == '" + q + "' }.votes", equalTo(6));
+    }
+
+    @Test
     void questionsAreCappedRateLimitedAndClosedWithTheStream() {
         String staff = LiveFixtures.staff(DEPT);
         var live = LiveFixtures.live(staff);
