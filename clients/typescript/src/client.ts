@@ -23,6 +23,7 @@ import {
   RelyingPartyApi,
   RelyingPartyAdminApi,
   StaffCertificatesApi,
+  StaffPostalApi,
   StaffRatingsApi,
   WalletApi,
   WalletGrantsApi,
@@ -84,6 +85,7 @@ export class BanhaoClient {
   readonly relyingParty: RelyingPartyApi;
   readonly relyingPartyAdmin: RelyingPartyAdminApi;
   readonly staffCertificates: StaffCertificatesApi;
+  readonly staffPostal: StaffPostalApi;
   readonly staffRatings: StaffRatingsApi;
   readonly wallet: WalletApi;
   readonly walletGrants: WalletGrantsApi;
@@ -133,6 +135,7 @@ export class BanhaoClient {
     this.relyingParty = this.api(RelyingPartyApi);
     this.relyingPartyAdmin = this.api(RelyingPartyAdminApi);
     this.staffCertificates = this.api(StaffCertificatesApi);
+    this.staffPostal = this.api(StaffPostalApi);
     this.staffRatings = this.api(StaffRatingsApi);
     this.wallet = this.api(WalletApi);
     this.walletGrants = this.api(WalletGrantsApi);

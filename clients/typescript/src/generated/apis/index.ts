@@ -24,6 +24,7 @@ export * from './RelyingPartyAdminApi.js';
 export * from './StaffApplicationsApi.js';
 export * from './StaffAuthApi.js';
 export * from './StaffCertificatesApi.js';
+export * from './StaffPostalApi.js';
 export * from './StaffRatingsApi.js';
 export * from './SystemApi.js';
 export * from './WalletApi.js';

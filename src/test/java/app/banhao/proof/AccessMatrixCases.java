@@ -265,6 +265,17 @@ final class AccessMatrixCases {
                 return Target.of(Map.of("ratingId", rated.getString("id")), view.prettify())
                         .withBody("{\"reason\":\"矩阵申诉：评价与事实不符\"}");
             }, "appealRating")
+            .listedForDepartment(staff -> Target.of(Map.of(), "{\"id\":\""
+                    + PostalFixtures.orderedIn(Caller.OWNER_DEPARTMENT, false).getString("id") + "\"}"),
+                    ListReaders.ONE, "listStaffPostalDeliveries")
+            .ownedByDepartment(staff -> {
+                var d = PostalFixtures.orderedIn(Caller.OWNER_DEPARTMENT, false);
+                return Target.of(Map.of("deliveryId", d.getString("id")), d.encode());
+            }, "getStaffPostalLabel", "cancelStaffPostalDelivery")
+            .ownedByDepartment(staff -> {
+                var d = PostalFixtures.orderedIn(Caller.OWNER_DEPARTMENT, true);
+                return Target.of(Map.of("deliveryId", d.getString("id")), d.encode());
+            }, "retryStaffPostalDelivery")
             .roleGuarded("ADMIN", "escalations and appeal decisions are province-wide, by administrators",
                     "listOverdueRectifications", "listPendingRatingAppeals", "decideRatingAppeal")
             .publicOperation("getDepartmentRatingStats", "好差评 figures are published (国办发〔2019〕51号)")
