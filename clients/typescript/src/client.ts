@@ -28,14 +28,12 @@ import {
   RelyingPartyAdminApi,
   StaffCertificatesApi,
   StaffLiveApi,
+  StaffPostalApi,
   StaffRatingsApi,
   WalletApi,
   WalletGrantsApi,
   WalletIssuersApi,
   WalletPresentationsApi,
-  AppointmentsApi,
-  AppointmentSlotsApi,
-  AppointmentAdminApi,
   type FetchAPI,
   type HTTPHeaders,
   type Middleware,
@@ -97,6 +95,7 @@ export class BanhaoClient {
   readonly relyingPartyAdmin: RelyingPartyAdminApi;
   readonly staffCertificates: StaffCertificatesApi;
   readonly staffLive: StaffLiveApi;
+  readonly staffPostal: StaffPostalApi;
   readonly staffRatings: StaffRatingsApi;
   readonly wallet: WalletApi;
   readonly walletGrants: WalletGrantsApi;
@@ -106,9 +105,6 @@ export class BanhaoClient {
   private readonly store: TokenStore;
   private readonly rawFetch: FetchAPI;
   private readonly leewayMs: number;
-  readonly appointments: AppointmentsApi;
-  readonly appointmentSlots: AppointmentSlotsApi;
-  readonly appointmentAdmin: AppointmentAdminApi;
   private readonly refreshApi: AuthApi;
   private refreshing: Promise<StoredTokens | null> | null = null;
 
@@ -135,9 +131,6 @@ export class BanhaoClient {
     this.events = this.api(EventsApi);
     this.home = this.api(HomeApi);
     this.live = this.api(LiveApi);
-    this.appointmentAdmin = this.api(AppointmentAdminApi);
-    this.appointmentSlots = this.api(AppointmentSlotsApi);
-    this.appointments = this.api(AppointmentsApi);
     this.me = this.api(MeApi);
     this.messages = this.api(MessagesApi);
     this.progress = this.api(ProgressLookupApi);
@@ -157,6 +150,7 @@ export class BanhaoClient {
     this.relyingPartyAdmin = this.api(RelyingPartyAdminApi);
     this.staffCertificates = this.api(StaffCertificatesApi);
     this.staffLive = this.api(StaffLiveApi);
+    this.staffPostal = this.api(StaffPostalApi);
     this.staffRatings = this.api(StaffRatingsApi);
     this.wallet = this.api(WalletApi);
     this.walletGrants = this.api(WalletGrantsApi);

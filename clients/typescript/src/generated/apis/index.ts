@@ -29,6 +29,7 @@ export * from './StaffApplicationsApi.js';
 export * from './StaffAuthApi.js';
 export * from './StaffCertificatesApi.js';
 export * from './StaffLiveApi.js';
+export * from './StaffPostalApi.js';
 export * from './StaffRatingsApi.js';
 export * from './SystemApi.js';
 export * from './WalletApi.js';

@@ -40,12 +40,16 @@ public class ParcelChanges {
         }
     }
 
-    /** Cancels {@code d} (locked); a cancelled one stays as it is. */
+    /**
+     * Cancels {@code d} (locked); a cancelled one stays as it is. Staff may also cancel a parcel stuck in EXCEPTION.
+     */
     public Uni<PostalDelivery> cancel(PostalDelivery d, ActorKind by, String actorName, String reason) {
         if (d.state == DeliveryState.CANCELLED) {
             return Uni.createFrom().item(d);
         }
-        requireChangeable(d);
+        if (!(by == ActorKind.STAFF && d.state == DeliveryState.EXCEPTION)) {
+            requireChangeable(d);
+        }
         return takeBack(d, reason).chain(() -> {
             d.state = DeliveryState.CANCELLED;
             d.updatedAt = clock.now();
@@ -59,10 +63,26 @@ public class ParcelChanges {
      */
     public Uni<PostalDelivery> readdressed(PostalDelivery d) {
         requireChangeable(d);
-        if (d.state != DeliveryState.ORDERED) {
-            return Uni.createFrom().item(d);
+        return d.state == DeliveryState.ORDERED ? reorder(d, "居民修改收件地址") : Uni.createFrom().item(d);
+    }
+
+    /**
+     * Staff's retry: a parcel in EXCEPTION is cancelled at the carrier and ordered again under the next order number;
+     * one still REQUESTED is requested again now (a fresh outbox event, even if the relay gave the first one up).
+     */
+    public Uni<PostalDelivery> retry(PostalDelivery d) {
+        if (d.state == DeliveryState.EXCEPTION) {
+            return reorder(d, "投递异常，重新下单");
         }
-        return takeBack(d, "居民修改收件地址").chain(() -> {
+        if (d.state != DeliveryState.REQUESTED) {
+            throw ApiException.of(PostalErrors.PARCEL_NOT_RETRYABLE, d.state.name());
+        }
+        d.updatedAt = clock.now();
+        return outbox.publish(new DeliveryRequested(d.id, d.applicationNo, d.updatedAt)).replaceWith(d);
+    }
+
+    private Uni<PostalDelivery> reorder(PostalDelivery d, String reason) {
+        return takeBack(d, reason).chain(() -> {
             d.orderSeq++;
             d.state = DeliveryState.REQUESTED;
             d.waybillNo = null;
@@ -72,7 +92,7 @@ public class ParcelChanges {
     }
 
     private Uni<Void> takeBack(PostalDelivery d, String reason) {
-        return d.state == DeliveryState.ORDERED ? carrier.cancelOrder(d.orderNo(), d.waybillNo, reason)
+        return d.waybillNo != null ? carrier.cancelOrder(d.orderNo(), d.waybillNo, reason)
                 : Uni.createFrom().voidItem();
     }
 }

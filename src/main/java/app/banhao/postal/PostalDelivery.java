@@ -32,6 +32,10 @@ public class PostalDelivery {
     @Column(name = "resident_id", nullable = false)
     public UUID residentId;
 
+    /** The department of the case: whose dispatch list it is on. */
+    @Column(name = "department_code")
+    public String departmentCode;
+
     @Column(name = "item_code", nullable = false)
     public String itemCode;
 

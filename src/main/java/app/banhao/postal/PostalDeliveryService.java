@@ -78,6 +78,7 @@ public class PostalDeliveryService {
                         d.applicationNo = c.applicationNo();
                         d.residentId = residentId;
                         d.itemCode = c.itemCode();
+                        d.departmentCode = c.departmentCode();
                         d.createdAt = clock.now();
                     }
                     if (!readdress) {

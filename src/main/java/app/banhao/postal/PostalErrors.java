@@ -10,6 +10,10 @@ public enum PostalErrors implements ProblemCode {
     POSTAL_NOT_OFFERED(422),
     /** The courier has the parcel (or it has ended): its address can no longer be changed, nor the delivery cancelled. */
     PARCEL_PICKED_UP(409),
+    /** The parcel has no waybill yet: nothing to print. */
+    PARCEL_NOT_ORDERED(409),
+    /** Only a parcel in exception, or one still waiting on the carrier, is ordered again. */
+    PARCEL_NOT_RETRYABLE(409),
     /** The carrier refused or did not answer; the outbox tries again later. */
     CARRIER_UNAVAILABLE(503),
     /** A carrier callback unsigned, badly signed, stale or replayed. */

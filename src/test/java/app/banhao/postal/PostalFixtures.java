@@ -77,4 +77,46 @@ public final class PostalFixtures {
         return given().auth().oauth2(resident).get("/api/v1/applications/" + no + "/timeline").then().statusCode(200)
                 .body("items.text", org.hamcrest.Matchers.hasItem(text)).extract().path("items.kind");
     }
+
+    /** The first of the test profile's webhook secrets ({@code %test.banhao.postal.webhook.secrets}). */
+    public static final String TEST_SECRET = "whsec_YmFuaGFvLXRlc3Qtd2ViaG9vay1zZWNyZXQtb25lISE=";
+
+    /**
+     * A delivery of a case of {@code department}, approved and ordered by the carrier in place (the relay's own poll);
+     * with {@code exception} the carrier then reported an exception. The delivery as answered to its resident.
+     */
+    public static io.vertx.core.json.JsonObject orderedIn(String department, boolean exception) {
+        var dept = ApplicationFixtures.postalDepartment(department);
+        String resident = app.banhao.testing.Logins.newResidentToken();
+        String no = ApplicationFixtures.submitted(resident, dept.item());
+        chosen(resident, no);
+        ApplicationFixtures.act(dept.reviewer(), no, "accept", "{}").statusCode(200);
+        ApplicationFixtures.act(dept.reviewer(), no, "approve", "{}").statusCode(200);
+        long deadline = System.currentTimeMillis() + 20_000;
+        io.vertx.core.json.JsonObject d;
+        do {
+            d = new io.vertx.core.json.JsonObject(given().auth().oauth2(resident).get("/api/v1/applications/" + no + "/delivery")
+                    .then().statusCode(200).extract().asString());
+        } while (!"ORDERED".equals(d.getString("state")) && System.currentTimeMillis() < deadline && pause());
+        if (exception) {
+            String id = UUID.randomUUID().toString();
+            String ts = String.valueOf(java.time.Instant.now().getEpochSecond());
+            byte[] body = ("{\"waybillNo\":\"" + d.getString("waybillNo") + "\",\"state\":\"EXCEPTION\","
+                    + "\"opTime\":\"2026-11-25T09:00:00+08:00\",\"opDesc\":\"地址不详\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            given().contentType("application/json; charset=UTF-8").header("webhook-id", id).header("webhook-timestamp", ts)
+                    .header("webhook-signature", StandardWebhooks.sign(TEST_SECRET, id, ts, body)).body(body)
+                    .post("/api/v1/postal/tracking-events").then().statusCode(200);
+            d.put("state", "EXCEPTION");
+        }
+        return d;
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return true;
+    }
 }

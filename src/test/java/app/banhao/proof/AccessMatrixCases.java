@@ -267,6 +267,17 @@ final class AccessMatrixCases {
                 return Target.of(Map.of("ratingId", rated.getString("id")), view.prettify())
                         .withBody("{\"reason\":\"矩阵申诉：评价与事实不符\"}");
             }, "appealRating")
+            .listedForDepartment(staff -> Target.of(Map.of(), "{\"id\":\""
+                    + PostalFixtures.orderedIn(Caller.OWNER_DEPARTMENT, false).getString("id") + "\"}"),
+                    ListReaders.ONE, "listStaffPostalDeliveries")
+            .ownedByDepartment(staff -> {
+                var d = PostalFixtures.orderedIn(Caller.OWNER_DEPARTMENT, false);
+                return Target.of(Map.of("deliveryId", d.getString("id")), d.encode());
+            }, "getStaffPostalLabel", "cancelStaffPostalDelivery")
+            .ownedByDepartment(staff -> {
+                var d = PostalFixtures.orderedIn(Caller.OWNER_DEPARTMENT, true);
+                return Target.of(Map.of("deliveryId", d.getString("id")), d.encode());
+            }, "retryStaffPostalDelivery")
             .roleGuarded("ADMIN", "escalations and appeal decisions are province-wide, by administrators",
                     "listOverdueRectifications", "listPendingRatingAppeals", "decideRatingAppeal")
             .publicOperation("getLiveStream", "the live schedule (政务直播) is public, like the streams at the CDN")

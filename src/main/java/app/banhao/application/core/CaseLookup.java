@@ -16,7 +16,8 @@ import io.smallrye.mutiny.Uni;
 public class CaseLookup {
 
     /** The case: {@code itemCode} is null for a bundle's parent (一件事), which has no result of its own. */
-    public record OwnedCase(UUID id, String applicationNo, UUID residentId, String itemCode, ApplicationStatus state) {
+    public record OwnedCase(UUID id, String applicationNo, UUID residentId, String itemCode, ApplicationStatus state,
+            String departmentCode) {
 
         /** Whether the result is still to come: any state before a decision. */
         public boolean beforeResult() {
@@ -37,13 +38,13 @@ public class CaseLookup {
     public Uni<OwnedCase> ownedForUpdate(UUID residentId, String applicationNo) {
         return applications.findOwnedForUpdate(applicationNo, residentId)
                 .onItem().ifNull().failWith(() -> ApiException.of(ErrorCode.NOT_FOUND))
-                .map(a -> new OwnedCase(a.id, a.applicationNo, a.residentId, a.itemCode, a.state));
+                .map(a -> new OwnedCase(a.id, a.applicationNo, a.residentId, a.itemCode, a.state, a.departmentCode));
     }
 
     /** The caller's own case, unlocked; 404 for anyone else's. */
     public Uni<OwnedCase> owned(UUID residentId, String applicationNo) {
         return applications.findOwned(applicationNo, residentId)
                 .onItem().ifNull().failWith(() -> ApiException.of(ErrorCode.NOT_FOUND))
-                .map(a -> new OwnedCase(a.id, a.applicationNo, a.residentId, a.itemCode, a.state));
+                .map(a -> new OwnedCase(a.id, a.applicationNo, a.residentId, a.itemCode, a.state, a.departmentCode));
     }
 }

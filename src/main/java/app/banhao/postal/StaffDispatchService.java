@@ -1,0 +1,131 @@
+package app.banhao.postal;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.banhao.api.model.PostalDeliveryState;
+import app.banhao.api.model.PostalLabel;
+import app.banhao.api.model.StaffPostalDelivery;
+import app.banhao.api.model.StaffPostalDeliveryList;
+import app.banhao.platform.audit.AuditEvent;
+import app.banhao.platform.audit.AuditTrail;
+import app.banhao.platform.crypto.DataProtection;
+import app.banhao.platform.error.ApiException;
+import app.banhao.platform.error.ErrorCode;
+import app.banhao.platform.events.CaseTimelineFact.ActorKind;
+import app.banhao.platform.privacy.Masks;
+import app.banhao.platform.time.BusinessClock;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The department's dispatch desk: its deliveries by what is to be done, the carrier's label, and retrying or cancelling
+ * a stuck order. Only the department's own deliveries (another's is 404); every change and label fetch audited.
+ */
+@ApplicationScoped
+public class StaffDispatchService {
+
+    /** A request the carrier has not accepted for this long is shown as waiting on the carrier. */
+    static final Duration CARRIER_WAITING = Duration.ofMinutes(1);
+    private static final int LIST_LIMIT = 200;
+    private static final Set<DeliveryState> UNDER_WAY = EnumSet.of(DeliveryState.PICKED_UP, DeliveryState.IN_TRANSIT,
+            DeliveryState.OUT_FOR_DELIVERY);
+
+    private final PostalDeliveryRepository deliveries;
+    private final ParcelChanges changes;
+    private final Carrier carrier;
+    private final DataProtection crypto;
+    private final AuditTrail audit;
+    private final BusinessClock clock;
+
+    public StaffDispatchService(PostalDeliveryRepository deliveries, ParcelChanges changes, Carrier carrier,
+            DataProtection crypto, AuditTrail audit, BusinessClock clock) {
+        this.deliveries = deliveries;
+        this.changes = changes;
+        this.carrier = carrier;
+        this.crypto = crypto;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @WithSession
+    public Uni<StaffPostalDeliveryList> list(String department, String view) {
+        OffsetDateTime waiting = clock.now().minus(CARRIER_WAITING);
+        String where = switch (view == null ? "" : view) {
+            case "TO_ORDER" -> " and d.state = :requested";
+            case "ORDERED" -> " and d.state = :ordered";
+            case "UNDER_WAY" -> " and d.state in :underWay";
+            case "PROBLEMS" -> " and (d.state in :problems or (d.state = :requested and d.updatedAt <= :waiting))";
+            default -> " and d.state <> :awaiting";
+        };
+        return Panache.getSession().chain(s -> {
+            var q = s.createSelectionQuery("from PostalDelivery d where d.departmentCode = :department" + where
+                    + " order by d.updatedAt desc", PostalDelivery.class).setParameter("department", department)
+                    .setMaxResults(LIST_LIMIT);
+            switch (view == null ? "" : view) {
+                case "TO_ORDER" -> q.setParameter("requested", DeliveryState.REQUESTED);
+                case "ORDERED" -> q.setParameter("ordered", DeliveryState.ORDERED);
+                case "UNDER_WAY" -> q.setParameter("underWay", UNDER_WAY);
+                case "PROBLEMS" -> q.setParameter("problems", EnumSet.of(DeliveryState.EXCEPTION, DeliveryState.RETURNED))
+                        .setParameter("requested", DeliveryState.REQUESTED).setParameter("waiting", waiting);
+                default -> q.setParameter("awaiting", DeliveryState.AWAITING_RESULT);
+            }
+            return q.getResultList();
+        }).map(found -> new StaffPostalDeliveryList().items(found.stream().map(d -> view(d, waiting)).toList()));
+    }
+
+    /** The waybill label from the carrier; 409 before a waybill exists. */
+    @WithSession
+    public Uni<PostalLabel> label(String department, UUID id) {
+        return own(department, id, false).chain(d -> {
+            if (d.waybillNo == null) {
+                throw ApiException.of(PostalErrors.PARCEL_NOT_ORDERED, d.state.name());
+            }
+            return carrier.label(d.waybillNo).call(pdf -> audit.recordAlone(AuditEvent.of("postal.label.fetch")
+                    .target("postal-delivery", id.toString())))
+                    .map(pdf -> new PostalLabel().waybillNo(d.waybillNo).contentType("application/pdf")
+                            .content(pdf));
+        });
+    }
+
+    @WithTransaction
+    public Uni<StaffPostalDelivery> retry(String department, UUID id) {
+        return change(department, id, "postal.retry", changes::retry);
+    }
+
+    @WithTransaction
+    public Uni<StaffPostalDelivery> cancel(String department, UUID id) {
+        return change(department, id, "postal.cancel", d -> changes.cancel(d, ActorKind.STAFF, "窗口工作人员", "部门取消寄递"));
+    }
+
+    private Uni<StaffPostalDelivery> change(String department, UUID id, String action,
+            Function<PostalDelivery, Uni<PostalDelivery>> step) {
+        return own(department, id, true).chain(d -> step.apply(d))
+                .call(d -> audit.record(AuditEvent.of(action).target("postal-delivery", id.toString())))
+                .map(d -> view(d, clock.now().minus(CARRIER_WAITING)));
+    }
+
+    /** The department's delivery (locked when {@code lock}); 404 for another department's or none. */
+    private Uni<PostalDelivery> own(String department, UUID id, boolean lock) {
+        return (lock ? deliveries.findForUpdate(id) : deliveries.findById(id))
+                .map(d -> d == null || !department.equals(d.departmentCode) ? null : d)
+                .onItem().ifNull().failWith(() -> ApiException.of(ErrorCode.NOT_FOUND));
+    }
+
+    private StaffPostalDelivery view(PostalDelivery d, OffsetDateTime waitingSince) {
+        return new StaffPostalDelivery().id(d.id).applicationNo(d.applicationNo)
+                .state(PostalDeliveryState.fromValue(d.state.name())).carrier(d.carrier).waybillNo(d.waybillNo)
+                .regionCode(d.regionCode).recipient(Masks.name(crypto.decrypt(d.recipientEnc)))
+                .carrierWaiting(d.state == DeliveryState.REQUESTED && !d.updatedAt.isAfter(waitingSince))
+                .updatedAt(d.updatedAt.withOffsetSameInstant(ZoneOffset.UTC));
+    }
+}
