@@ -28,6 +28,9 @@ import {
   WalletGrantsApi,
   WalletIssuersApi,
   WalletPresentationsApi,
+  AgentConsoleApi,
+  AgentVideoRoomsApi,
+  VideoRoomsApi,
   type FetchAPI,
   type HTTPHeaders,
   type Middleware,
@@ -78,6 +81,9 @@ export class BanhaoClient {
   readonly dataUsage: DataUsageApi;
   readonly dataUsageComplaints: DataUsageComplaintsApi;
   readonly postal: PostalApi;
+  readonly agentConsole: AgentConsoleApi;
+  readonly agentVideoRooms: AgentVideoRoomsApi;
+  readonly videoRooms: VideoRoomsApi;
   readonly ratingAdmin: RatingAdminApi;
   readonly ratingStats: RatingStatsApi;
   readonly ratings: RatingsApi;
@@ -127,6 +133,9 @@ export class BanhaoClient {
     this.dataUsage = this.api(DataUsageApi);
     this.dataUsageComplaints = this.api(DataUsageComplaintsApi);
     this.postal = this.api(PostalApi);
+    this.agentConsole = this.api(AgentConsoleApi);
+    this.agentVideoRooms = this.api(AgentVideoRoomsApi);
+    this.videoRooms = this.api(VideoRoomsApi);
     this.ratingAdmin = this.api(RatingAdminApi);
     this.ratingStats = this.api(RatingStatsApi);
     this.ratings = this.api(RatingsApi);

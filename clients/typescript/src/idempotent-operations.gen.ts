@@ -2,9 +2,11 @@
 // Do not edit; run `npm run generate`.
 export const IDEMPOTENT_OPERATIONS: readonly string[] = [
   'addMyAddress',
+  'bookVideoAppointment',
   'createApplication',
   'createCertificateRequest',
   'createRelyingParty',
   'createStaffUser',
+  'publishVideoAvailability',
   'submitApplication'
 ];

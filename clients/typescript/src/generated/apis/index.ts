@@ -1,6 +1,11 @@
 /* tslint:disable */
 /* eslint-disable */
+export * from './AgentConsoleApi.js';
+export * from './AgentVideoRoomsApi.js';
 export * from './ApplicationsApi.js';
+export * from './AppointmentAdminApi.js';
+export * from './AppointmentSlotsApi.js';
+export * from './AppointmentsApi.js';
 export * from './AuthApi.js';
 export * from './CatalogApi.js';
 export * from './CatalogAdminApi.js';
@@ -25,6 +30,7 @@ export * from './StaffAuthApi.js';
 export * from './StaffCertificatesApi.js';
 export * from './StaffRatingsApi.js';
 export * from './SystemApi.js';
+export * from './VideoRoomsApi.js';
 export * from './WalletApi.js';
 export * from './WalletGrantsApi.js';
 export * from './WalletIssuersApi.js';
