@@ -34,6 +34,9 @@ import {
   WalletGrantsApi,
   WalletIssuersApi,
   WalletPresentationsApi,
+  AgentConsoleApi,
+  AgentVideoRoomsApi,
+  VideoRoomsApi,
   type FetchAPI,
   type HTTPHeaders,
   type Middleware,
@@ -88,6 +91,9 @@ export class BanhaoClient {
   readonly appointments: AppointmentsApi;
   readonly appointmentSlots: AppointmentSlotsApi;
   readonly appointmentAdmin: AppointmentAdminApi;
+  readonly agentConsole: AgentConsoleApi;
+  readonly agentVideoRooms: AgentVideoRoomsApi;
+  readonly videoRooms: VideoRoomsApi;
   readonly ratingAdmin: RatingAdminApi;
   readonly ratingStats: RatingStatsApi;
   readonly ratings: RatingsApi;
@@ -143,6 +149,9 @@ export class BanhaoClient {
     this.appointments = this.api(AppointmentsApi);
     this.appointmentSlots = this.api(AppointmentSlotsApi);
     this.appointmentAdmin = this.api(AppointmentAdminApi);
+    this.agentConsole = this.api(AgentConsoleApi);
+    this.agentVideoRooms = this.api(AgentVideoRoomsApi);
+    this.videoRooms = this.api(VideoRoomsApi);
     this.ratingAdmin = this.api(RatingAdminApi);
     this.ratingStats = this.api(RatingStatsApi);
     this.ratings = this.api(RatingsApi);

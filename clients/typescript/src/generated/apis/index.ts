@@ -1,5 +1,7 @@
 /* tslint:disable */
 /* eslint-disable */
+export * from './AgentConsoleApi.js';
+export * from './AgentVideoRoomsApi.js';
 export * from './ApplicationsApi.js';
 export * from './AppointmentAdminApi.js';
 export * from './AppointmentSlotsApi.js';
@@ -32,6 +34,7 @@ export * from './StaffLiveApi.js';
 export * from './StaffPostalApi.js';
 export * from './StaffRatingsApi.js';
 export * from './SystemApi.js';
+export * from './VideoRoomsApi.js';
 export * from './WalletApi.js';
 export * from './WalletGrantsApi.js';
 export * from './WalletIssuersApi.js';

@@ -50,7 +50,7 @@ export interface DataUsage {
      */
     partyCode: string;
     /**
-     * The party's name (relying parties).
+     * The party's name (relying parties; the agent, for a video session).
      * @type {string}
      * @memberof DataUsage
      */
@@ -74,7 +74,7 @@ export interface DataUsage {
      */
     fields: Array<string>;
     /**
-     * MATERIAL (an application's material, recorded when the application is submitted), STAFF_STATUS (a status change by the issuer), GRANT (a relying party's use of a grant I gave) or PRESENTATION (a verification of a presentation 亮证).
+     * MATERIAL (an application's material, recorded when the application is submitted), STAFF_STATUS (a status change by the issuer), GRANT (a relying party's use of a grant I gave) or PRESENTATION (a verification of a presentation 亮证) or VIDEO_ASSIST (an agent saw it during a video session 远程视频帮办; the appointment in `reference`, the agent in `partyName`).
      * @type {string}
      * @memberof DataUsage
      */
@@ -101,7 +101,8 @@ export enum DataUsageChannelEnum {
     Material = 'MATERIAL',
     StaffStatus = 'STAFF_STATUS',
     Grant = 'GRANT',
-    Presentation = 'PRESENTATION'
+    Presentation = 'PRESENTATION',
+    VideoAssist = 'VIDEO_ASSIST'
 }
 
 

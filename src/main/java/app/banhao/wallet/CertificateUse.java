@@ -23,7 +23,9 @@ public class CertificateUse {
         /** Read by a relying party through a grant the holder gave. */
         GRANT,
         /** A presentation of it (亮证) verified: the verifier read the fields the holder chose. */
-        PRESENTATION
+        PRESENTATION,
+        /** Seen masked by an agent of a department during a video session (远程视频帮办); the appointment is the reference. */
+        VIDEO_ASSIST
     }
 
     @Id

@@ -50,6 +50,17 @@ public class UsageLedger {
         return record(c, DEPARTMENT, department, purpose, labels(c), channel, reference);
     }
 
+    /**
+     * Records that an agent ({@code agentName}) of {@code department} saw {@code fields} of {@code c} during the video
+     * session {@code reference} (the appointment): a DEPARTMENT line naming the agent.
+     */
+    Uni<Void> agentRead(Certificate c, String department, String agentName, String purpose, List<String> fields, String reference) {
+        CertificateUse use = line(c, DEPARTMENT, department, purpose, fields, CertificateUse.Channel.VIDEO_ASSIST);
+        use.partyName = agentName;
+        use.reference = reference;
+        return uses.persist(use).replaceWithVoid();
+    }
+
     /** Records that relying party {@code partyCode} ({@code partyName}) read {@code fields} of {@code c} through a grant. */
     public Uni<Void> partyRead(Certificate c, String partyCode, String partyName, String purpose, List<String> fields, UUID grantId) {
         CertificateUse use = line(c, RELYING_PARTY, partyCode, purpose, fields, CertificateUse.Channel.GRANT);

@@ -80,7 +80,9 @@ class RealProvidersOutsideLocalModeTest {
                     Map.entry("banhao.postal.ems.endpoint", wechat.url() + "/unused-ems"),
                     Map.entry("banhao.postal.ems.sender-no", "1100000000000"), Map.entry("banhao.postal.ems.authorization", "ems-auth"),
                     Map.entry("banhao.postal.ems.user-code", "ems-user"), Map.entry("banhao.postal.ems.sign-key", "MDEyMzQ1Njc4OWFiY2RlZg=="),
-                    Map.entry("banhao.postal.ems.ecommerce-user-id", "ems-ecommerce"));
+                    Map.entry("banhao.postal.ems.ecommerce-user-id", "ems-ecommerce"),
+                    Map.entry("banhao.video.livekit.url", "wss://rtc.example.gov.cn"), Map.entry("banhao.video.livekit.api-key", "lk-key"),
+                    Map.entry("banhao.video.livekit.api-secret", "lk-secret-of-at-least-thirty-two-characters"));
         }
 
         @Override
@@ -88,6 +90,18 @@ class RealProvidersOutsideLocalModeTest {
             wechat.close();
             ctid.close();
         }
+    }
+
+    @jakarta.inject.Inject
+    app.banhao.video.room.RtcProvider rooms;
+
+    @Test
+    void videoRoomTokensAreLiveKits() {
+        var now = java.time.Instant.now();
+        var access = rooms.mint(new app.banhao.video.room.RtcProvider.RoomGrant("banhao-r", "agent-1", "坐席", true, true, now,
+                now.plusSeconds(60)));
+        org.junit.jupiter.api.Assertions.assertEquals("LIVEKIT", access.provider());
+        org.junit.jupiter.api.Assertions.assertEquals("wss://rtc.example.gov.cn", access.url());
     }
 
     @AfterEach

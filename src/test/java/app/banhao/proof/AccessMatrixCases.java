@@ -15,6 +15,7 @@ import app.banhao.testing.access.AccessCases;
 import app.banhao.testing.access.Caller;
 import app.banhao.testing.access.ListReaders;
 import app.banhao.testing.access.Target;
+import app.banhao.video.console.ConsoleFixtures;
 import app.banhao.wallet.WalletFixtures;
 import app.banhao.wallet.grant.GrantFixtures;
 import io.restassured.http.ContentType;
@@ -318,6 +319,21 @@ final class AccessMatrixCases {
                     "retryEventDelivery")
             .roleGuarded("ADMIN", "staff accounts are managed by administrators, as they are created",
                     "deactivateStaffUser", "reactivateStaffUser", "endStaffUserSessions")
+            .listedForDepartment(staff -> Target.of(Map.of(), "{\"id\":\"" + ConsoleFixtures.waiting(Caller.OWNER_DEPARTMENT).id()
+                    + "\"}"), ListReaders.ONE, "listAgentVideoQueue")
+            // callNextVideoAppointment names no appointment (a POST on the caller's own department's queue, the token's): the
+            // matrix needs no case for it and its roleGuarded cannot express AGENT; AgentConsoleTest proves residents,
+            // reviewers and administrators are refused and that another department's queue is never reached.
+            .ownedByDepartment(staff -> appointment(ConsoleFixtures.waiting(Caller.OWNER_DEPARTMENT)),
+                    "callVideoAppointment", "markVideoAppointmentMissed")
+            .ownedByDepartment(staff -> appointment(ConsoleFixtures.called(Caller.OWNER_DEPARTMENT, staff.token())),
+                    "startVideoSession")
+            .ownedByDepartment(staff -> appointment(ConsoleFixtures.inSession(Caller.OWNER_DEPARTMENT, staff.token()))
+                    .withBody("{\"outcome\":\"RESOLVED\",\"note\":\"矩阵测试\"}"), "finishVideoSession")
+            .ownedByDepartment(staff -> appointment(ConsoleFixtures.inSession(Caller.OWNER_DEPARTMENT, staff.token()))
+                    .withBody("{\"text\":\"矩阵测试备注\"}"), "getAssistedResident", "listAssistedResidentApplications",
+                    "listAssistedResidentCertificates", "listVideoCaseNotes", "addVideoCaseNote", "joinVideoRoomAsAgent")
+            .ownedByResident(owner -> appointment(ConsoleFixtures.waiting("MATRIX-VIDEO-DEPT", owner.id())), "joinVideoRoom")
             .build();
 
     /** A stream of the owner's department, called at its current version. */
@@ -360,6 +376,12 @@ final class AccessMatrixCases {
         return Target.of(Map.of("applicationNo", no), detail.asString())
                 .withBody(STAFF_BODY)
                 .withHeader("If-Match", "\"" + detail.path("application.version") + "\"");
+    }
+
+    /** A video appointment as its department's queue shows it (the state and times moving on are not secrets). */
+    private static Target appointment(ConsoleFixtures.Booked booked) {
+        return Target.of(Map.of("appointmentId", booked.id()), "{\"id\":\"" + booked.id() + "\",\"residentId\":\""
+                + booked.residentId() + "\"}");
     }
 
     private AccessMatrixCases() {

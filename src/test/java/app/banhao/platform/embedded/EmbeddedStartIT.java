@@ -103,6 +103,8 @@ class EmbeddedStartIT {
                     "banhao.postal.ems.endpoint", "http://127.0.0.1:9/ems", "banhao.postal.ems.sender-no", "1100000000000",
                     "banhao.postal.ems.authorization", "ems-auth", "banhao.postal.ems.user-code", "ems-user",
                     "banhao.postal.ems.sign-key", "MDEyMzQ1Njc4OWFiY2RlZg==", "banhao.postal.ems.ecommerce-user-id", "ems-ecommerce"));
+            props.putAll(Map.of("banhao.video.livekit.url", "wss://127.0.0.1:9", "banhao.video.livekit.api-key", "lk-key",
+                    "banhao.video.livekit.api-secret", "lk-secret-of-at-least-thirty-two-characters"));
             PackagedApp refused = PackagedApp.start(props, env, work.resolve("refused.log"));
             assertEquals(1, refused.waitForExit(Duration.ofSeconds(90)), "no silent log SMS gateway outside local mode");
             assertTrue(refused.tail().contains("banhao.sms.aliyun.access-key-id"), refused.tail());
