@@ -28,6 +28,11 @@ import {
   WalletGrantsApi,
   WalletIssuersApi,
   WalletPresentationsApi,
+  ProxyAgentApi,
+  AppointmentsApi,
+  AppointmentSlotsApi,
+  AppointmentAdminApi,
+  ProxyConsentApi,
   type FetchAPI,
   type HTTPHeaders,
   type Middleware,
@@ -89,6 +94,13 @@ export class BanhaoClient {
   readonly walletGrants: WalletGrantsApi;
   readonly walletIssuers: WalletIssuersApi;
   readonly walletPresentations: WalletPresentationsApi;
+  /** 帮代办, the agent's side: consent requests and acting within a consent. */
+  readonly proxyAgent: ProxyAgentApi;
+  readonly appointments: AppointmentsApi;
+  readonly appointmentSlots: AppointmentSlotsApi;
+  readonly appointmentAdmin: AppointmentAdminApi;
+  /** 帮代办, the resident's side: consents asked of me, confirming a submission an agent prepared. */
+  readonly proxyConsent: ProxyConsentApi;
 
   private readonly store: TokenStore;
   private readonly rawFetch: FetchAPI;
@@ -138,6 +150,11 @@ export class BanhaoClient {
     this.walletGrants = this.api(WalletGrantsApi);
     this.walletIssuers = this.api(WalletIssuersApi);
     this.walletPresentations = this.api(WalletPresentationsApi);
+    this.proxyAgent = this.api(ProxyAgentApi);
+    this.appointments = this.api(AppointmentsApi);
+    this.appointmentSlots = this.api(AppointmentSlotsApi);
+    this.appointmentAdmin = this.api(AppointmentAdminApi);
+    this.proxyConsent = this.api(ProxyConsentApi);
   }
 
   /** Any generated API class on this client's configuration (also one a newer contract added). */

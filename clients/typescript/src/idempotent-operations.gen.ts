@@ -2,9 +2,12 @@
 // Do not edit; run `npm run generate`.
 export const IDEMPOTENT_OPERATIONS: readonly string[] = [
   'addMyAddress',
+  'bookVideoAppointment',
+  'confirmProxySubmission',
   'createApplication',
   'createCertificateRequest',
   'createRelyingParty',
   'createStaffUser',
+  'publishVideoAvailability',
   'submitApplication'
 ];

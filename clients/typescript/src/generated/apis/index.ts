@@ -1,6 +1,9 @@
 /* tslint:disable */
 /* eslint-disable */
 export * from './ApplicationsApi.js';
+export * from './AppointmentAdminApi.js';
+export * from './AppointmentSlotsApi.js';
+export * from './AppointmentsApi.js';
 export * from './AuthApi.js';
 export * from './CatalogApi.js';
 export * from './CatalogAdminApi.js';
@@ -15,6 +18,8 @@ export * from './OperationsApi.js';
 export * from './PostalApi.js';
 export * from './PostalCarrierApi.js';
 export * from './ProgressLookupApi.js';
+export * from './ProxyAgentApi.js';
+export * from './ProxyConsentApi.js';
 export * from './RatingAdminApi.js';
 export * from './RatingStatsApi.js';
 export * from './RatingsApi.js';
