@@ -179,8 +179,9 @@ final class AccessMatrixCases {
             // 帮代办: the agent's operations reach only a consent of their own (another department's staff: 403), the
             // resident's only their own consents and drafts (another resident: 404).
             .ownedByDepartment(staff -> proxyCase(staff, false).withBody("{\"formData\":" + ProxyFixtures.FORM + "}"),
-                    "getAgentProxyConsent", "updateProxyApplicationDraft", "requestProxySubmissionConfirmation", "withdrawProxyConsent")
-            .ownedByDepartment(staff -> proxyCase(staff, false).withBody("{\"itemCode\":\"" + proxyItem() + "\",\"formData\":"
+                    "updateProxyApplicationDraft", "requestProxySubmissionConfirmation")
+            .ownedByDepartment(staff -> proxyConsent(staff), "getAgentProxyConsent", "withdrawProxyConsent")
+            .ownedByDepartment(staff -> proxyConsent(staff).withBody("{\"itemCode\":\"" + proxyItem() + "\",\"formData\":"
                     + ProxyFixtures.FORM + "}"), "createProxyApplication")
             .ownedByDepartment(staff -> proxyCase(staff, false).withRequest(r -> r.multiPart(ApplicationFixtures.namePart("申请书"))
                     .multiPart("file", "form.pdf", ApplicationFixtures.PDF, "application/pdf")), "uploadProxyApplicationMaterial")
@@ -346,6 +347,12 @@ final class AccessMatrixCases {
     private static Target proxyCase(Caller staff, boolean ready) {
         var c = ProxyFixtures.agentCase(staff.id(), Caller.OWNER_DEPARTMENT, proxyItem(), ready);
         return Target.of(Map.of("consentId", c.consentId(), "applicationNo", c.applicationNo()), c.json());
+    }
+
+    /** The consent of {@link #proxyCase} alone, for the operations naming only the consent. */
+    private static Target proxyConsent(Caller staff) {
+        var c = ProxyFixtures.agentCase(staff.id(), Caller.OWNER_DEPARTMENT, proxyItem(), false);
+        return Target.of(Map.of("consentId", c.consentId()), c.json());
     }
 
     private AccessMatrixCases() {
