@@ -37,6 +37,8 @@ import {
   AgentConsoleApi,
   AgentVideoRoomsApi,
   VideoRoomsApi,
+  ProxyAgentApi,
+  ProxyConsentApi,
   type FetchAPI,
   type HTTPHeaders,
   type Middleware,
@@ -107,6 +109,10 @@ export class BanhaoClient {
   readonly walletGrants: WalletGrantsApi;
   readonly walletIssuers: WalletIssuersApi;
   readonly walletPresentations: WalletPresentationsApi;
+  /** 帮代办, the agent's side: consent requests and acting within a consent. */
+  readonly proxyAgent: ProxyAgentApi;
+  /** 帮代办, the resident's side: consents asked of me, confirming a submission an agent prepared. */
+  readonly proxyConsent: ProxyConsentApi;
 
   private readonly store: TokenStore;
   private readonly rawFetch: FetchAPI;
@@ -165,6 +171,8 @@ export class BanhaoClient {
     this.walletGrants = this.api(WalletGrantsApi);
     this.walletIssuers = this.api(WalletIssuersApi);
     this.walletPresentations = this.api(WalletPresentationsApi);
+    this.proxyAgent = this.api(ProxyAgentApi);
+    this.proxyConsent = this.api(ProxyConsentApi);
   }
 
   /** Any generated API class on this client's configuration (also one a newer contract added). */

@@ -4,6 +4,7 @@ export const IDEMPOTENT_OPERATIONS: readonly string[] = [
   'addMyAddress',
   'askLiveQuestion',
   'bookVideoAppointment',
+  'confirmProxySubmission',
   'createApplication',
   'createCertificateRequest',
   'createRelyingParty',

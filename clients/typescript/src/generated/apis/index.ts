@@ -22,6 +22,8 @@ export * from './PostalApi.js';
 export * from './PostalCarrierApi.js';
 export * from './PostalEmsApi.js';
 export * from './ProgressLookupApi.js';
+export * from './ProxyAgentApi.js';
+export * from './ProxyConsentApi.js';
 export * from './RatingAdminApi.js';
 export * from './RatingStatsApi.js';
 export * from './RatingsApi.js';

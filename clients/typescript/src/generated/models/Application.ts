@@ -255,6 +255,18 @@ export interface Application {
      */
     filedBy: FiledBy;
     /**
+     * The agent who filed it on the resident's behalf (帮代办), when `filedBy` is AGENT.
+     * @type {string}
+     * @memberof Application
+     */
+    filedByStaffName?: string;
+    /**
+     * An agent prepared this draft and asks the resident to confirm its submission (`confirmProxySubmission`).
+     * @type {boolean}
+     * @memberof Application
+     */
+    awaitingResidentConfirmation?: boolean;
+    /**
      * 
      * @type {Date}
      * @memberof Application
@@ -324,6 +336,8 @@ export function ApplicationFromJSONTyped(json: any, ignoreDiscriminator: boolean
         'stoppedWorkingDays': json['stoppedWorkingDays'] == null ? undefined : json['stoppedWorkingDays'],
         'version': json['version'],
         'filedBy': FiledByFromJSON(json['filedBy']),
+        'filedByStaffName': json['filedByStaffName'] == null ? undefined : json['filedByStaffName'],
+        'awaitingResidentConfirmation': json['awaitingResidentConfirmation'] == null ? undefined : json['awaitingResidentConfirmation'],
         'createdAt': (new Date(json['createdAt'])),
         'updatedAt': (new Date(json['updatedAt'])),
     };
@@ -368,6 +382,8 @@ export function ApplicationToJSONTyped(value?: Application | null, ignoreDiscrim
         'stoppedWorkingDays': value['stoppedWorkingDays'],
         'version': value['version'],
         'filedBy': FiledByToJSON(value['filedBy']),
+        'filedByStaffName': value['filedByStaffName'],
+        'awaitingResidentConfirmation': value['awaitingResidentConfirmation'],
         'createdAt': value['createdAt'].toISOString(),
         'updatedAt': value['updatedAt'].toISOString(),
     };

@@ -16,6 +16,7 @@ import app.banhao.testing.access.Caller;
 import app.banhao.testing.access.ListReaders;
 import app.banhao.testing.access.Target;
 import app.banhao.video.console.ConsoleFixtures;
+import app.banhao.video.proxy.ProxyFixtures;
 import app.banhao.wallet.WalletFixtures;
 import app.banhao.wallet.grant.GrantFixtures;
 import io.restassured.http.ContentType;
@@ -178,6 +179,31 @@ final class AccessMatrixCases {
                         .post("/api/v1/applications/" + no + "/submit").then().statusCode(200);
                 return Target.of(Map.of(), "{\"reference\":\"" + no + "\"}");
             }, ListReaders.PAGES, "listMyDataUsage")
+            // 帮代办: the agent's operations reach only a consent of their own (another department's staff: 403), the
+            // resident's only their own consents and drafts (another resident: 404).
+            .ownedByDepartment(staff -> proxyCase(staff, false).withBody("{\"formData\":" + ProxyFixtures.FORM + "}"),
+                    "updateProxyApplicationDraft", "requestProxySubmissionConfirmation")
+            .ownedByDepartment(staff -> proxyConsent(staff), "getAgentProxyConsent", "withdrawProxyConsent")
+            .ownedByDepartment(staff -> proxyConsent(staff).withBody("{\"itemCode\":\"" + proxyItem() + "\",\"formData\":"
+                    + ProxyFixtures.FORM + "}"), "createProxyApplication")
+            .ownedByDepartment(staff -> proxyCase(staff, false).withRequest(r -> r.multiPart(ApplicationFixtures.namePart("申请书"))
+                    .multiPart("file", "form.pdf", ApplicationFixtures.PDF, "application/pdf")), "uploadProxyApplicationMaterial")
+            .ownedByDepartment(staff -> proxyCase(staff, true).withBody("{}"), "submitProxyApplication")
+            .ownedByResident(owner -> {
+                var asked = ProxyFixtures.askedOf(owner.token(), Caller.OWNER_DEPARTMENT, proxyItem(), false);
+                return Target.of(Map.of("consentId", asked.getString("id")), asked.prettify());
+            }, "approveProxyConsent", "refuseProxyConsent")
+            .ownedByResident(owner -> {
+                var asked = ProxyFixtures.askedOf(owner.token(), Caller.OWNER_DEPARTMENT, proxyItem(), true);
+                return Target.of(Map.of("consentId", asked.getString("id")), asked.prettify());
+            }, "revokeProxyConsent")
+            .listedForResident(owner -> Target.of(Map.of(), "{\"id\":\""
+                    + ProxyFixtures.askedOf(owner.token(), Caller.OWNER_DEPARTMENT, proxyItem(), false).getString("id") + "\"}"),
+                    ListReaders.ONE, "listMyProxyConsents")
+            .ownedByResident(owner -> {
+                var waiting = ProxyFixtures.awaitingConfirmation(owner.token(), Caller.OWNER_DEPARTMENT, proxyItem());
+                return Target.of(Map.of("applicationNo", waiting.applicationNo()), waiting.json()).withBody("{}");
+            }, "confirmProxySubmission")
             .ownedByResident(owner -> {
                 var holder = GrantFixtures.holder(owner.token());
                 var request = GrantFixtures.ask(GrantFixtures.party(), holder.idNumber(), 1);
@@ -382,6 +408,23 @@ final class AccessMatrixCases {
     private static Target appointment(ConsoleFixtures.Booked booked) {
         return Target.of(Map.of("appointmentId", booked.id()), "{\"id\":\"" + booked.id() + "\",\"residentId\":\""
                 + booked.residentId() + "\"}");
+    }
+
+    /** The owner department's item, for 帮代办. */
+    private static String proxyItem() {
+        return ApplicationFixtures.department(Caller.OWNER_DEPARTMENT, false).item();
+    }
+
+    /** A consent of a fresh resident for {@code staff} (an agent of the owner department) and a draft filed under it. */
+    private static Target proxyCase(Caller staff, boolean ready) {
+        var c = ProxyFixtures.agentCase(staff.id(), Caller.OWNER_DEPARTMENT, proxyItem(), ready);
+        return Target.of(Map.of("consentId", c.consentId(), "applicationNo", c.applicationNo()), c.json());
+    }
+
+    /** The consent of {@link #proxyCase} alone, for the operations naming only the consent. */
+    private static Target proxyConsent(Caller staff) {
+        var c = ProxyFixtures.agentCase(staff.id(), Caller.OWNER_DEPARTMENT, proxyItem(), false);
+        return Target.of(Map.of("consentId", c.consentId()), c.json());
     }
 
     private AccessMatrixCases() {

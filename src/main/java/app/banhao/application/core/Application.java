@@ -126,6 +126,14 @@ public class Application {
     @Column(name = "filed_by_staff_id")
     public UUID filedByStaffId;
 
+    /** The agent who filed it for the resident (帮代办), as the application shows them. */
+    @Column(name = "filed_by_staff_name")
+    public String filedByStaffName;
+
+    /** An agent prepared this draft and asked the resident to confirm its submission (帮代办). */
+    @Column(name = "proxy_confirmation_requested_at")
+    public OffsetDateTime proxyConfirmationRequestedAt;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 

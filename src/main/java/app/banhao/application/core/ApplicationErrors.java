@@ -16,7 +16,9 @@ public enum ApplicationErrors implements ProblemCode {
     BUNDLE_NOT_AVAILABLE(422),
     BUNDLE_CHILD(409),
     DRAFT_LIMIT_REACHED(422),
-    STORAGE_QUOTA_EXCEEDED(422);
+    STORAGE_QUOTA_EXCEEDED(422),
+    /** The resident confirms a submission no agent asked them to confirm (帮代办). */
+    PROXY_CONFIRMATION_NOT_REQUESTED(409);
 
     private final int status;
 

@@ -82,6 +82,8 @@ public class ApplicationMapper {
                 .stoppedWorkingDays(a.stoppedWorkingDays + workflow.stoppedSoFar(a))
                 .version(a.version)
                 .filedBy(FiledBy.fromValue(a.filedBy))
+                .filedByStaffName(a.filedByStaffName)
+                .awaitingResidentConfirmation(a.proxyConfirmationRequestedAt != null && a.state == ApplicationStatus.DRAFT ? Boolean.TRUE : null)
                 .createdAt(utc(a.createdAt))
                 .updatedAt(utc(a.updatedAt));
         if (a.commitmentSignedAt != null) {

@@ -17,6 +17,7 @@ import app.banhao.application.core.ApplicationNumbers;
 import app.banhao.application.core.ApplicationRepository;
 import app.banhao.application.core.ApplicationStatus;
 import app.banhao.application.core.FormPrivacy;
+import app.banhao.application.core.ProxyAgent;
 import app.banhao.application.core.QueryCodes;
 import app.banhao.application.core.ResidentCases;
 import app.banhao.application.core.ResidentQuotas;
@@ -75,8 +76,15 @@ public class Drafts {
                                 FieldError.of(item ? "bundleCode" : "itemCode", item ? FieldCode.NOT_ALLOWED : FieldCode.REQUIRED));
                     }
                     return quotas.requireDraftRoom(residentId)
-                            .chain(() -> item ? createDraft(residentId, request) : createBundle(residentId, request));
+                            .chain(() -> item ? createDraft(residentId, request, null) : createBundle(residentId, request));
                 }));
+    }
+    /**
+     * 帮代办: a draft of one item opened by {@code agent} for the resident (the caller checked the consent), filed by the
+     * agent and on the timeline as theirs.
+     */
+    Uni<ApplicationView> createFor(UUID residentId, ApplicationCreate request, ProxyAgent agent) {
+        return quotas.requireDraftRoom(residentId).chain(() -> createDraft(residentId, request, agent));
     }
     /**
      * 一件事: a DRAFT parent (no item, no department) and a DRAFT child per active item of the bundle, each in its
@@ -130,15 +138,20 @@ public class Drafts {
         a.updatedAt = now;
         return a;
     }
-    private Uni<ApplicationView> createDraft(UUID residentId, ApplicationCreate request) {
+    private Uni<ApplicationView> createDraft(UUID residentId, ApplicationCreate request, ProxyAgent agent) {
         return items.active(request.getItemCode()).chain(item -> numbers.next().chain(no -> cases.resident(residentId).chain(r -> {
             OffsetDateTime now = clock.now();
             Application a = newDraft(no, residentId, now, privacy.sealed(item.formSchema(), request.getFormData() == null ? Map.of() : request.getFormData()));
             a.itemCode = item.code();
             a.itemName = item.name();
             a.departmentCode = item.departmentCode();
+            if (agent != null) {
+                a.filedBy = "AGENT";
+                a.filedByStaffId = agent.staffId();
+                a.filedByStaffName = agent.name();
+            }
             return applications.persist(a)
-                    .call(() -> workflow.drafted(a, cases.residentActor(r), null, now))
+                    .call(() -> workflow.drafted(a, ProxyAgent.or(agent, cases.residentActor(r)), null, now))
                     .map(saved -> mapper.toApplication(saved, List.of()));
         })));
     }

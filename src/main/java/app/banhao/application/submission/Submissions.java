@@ -22,6 +22,7 @@ import app.banhao.application.core.ApplicationMaterialRepository;
 import app.banhao.application.core.ApplicationRepository;
 import app.banhao.application.core.CaseEvent;
 import app.banhao.application.core.FormPrivacy;
+import app.banhao.application.core.ProxyAgent;
 import app.banhao.application.core.ResidentCases;
 import app.banhao.application.core.Transition;
 import app.banhao.application.core.Workflow;
@@ -79,32 +80,44 @@ public class Submissions {
      */
     public Uni<ApplicationView> submit(UUID residentId, String applicationNo, String idempotencyKey,
             ApplicationSubmit request) {
+        return submit(residentId, applicationNo, idempotencyKey, request, null, null);
+    }
+    /**
+     * As {@link #submit(UUID, String, String, ApplicationSubmit)}, by {@code agent} for the resident (帮代办) when not
+     * null; {@code check} (or null) looks at the locked draft first, in the transaction (the agent's consent covers it).
+     */
+    public Uni<ApplicationView> submit(UUID residentId, String applicationNo, String idempotencyKey,
+            ApplicationSubmit request, ProxyAgent agent, java.util.function.Function<Application, Uni<Void>> check) {
         ApplicationSubmit body = request == null ? new ApplicationSubmit() : request;
         return workflow.commitThenPublish(() -> idempotency.once("resident:" + residentId + ":submitApplication:" + applicationNo,
-                idempotencyKey, body, ApplicationView.class, () -> submitDraft(residentId, applicationNo, body)));
+                idempotencyKey, body, ApplicationView.class, () -> submitDraft(residentId, applicationNo, body, agent, check)));
     }
-    private Uni<ApplicationView> submitDraft(UUID residentId, String applicationNo, ApplicationSubmit body) {
-        return cases.owned(residentId, applicationNo, true).chain(a -> cases.resident(residentId).chain(r -> {
+    private Uni<ApplicationView> submitDraft(UUID residentId, String applicationNo, ApplicationSubmit body, ProxyAgent agent,
+            java.util.function.Function<Application, Uni<Void>> check) {
+        return cases.owned(residentId, applicationNo, true).call(a -> check == null ? Uni.createFrom().voidItem() : check.apply(a))
+                .chain(a -> cases.resident(residentId).chain(r -> {
+            Workflow.Actor by = ProxyAgent.or(agent, cases.residentActor(r));
             if (ResidentCases.isParent(a)) {
-                return submitBundle(a, r, body);
+                return submitBundle(a, r, body, by);
             }
             if (a.parentId != null) {
                 return applications.findById(a.parentId).map(parent -> {
                     throw ApiException.of(ApplicationErrors.BUNDLE_CHILD, parent.applicationNo);
                 });
             }
-            return submitOne(a, r, body, false).map(done -> mapper.toApplication(a, done.materials()));
+            return submitOne(a, r, body, false, by).map(done -> mapper.toApplication(a, done.materials()));
         }));
     }
     /** 一件事: the parent, then every child in the bundle's order, in one transaction; a child's problem is named by its number. */
-    private Uni<ApplicationView> submitBundle(Application parent, Residents.ResidentSummary r, ApplicationSubmit body) {
+    private Uni<ApplicationView> submitBundle(Application parent, Residents.ResidentSummary r, ApplicationSubmit body,
+            Workflow.Actor by) {
         Workflow.require(parent, Transition.SUBMIT);
         parent.submittedAt = clock.now();
-        return applications.childrenForUpdate(parent.id).chain(children -> workflow.apply(parent, Transition.SUBMIT, cases.residentActor(r), null)
+        return applications.childrenForUpdate(parent.id).chain(children -> workflow.apply(parent, Transition.SUBMIT, by, null)
                 .chain(() -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (Application child : children) {
-                        chain = chain.chain(() -> submitOne(child, r, body, true)
+                        chain = chain.chain(() -> submitOne(child, r, body, true, by)
                                 .onFailure(ApiException.class).transform(e -> named((ApiException) e, child.applicationNo)))
                                 .replaceWithVoid();
                     }
@@ -131,7 +144,8 @@ public class Submissions {
      * Submits one item's draft (locked): form, materials and commitment checked, due date set; then 秒批 when the
      * item approves automatically and every rule passes. In a bundle, a commitment counts only for items allowing one.
      */
-    private Uni<Submitted> submitOne(Application a, Residents.ResidentSummary r, ApplicationSubmit body, boolean inBundle) {
+    private Uni<Submitted> submitOne(Application a, Residents.ResidentSummary r, ApplicationSubmit body, boolean inBundle,
+            Workflow.Actor by) {
         Workflow.require(a, Transition.SUBMIT);
         return items.active(a.itemCode).chain(item -> materials.of(a.id).chain(supplied -> {
             Map<String, Object> form = privacy.open(a.formData);
@@ -158,7 +172,7 @@ public class Submissions {
             // Nothing to cover (every required material supplied): persisting an empty list would fail.
             return readCertificates(a, supplied)
                     .chain(() -> covered.isEmpty() ? Uni.createFrom().voidItem() : materials.persist(covered))
-                    .chain(() -> workflow.apply(a, Transition.SUBMIT, cases.residentActor(r), null))
+                    .chain(() -> workflow.apply(a, Transition.SUBMIT, by, null))
                     .chain(c -> review.isEmpty() ? Uni.createFrom().item(c) : instantly(a, item, review.get(), c, now))
                     .map(c -> new Submitted(all));
         }));
