@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -19,6 +20,9 @@ import app.banhao.platform.audit.AuditTrail;
 import app.banhao.platform.crypto.DataProtection;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
+import app.banhao.platform.error.FieldCode;
+import app.banhao.platform.error.FieldError;
+import app.banhao.platform.error.InvalidParameterException;
 import app.banhao.platform.events.CaseTimelineFact.ActorKind;
 import app.banhao.platform.privacy.Masks;
 import app.banhao.platform.time.BusinessClock;
@@ -33,6 +37,8 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class StaffDispatchService {
+
+    private static final List<String> VIEWS = List.of("TO_ORDER", "ORDERED", "UNDER_WAY", "PROBLEMS");
 
     /** A request the carrier has not accepted for this long is shown as waiting on the carrier. */
     static final Duration CARRIER_WAITING = Duration.ofMinutes(1);
@@ -59,6 +65,11 @@ public class StaffDispatchService {
 
     @WithSession
     public Uni<StaffPostalDeliveryList> list(String department, String view) {
+        if (view != null && !VIEWS.contains(view)) {
+            // The contract's enum is inline, so the parameter arrives as text: an unknown view is a 400, not "all".
+            return Uni.createFrom().failure(
+                    new InvalidParameterException(FieldError.of("view", FieldCode.INVALID_ENUM, view, String.join(", ", VIEWS))));
+        }
         OffsetDateTime waiting = clock.now().minus(CARRIER_WAITING);
         String where = switch (view == null ? "" : view) {
             case "TO_ORDER" -> " and d.state = :requested";

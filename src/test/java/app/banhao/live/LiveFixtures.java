@@ -2,8 +2,8 @@ package app.banhao.live;
 
 import static io.restassured.RestAssured.given;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,9 +28,10 @@ public final class LiveFixtures {
 
     /** A body scheduling a stream tomorrow that promotes {@code item} (none when null). */
     public static Map<String, Object> input(String title, String item) {
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).withNano(0);
+        // Instant's text always has seconds; OffsetDateTime's drops ":00", which RFC 3339 (and the API) refuses.
+        Instant start = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         return Map.of("title", title, "topicItemCodes", item == null ? List.of() : List.of(item),
-                "startsAt", start.toString(), "endsAt", start.plusHours(1).toString(),
+                "startsAt", start.toString(), "endsAt", start.plus(1, ChronoUnit.HOURS).toString(),
                 "playUrl", "https://live.cdn.example.cn/" + UUID.randomUUID() + "/index.m3u8");
     }
 

@@ -47,6 +47,9 @@ class StaffDispatchTest {
         list(reviewer, null).body("items.id", hasItem(id));
         list(reviewer, "PROBLEMS").body("items.id", not(hasItem(id)));
         list(ApplicationFixtures.postalDepartment(department()).reviewer(), null).body("items.id", not(hasItem(id)));
+        // Not silently "all": a view the contract does not name is refused, naming the parameter.
+        given().auth().oauth2(reviewer).queryParam("view", "SHIPPED").get(BASE).then().statusCode(400)
+                .body("errors[0].field", equalTo("view")).body("errors[0].code", equalTo("INVALID_ENUM"));
     }
 
     @Test

@@ -84,7 +84,7 @@ public final class ProxyFixtures {
     public static Response ask(String agentToken, UUID appointmentId, List<String> items, List<String> actions, OffsetDateTime expiresAt) {
         return given().auth().oauth2(agentToken).contentType(ContentType.JSON)
                 .body(Map.of("appointmentId", appointmentId.toString(), "itemCodes", items, "actions", actions,
-                        "expiresAt", expiresAt.truncatedTo(ChronoUnit.SECONDS).toString()))
+                        "expiresAt", expiresAt.toInstant().truncatedTo(ChronoUnit.SECONDS).toString()))
                 .post("/api/v1/agent/proxy-consents");
     }
 
