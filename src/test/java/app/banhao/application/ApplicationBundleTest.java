@@ -149,7 +149,8 @@ class ApplicationBundleTest {
                 .body("decidedAt", notNullValue())
                 .body("bundle.progress.percent", equalTo(100));
         given().auth().oauth2(resident).get("/api/v1/applications/" + no + "/timeline").then().statusCode(200)
-                .body("items.type", contains("CREATED", "SUBMITTED", "ACCEPTED", "APPROVED"))
+                // What the decision's consumers add afterwards (the e-certificate, a postal order) may already follow.
+                .body("items.type.take(4)", contains("CREATED", "SUBMITTED", "ACCEPTED", "APPROVED"))
                 .body("items[3].actorKind", equalTo("SYSTEM"));
     }
 

@@ -77,7 +77,8 @@ class ApplicationInstantTest {
         assertTrue(answer.getList("materials.kind").contains("COMMITMENT"));
 
         given().auth().oauth2(resident).get("/api/v1/applications/" + no + "/timeline").then().statusCode(200)
-                .body("items.type", contains("CREATED", "SUBMITTED", "ACCEPTED", "APPROVED"))
+                // What the decision's consumers add afterwards (the e-certificate, a postal order) may already follow.
+                .body("items.type.take(4)", contains("CREATED", "SUBMITTED", "ACCEPTED", "APPROVED"))
                 .body("items[2].actorKind", equalTo("SYSTEM"))
                 .body("items[2].note", containsString("秒批"))
                 .body("items[2].note", containsString("已签署告知承诺书"))
