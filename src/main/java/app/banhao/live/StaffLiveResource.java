@@ -14,8 +14,6 @@ import app.banhao.api.model.LiveStream;
 import app.banhao.api.model.LiveStreamEndInput;
 import app.banhao.api.model.LiveStreamInput;
 import app.banhao.api.model.LiveStreamPage;
-import app.banhao.platform.error.ApiException;
-import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.paging.PageRequest;
 import app.banhao.platform.security.CurrentActor;
 import app.banhao.platform.security.TokenClaims;
@@ -83,6 +81,6 @@ public class StaffLiveResource implements StaffLiveApi {
     }
 
     private String department() {
-        return actor.department().orElseThrow(() -> ApiException.of(ErrorCode.FORBIDDEN));
+        return actor.requiredDepartment();
     }
 }

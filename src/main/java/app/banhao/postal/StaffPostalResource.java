@@ -8,8 +8,6 @@ import app.banhao.api.StaffPostalApi;
 import app.banhao.api.model.PostalLabel;
 import app.banhao.api.model.StaffPostalDelivery;
 import app.banhao.api.model.StaffPostalDeliveryList;
-import app.banhao.platform.error.ApiException;
-import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.security.CurrentActor;
 import app.banhao.platform.security.TokenClaims;
 import io.smallrye.mutiny.Uni;
@@ -47,6 +45,6 @@ public class StaffPostalResource implements StaffPostalApi {
     }
 
     private String department() {
-        return actor.department().orElseThrow(() -> ApiException.of(ErrorCode.FORBIDDEN));
+        return actor.requiredDepartment();
     }
 }

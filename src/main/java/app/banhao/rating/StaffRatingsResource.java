@@ -15,8 +15,6 @@ import app.banhao.api.model.RectificationPage;
 import app.banhao.api.model.StaffRating;
 import app.banhao.api.model.StaffRatingNoticePage;
 import app.banhao.api.model.StaffRatingPage;
-import app.banhao.platform.error.ApiException;
-import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.i18n.Messages;
 import app.banhao.platform.paging.PageRequest;
 import app.banhao.platform.security.CurrentActor;
@@ -78,6 +76,6 @@ public class StaffRatingsResource implements StaffRatingsApi {
     }
 
     private String departmentCode() {
-        return actor.department().orElseThrow(() -> ApiException.of(ErrorCode.FORBIDDEN));
+        return actor.requiredDepartment();
     }
 }

@@ -7,8 +7,6 @@ import jakarta.annotation.security.RolesAllowed;
 import app.banhao.api.StaffCertificatesApi;
 import app.banhao.api.model.Certificate;
 import app.banhao.api.model.CertificateStatusChange;
-import app.banhao.platform.error.ApiException;
-import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.security.CurrentActor;
 import app.banhao.platform.security.TokenClaims;
 import io.smallrye.mutiny.Uni;
@@ -27,7 +25,7 @@ public class StaffCertificatesResource implements StaffCertificatesApi {
 
     @Override
     public Uni<Certificate> changeCertificateStatus(UUID certificateId, CertificateStatusChange change) {
-        String department = actor.department().orElseThrow(() -> ApiException.of(ErrorCode.FORBIDDEN));
+        String department = actor.requiredDepartment();
         return wallet.changeStatus(department, certificateId, change);
     }
 }

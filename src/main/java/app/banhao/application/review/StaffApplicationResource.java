@@ -19,8 +19,6 @@ import app.banhao.api.model.WorklistPage;
 import app.banhao.application.core.ApplicationMapper;
 import app.banhao.application.core.ApplicationStatus;
 import app.banhao.application.core.Transition;
-import app.banhao.platform.error.ApiException;
-import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.i18n.Messages;
 import app.banhao.platform.paging.PageRequest;
 import app.banhao.platform.security.CurrentActor;
@@ -121,7 +119,7 @@ public class StaffApplicationResource implements StaffApplicationsApi {
     }
 
     private String department() {
-        return actor.department().orElseThrow(() -> ApiException.of(ErrorCode.FORBIDDEN));
+        return actor.requiredDepartment();
     }
 
     private UUID me() {

@@ -55,6 +55,11 @@ public class CurrentActor {
         return authenticated() ? Optional.ofNullable(token.<String>getClaim(TokenClaims.DEPARTMENT)) : Optional.empty();
     }
 
+    /** The department a staff member acts for; 403 for a caller that acts for none. */
+    public String requiredDepartment() {
+        return department().orElseThrow(() -> ApiException.of(ErrorCode.FORBIDDEN));
+    }
+
     /**
      * Whether a resident's token carries real-name level {@code wanted} or higher ({@code L0} … {@code L3}, the
      * level the session was granted at its last refresh).

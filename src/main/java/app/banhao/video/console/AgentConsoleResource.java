@@ -14,8 +14,6 @@ import app.banhao.api.model.VideoCaseNote;
 import app.banhao.api.model.VideoCaseNoteCreate;
 import app.banhao.api.model.VideoCaseNoteList;
 import app.banhao.api.model.VideoSessionFinish;
-import app.banhao.platform.error.ApiException;
-import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.paging.PageRequest;
 import app.banhao.platform.security.CurrentActor;
 import app.banhao.platform.security.TokenClaims;
@@ -95,6 +93,6 @@ public class AgentConsoleResource implements AgentConsoleApi {
     }
 
     private String department() {
-        return actor.department().orElseThrow(() -> ApiException.of(ErrorCode.FORBIDDEN));
+        return actor.requiredDepartment();
     }
 }

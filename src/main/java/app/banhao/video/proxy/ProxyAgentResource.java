@@ -18,8 +18,6 @@ import app.banhao.api.model.ProxyConsentRequest;
 import app.banhao.application.core.ProxyAgent;
 import app.banhao.application.materials.CaseMaterials;
 import app.banhao.application.submission.ProxyFiling;
-import app.banhao.platform.error.ApiException;
-import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.security.CurrentActor;
 import app.banhao.platform.security.TokenClaims;
 import app.banhao.platform.web.SuccessStatus;
@@ -98,6 +96,6 @@ public class ProxyAgentResource implements ProxyAgentApi {
 
     /** The agent's department (a staff token without one acts for no department). */
     private String department() {
-        return actor.department().orElseThrow(() -> ApiException.of(ErrorCode.FORBIDDEN));
+        return actor.requiredDepartment();
     }
 }

@@ -6,8 +6,6 @@ import jakarta.annotation.security.RolesAllowed;
 
 import app.banhao.api.AgentVideoRoomsApi;
 import app.banhao.api.model.VideoRoomToken;
-import app.banhao.platform.error.ApiException;
-import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.security.CurrentActor;
 import app.banhao.platform.security.TokenClaims;
 import io.smallrye.mutiny.Uni;
@@ -26,7 +24,7 @@ public class AgentVideoRoomsResource implements AgentVideoRoomsApi {
 
     @Override
     public Uni<VideoRoomToken> joinVideoRoomAsAgent(UUID appointmentId) {
-        String department = actor.department().orElseThrow(() -> ApiException.of(ErrorCode.FORBIDDEN));
+        String department = actor.requiredDepartment();
         return rooms.forAgent(department, actor.uuid(), appointmentId);
     }
 }
