@@ -28,7 +28,7 @@ import io.restassured.response.Response;
  */
 public final class VideoFixtures {
 
-    static final String ADMIN = TestTokens.staff(UUID.randomUUID().toString(), "HN-ZWFW", TokenClaims.ADMIN);
+    public static final String ADMIN = TestTokens.staff(UUID.randomUUID().toString(), "HN-ZWFW", TokenClaims.ADMIN);
 
     /** A fresh department, its item and an availability of every day 09:00–12:00, 15-minute slots. */
     public record Setup(String department, String item, String availabilityId) {
@@ -46,7 +46,7 @@ public final class VideoFixtures {
         return new Setup(dept.code(), dept.item(), id);
     }
 
-    static Map<String, Object> availability(String department, int capacity) {
+    public static Map<String, Object> availability(String department, int capacity) {
         return Map.of("departmentCode", department,
                 "weekdays", java.util.List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"),
                 "windowStart", "09:00", "windowEnd", "12:00", "slotMinutes", 15, "capacity", capacity,
@@ -54,7 +54,7 @@ public final class VideoFixtures {
     }
 
     /** The first working day at least two days ahead (slots there are bookable and not yet closing). */
-    static LocalDate bookableDay(WorkingCalendar calendar) {
+    public static LocalDate bookableDay(WorkingCalendar calendar) {
         LocalDate day = LocalDate.now(BusinessClock.ZONE).plusDays(2);
         while (!calendar.isWorkingDay(day)) {
             day = day.plusDays(1);
@@ -127,7 +127,7 @@ public final class VideoFixtures {
         return given().auth().oauth2(token).post("/api/v1/me/video-appointments/" + appointmentId + "/" + step);
     }
 
-    static Response slots(Setup setup, LocalDate day) {
+    public static Response slots(Setup setup, LocalDate day) {
         return given().queryParam("date", day.toString()).get("/api/v1/video/departments/" + setup.department() + "/slots");
     }
 }
