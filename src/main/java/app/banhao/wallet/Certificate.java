@@ -131,6 +131,11 @@ public class Certificate {
 
     /** The status as of {@code today}: a valid certificate past its last day is expired, whatever the row says. */
     public Status statusOn(LocalDate today) {
+        return statusOn(status, validTo, today);
+    }
+
+    /** The status as of {@code today} of a certificate whose row says {@code status} and {@code validTo}. */
+    public static Status statusOn(Status status, LocalDate validTo, LocalDate today) {
         return status == Status.VALID && validTo != null && validTo.isBefore(today) ? Status.EXPIRED : status;
     }
 }

@@ -47,7 +47,9 @@ public class UsageLedger {
 
     /** Records that department {@code department} could read {@code c}'s record, for {@code purpose}. */
     Uni<Void> departmentRead(Certificate c, String department, String purpose, CertificateUse.Channel channel, String reference) {
-        return record(c, DEPARTMENT, department, purpose, labels(c), channel, reference);
+        CertificateUse use = line(c, DEPARTMENT, department, purpose, labels(c), channel);
+        use.reference = reference;
+        return uses.persist(use).replaceWithVoid();
     }
 
     /**
@@ -66,14 +68,6 @@ public class UsageLedger {
         CertificateUse use = line(c, RELYING_PARTY, partyCode, purpose, fields, CertificateUse.Channel.GRANT);
         use.partyName = partyName;
         use.grantId = grantId;
-        return uses.persist(use).replaceWithVoid();
-    }
-
-    /** Records that {@code party} ({@code partyKind}) read {@code fields} of {@code c}, for {@code purpose}. */
-    public Uni<Void> record(Certificate c, String partyKind, String party, String purpose, List<String> fields,
-            CertificateUse.Channel channel, String reference) {
-        CertificateUse use = line(c, partyKind, party, purpose, fields, channel);
-        use.reference = reference;
         return uses.persist(use).replaceWithVoid();
     }
 

@@ -75,13 +75,16 @@ public class PresentationKeys {
         return keys.signer(SERVICE, SERVICE_NAME);
     }
 
-    /** The published key {@code keyId}, or null when no key of that id was ever published. Runs in the caller's session. */
+    /**
+     * The published key {@code keyId}, or null when no key of that id was ever published. Reads it in the caller's
+     * session, or in one of its own when there is none (a verification opens none while the keys are known).
+     */
     Uni<Published> published(String keyId) {
         Published known = published.get(keyId);
         if (known != null && (known.validTo() != null || known.readAt().plus(RECHECK_CURRENT).isAfter(Instant.now()))) {
             return Uni.createFrom().item(known);
         }
-        return repository.findById(keyId).map(k -> {
+        return Panache.withSession(() -> repository.findById(keyId)).map(k -> {
             if (k == null) {
                 return null;
             }

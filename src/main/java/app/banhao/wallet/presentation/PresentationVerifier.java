@@ -22,12 +22,10 @@ import app.banhao.platform.privacy.Masks;
 import app.banhao.platform.time.BusinessClock;
 import app.banhao.wallet.CanonicalJson;
 import app.banhao.wallet.Certificate;
-import app.banhao.wallet.CertificateUse;
 import app.banhao.wallet.SelectiveDisclosures;
 import app.banhao.wallet.Sm2Signatures;
 import app.banhao.wallet.UsageLedger;
 import app.banhao.wallet.VerifiedSignatures;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -35,7 +33,9 @@ import io.smallrye.mutiny.Uni;
  * and then what only the server knows: the service's signature with a published presentation key, the issuer's
  * signature over the digest document with a key of the department it names, each disclosure's digest in that
  * document, the expiry; then the presentation (withdrawn? a single-use one used?) and the certificate's status now.
- * A valid one is counted by a conditional update and written to the holder's usage ledger in the same transaction.
+ * A valid one is counted by a conditional update that writes the holder's usage ledger line in the same statement; no
+ * Hibernate session is opened for it (the keys are held in memory, the rest is {@link PresentationRepository}'s two
+ * statements).
  */
 @ApplicationScoped
 public class PresentationVerifier {
@@ -64,7 +64,6 @@ public class PresentationVerifier {
     public record Verifier(String ip, String userAgent, Messages.Language language) {
     }
 
-    @WithTransaction
     public Uni<PresentationVerification> verify(String text, Verifier verifier) {
         PresentationToken.Read read;
         try {
@@ -102,29 +101,27 @@ public class PresentationVerifier {
 
     /** What only the server knows: the presentation's state and the certificate's status, then the use. */
     private Uni<PresentationVerification> online(PresentationToken token, Map<String, String> disclosed, Verifier verifier) {
-        return presentations.withCertificate(token.presentationId()).chain(found -> {
-            if (found == null) {
+        return presentations.verifiable(token.presentationId()).chain(p -> {
+            if (p == null) {
                 // Signed with our key but never made here: not a token of this service's.
                 return answer(PresentationVerdict.TAMPERED, token, verifier);
             }
-            Presentation p = found.presentation();
-            if (p.revokedAt != null) {
+            if (p.revoked()) {
                 return answer(PresentationVerdict.PRESENTATION_REVOKED, token, verifier);
             }
-            Certificate c = found.certificate();
-            Certificate.Status status = c.statusOn(clock.today());
+            Certificate.Status status = p.certificateStatusOn(clock.today());
             if (status != Certificate.Status.VALID) {
                 return answer(PresentationVerdict.valueOf("CERTIFICATE_" + status.name()), token, verifier)
                         .map(v -> v.certificate(PresentationMapper.toCertificate(token.sd(), CertificateStatus.valueOf(status.name()))));
             }
-            return presentations.use(p, clock.now()).chain(used -> {
+            PresentationRepository.PublicUse use = new PresentationRepository.PublicUse(Masks.ip(verifier.ip()),
+                    purpose(verifier), ledger.write(List.copyOf(disclosed.keySet())), clock.now());
+            return presentations.useAndRecord(p, use).chain(used -> {
                 if (!used) {
-                    return answer(p.singleUse ? PresentationVerdict.ALREADY_USED : PresentationVerdict.PRESENTATION_REVOKED,
+                    return answer(p.singleUse() ? PresentationVerdict.ALREADY_USED : PresentationVerdict.PRESENTATION_REVOKED,
                             token, verifier);
                 }
-                return ledger.record(c, UsageLedger.PUBLIC_VERIFIER, Masks.ip(verifier.ip()), purpose(verifier),
-                        List.copyOf(disclosed.keySet()), CertificateUse.Channel.PRESENTATION, p.id.toString())
-                        .chain(() -> answer(PresentationVerdict.VALID, token, verifier))
+                return answer(PresentationVerdict.VALID, token, verifier)
                         .map(v -> v.certificate(PresentationMapper.toCertificate(token.sd(), CertificateStatus.VALID))
                                 .disclosed(disclosed));
             });
