@@ -100,6 +100,12 @@ export interface VideoAvailability {
      */
     validUntil?: Date;
     /**
+     * Serves on the official calendar's days off too.
+     * @type {boolean}
+     * @memberof VideoAvailability
+     */
+    onDaysOff: boolean;
+    /**
      * 
      * @type {boolean}
      * @memberof VideoAvailability
@@ -139,6 +145,7 @@ export function instanceOfVideoAvailability(value: object): value is VideoAvaila
     if (!('opensDaysAhead' in value) || value['opensDaysAhead'] === undefined) return false;
     if (!('closesHoursBefore' in value) || value['closesHoursBefore'] === undefined) return false;
     if (!('validFrom' in value) || value['validFrom'] === undefined) return false;
+    if (!('onDaysOff' in value) || value['onDaysOff'] === undefined) return false;
     if (!('active' in value) || value['active'] === undefined) return false;
     if (!('version' in value) || value['version'] === undefined) return false;
     if (!('createdAt' in value) || value['createdAt'] === undefined) return false;
@@ -168,6 +175,7 @@ export function VideoAvailabilityFromJSONTyped(json: any, ignoreDiscriminator: b
         'closesHoursBefore': json['closesHoursBefore'],
         'validFrom': (new Date(json['validFrom'])),
         'validUntil': json['validUntil'] == null ? undefined : (new Date(json['validUntil'])),
+        'onDaysOff': json['onDaysOff'],
         'active': json['active'],
         'version': json['version'],
         'createdAt': (new Date(json['createdAt'])),
@@ -198,6 +206,7 @@ export function VideoAvailabilityToJSONTyped(value?: VideoAvailability | null, i
         'closesHoursBefore': value['closesHoursBefore'],
         'validFrom': value['validFrom'].toISOString().substring(0,10),
         'validUntil': value['validUntil'] == null ? value['validUntil'] : value['validUntil'].toISOString().substring(0,10),
+        'onDaysOff': value['onDaysOff'],
         'active': value['active'],
         'version': value['version'],
         'createdAt': value['createdAt'].toISOString(),

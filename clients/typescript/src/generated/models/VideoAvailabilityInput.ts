@@ -94,6 +94,12 @@ export interface VideoAvailabilityInput {
      */
     validUntil?: Date;
     /**
+     * Also on the official calendar's days off (weekends, public holidays) — 周末不打烊 weekend service. Without it the window serves working days only.
+     * @type {boolean}
+     * @memberof VideoAvailabilityInput
+     */
+    onDaysOff?: boolean;
+    /**
      * 
      * @type {boolean}
      * @memberof VideoAvailabilityInput
@@ -138,6 +144,7 @@ export function VideoAvailabilityInputFromJSONTyped(json: any, ignoreDiscriminat
         'closesHoursBefore': json['closesHoursBefore'],
         'validFrom': (new Date(json['validFrom'])),
         'validUntil': json['validUntil'] == null ? undefined : (new Date(json['validUntil'])),
+        'onDaysOff': json['onDaysOff'] == null ? undefined : json['onDaysOff'],
         'active': json['active'] == null ? undefined : json['active'],
     };
 }
@@ -164,6 +171,7 @@ export function VideoAvailabilityInputToJSONTyped(value?: VideoAvailabilityInput
         'closesHoursBefore': value['closesHoursBefore'],
         'validFrom': value['validFrom'].toISOString().substring(0,10),
         'validUntil': value['validUntil'] == null ? value['validUntil'] : value['validUntil'].toISOString().substring(0,10),
+        'onDaysOff': value['onDaysOff'],
         'active': value['active'],
     };
 }

@@ -60,6 +60,10 @@ public class Availability {
     @Column(name = "valid_until")
     public LocalDate validUntil;
 
+    /** Also on the official calendar's days off (周末不打烊); otherwise working days only. */
+    @Column(name = "on_days_off", nullable = false)
+    public boolean onDaysOff;
+
     @Column(nullable = false)
     public boolean active;
 

@@ -27,6 +27,7 @@ public class AvailabilityMapper {
         a.closesHoursBefore = in.getClosesHoursBefore();
         a.validFrom = in.getValidFrom();
         a.validUntil = in.getValidUntil();
+        a.onDaysOff = Boolean.TRUE.equals(in.getOnDaysOff());
         a.active = in.getActive() == null || in.getActive();
     }
 
@@ -40,7 +41,7 @@ public class AvailabilityMapper {
         return new VideoAvailability().id(a.id).departmentCode(a.departmentCode).itemCode(a.itemCode).weekdays(days)
                 .windowStart(a.windowStart.toString()).windowEnd(a.windowEnd.toString()).slotMinutes(a.slotMinutes)
                 .capacity(a.capacity).opensDaysAhead(a.opensDaysAhead).closesHoursBefore(a.closesHoursBefore)
-                .validFrom(a.validFrom).validUntil(a.validUntil).active(a.active).version(a.version)
+                .validFrom(a.validFrom).validUntil(a.validUntil).onDaysOff(a.onDaysOff).active(a.active).version(a.version)
                 .createdAt(a.createdAt).updatedAt(a.updatedAt);
     }
 

@@ -21,12 +21,15 @@ import io.smallrye.mutiny.Uni;
 /**
  * The demo department's video-service availability (README "Video appointments"), created at start-up in local mode
  * only, like the demo accounts, and only while the department has none: weekday mornings and afternoons, 15-minute
- * slots, two agents on duty, bookable 14 days ahead until an hour before.
+ * slots, two agents on duty, bookable 14 days ahead until an hour before; and, so that the README's walk-through
+ * (book, check in, be called) works whenever a newcomer runs it, a window open round the clock every day, days off
+ * included, bookable until the slot starts.
  */
 @ApplicationScoped
 public class DemoAvailability {
 
     private static final int MONDAY_TO_FRIDAY = 0b0011111;
+    private static final int EVERY_DAY = 0b1111111;
 
     private final boolean enabled;
     private final String department;
@@ -52,8 +55,17 @@ public class DemoAvailability {
                 .chain(n -> n > 0 ? Uni.createFrom().voidItem()
                         : availabilities.persist(window(LocalTime.of(9, 0), LocalTime.of(12, 0)))
                                 .chain(() -> availabilities.persist(window(LocalTime.of(14, 0), LocalTime.of(17, 0))))
+                                .chain(() -> availabilities.persist(roundTheClock()))
                                 .invoke(() -> Log.infof("Demo video-service availability published for %s", department))
                                 .replaceWithVoid())));
+    }
+
+    private Availability roundTheClock() {
+        Availability a = window(LocalTime.MIDNIGHT, LocalTime.of(23, 45));
+        a.weekdays = EVERY_DAY;
+        a.onDaysOff = true;
+        a.closesHoursBefore = 0;
+        return a;
     }
 
     private Availability window(LocalTime start, LocalTime end) {

@@ -65,7 +65,8 @@ public class SlotCalendar {
     }
 
     private boolean offeredOn(Availability availability, LocalDate day) {
-        return availability.validOn(day) && availability.repeatsOn(day.getDayOfWeek()) && calendar.isWorkingDay(day);
+        return availability.validOn(day) && availability.repeatsOn(day.getDayOfWeek())
+                && (availability.onDaysOff || calendar.isWorkingDay(day));
     }
 
     private static boolean fits(Availability availability, LocalTime start) {

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import app.banhao.platform.calendar.WorkingCalendar;
+import app.banhao.platform.time.BusinessClock;
 import app.banhao.testing.TestTokens;
 import app.banhao.video.appointment.VideoFixtures;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,6 +40,7 @@ class AvailabilityAdminTest {
         shorter.put("windowEnd", "10:00");
         update(setup.availabilityId(), shorter, "\"0\"").then().statusCode(200)
                 .header("ETag", "\"1\"").body("windowEnd", equalTo("10:00")).body("capacity", equalTo(4))
+                .body("onDaysOff", equalTo(false))
                 .body("version", equalTo(1));
         VideoFixtures.slots(setup, day).then().statusCode(200).body("slots", hasSize(4))
                 .body("slots[0].capacity", equalTo(4));
@@ -61,6 +63,21 @@ class AvailabilityAdminTest {
         given().auth().oauth2(ADMIN).queryParam("departmentCode", setup.department())
                 .get("/api/v1/admin/video/availabilities").then().statusCode(200)
                 .body("items.active", equalTo(List.of(false)));
+    }
+
+    @Test
+    void aWindowServesTheCalendarsDaysOffOnlyWhenItSaysSo() {
+        VideoFixtures.Setup setup = VideoFixtures.publish(2);
+        LocalDate dayOff = LocalDate.now(BusinessClock.ZONE).plusDays(2);
+        while (calendar.isWorkingDay(dayOff)) {
+            dayOff = dayOff.plusDays(1);
+        }
+        VideoFixtures.slots(setup, dayOff).then().statusCode(200).body("slots", hasSize(0));
+
+        Map<String, Object> weekendService = new HashMap<>(VideoFixtures.availability(setup.department(), 2));
+        weekendService.put("onDaysOff", true);
+        update(setup.availabilityId(), weekendService, null).then().statusCode(200).body("onDaysOff", equalTo(true));
+        VideoFixtures.slots(setup, dayOff).then().statusCode(200).body("slots", hasSize(12));
     }
 
     @Test
