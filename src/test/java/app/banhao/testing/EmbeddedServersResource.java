@@ -42,6 +42,8 @@ public class EmbeddedServersResource implements QuarkusTestResourceLifecycleMana
         // The packaged-app tests (@QuarkusIntegrationTest) run the prod profile: local mode, like %test, on these
         // servers (external to the app, so it starts none of its own).
         config.put("banhao.local-mode", "true");
+        // Nor on the production management port: a 9000 already taken on the machine (another Banhao) must not fail them.
+        config.put("quarkus.management.port", "0");
         return config;
     }
 

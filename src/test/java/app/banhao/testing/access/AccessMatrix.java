@@ -138,9 +138,20 @@ public final class AccessMatrix {
         List<String> failures = new ArrayList<>();
         Caller owner = rule.owner() == AccessRule.Owner.RESIDENT ? Caller.resident("owner A")
                 : Caller.staff("owner A", Caller.OWNER_DEPARTMENT);
+        // A stream shows what changes while it is open, so each reader of one makes its own object; a list shows
+        // what is there, so one object serves every reader (made before the first read).
+        boolean each = ListReaders.isStream(rule.reader());
+        Target[] made = new Target[1];
+        Runnable make = () -> {
+            if (each || made[0] == null) {
+                made[0] = rule.create().apply(owner);
+            }
+        };
         for (Caller intruder : intruders(rule.owner())) {
-            Target[] made = new Target[1];
-            AccessRule.Read read = rule.reader().read(operation.path(), intruder, () -> made[0] = rule.create().apply(owner));
+            if (each) {
+                made[0] = null;
+            }
+            AccessRule.Read read = rule.reader().read(operation.path(), intruder, make);
             Set<Integer> allowed = intruder.isAnonymous() ? Set.of(401) : Set.of(200, 403);
             if (!allowed.contains(read.status())) {
                 failures.add(operation + " read by " + intruder + " answered " + read.status() + ", expected " + allowed
@@ -154,8 +165,10 @@ public final class AccessMatrix {
                 });
             }
         }
-        Target[] made = new Target[1];
-        AccessRule.Read own = rule.reader().read(operation.path(), owner, () -> made[0] = rule.create().apply(owner));
+        if (each) {
+            made[0] = null;
+        }
+        AccessRule.Read own = rule.reader().read(operation.path(), owner, make);
         Map<String, String> secrets = made[0] == null ? Map.of() : secretsOf(made[0]);
         if (own.status() != 200 || secrets.isEmpty() || secrets.values().stream().noneMatch(own.body()::contains)) {
             failures.add(operation + " read by its owner answered " + own.status() + " without the object just made "

@@ -54,7 +54,18 @@ public final class ListReaders {
      * caller saw. A refused stream answers at once with its status and problem.
      */
     public static AccessRule.ListReader events(Duration window) {
-        return (path, caller, change) -> {
+        return new Stream(window);
+    }
+
+    /** Whether {@code reader} reads a stream: what it shows is what changes while it is open. */
+    public static boolean isStream(AccessRule.ListReader reader) {
+        return reader instanceof Stream;
+    }
+
+    private record Stream(Duration window) implements AccessRule.ListReader {
+
+        @Override
+        public AccessRule.Read read(String path, Caller caller, Runnable change) {
             try (SseClient stream = SseClient.open(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path), caller.token())) {
                 if (stream.status() != 200) {
                     return new AccessRule.Read(stream.status(), drain(stream, Duration.ofSeconds(1)));
@@ -64,7 +75,7 @@ public final class ListReaders {
             } catch (Exception e) {
                 throw new IllegalStateException("Could not read " + path + " as " + caller, e);
             }
-        };
+        }
     }
 
     private static String drain(SseClient stream, Duration window) throws InterruptedException {
