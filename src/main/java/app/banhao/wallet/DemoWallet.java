@@ -25,9 +25,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class DemoWallet {
 
-    /** The demo resident's name and ID number in the stand-in library (a made-up but well-formed number). */
+    /**
+     * The demo resident's name and ID number in the stand-in library: made up, with a valid check digit, so that the
+     * demo resident can verify their real name with them (README walk-throughs).
+     */
     static final String HOLDER_NAME = "张办好";
-    static final String HOLDER_ID_NUMBER = "430104199001011234";
+    static final String HOLDER_ID_NUMBER = "430104199001011230";
 
     private final boolean enabled;
     private final Residents residents;

@@ -6,14 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import app.banhao.platform.local.LocalMode;
+import app.banhao.resident.IdNumbers;
 
 /** The certificate library stand-in runs in local mode only; outside it there is none (it imports nothing). */
 class ProvincialLibrariesTest {
+
+    @Test
+    void theDemoHoldersIdNumberPassesRealNameVerification() {
+        // The walk-throughs have the demo resident verify their real name with the wallet's holder (README).
+        assertTrue(IdNumbers.valid(DemoWallet.HOLDER_ID_NUMBER, LocalDate.now()));
+    }
 
     @Test
     void theStandInRunsInLocalModeOnly() {

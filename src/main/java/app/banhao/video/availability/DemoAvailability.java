@@ -22,8 +22,8 @@ import io.smallrye.mutiny.Uni;
  * The demo department's video-service availability (README "Video appointments"), created at start-up in local mode
  * only, like the demo accounts, and only while the department has none: weekday mornings and afternoons, 15-minute
  * slots, two agents on duty, bookable 14 days ahead until an hour before; and, so that the README's walk-through
- * (book, check in, be called) works whenever a newcomer runs it, a window open round the clock every day, days off
- * included, bookable until the slot starts.
+ * (book, check in, be called, join the room) works whenever a newcomer runs it, a window open round the clock every
+ * day, days off included, in 5-minute slots bookable until they start: the next slot is always one the room opens for.
  */
 @ApplicationScoped
 public class DemoAvailability {
@@ -61,7 +61,8 @@ public class DemoAvailability {
     }
 
     private Availability roundTheClock() {
-        Availability a = window(LocalTime.MIDNIGHT, LocalTime.of(23, 45));
+        Availability a = window(LocalTime.MIDNIGHT, LocalTime.of(23, 55));
+        a.slotMinutes = 5;
         a.weekdays = EVERY_DAY;
         a.onDaysOff = true;
         a.closesHoursBefore = 0;
