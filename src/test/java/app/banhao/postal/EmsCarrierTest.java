@@ -124,6 +124,14 @@ class EmsCarrierTest {
                 () -> Carriers.select(new LocalMode(false), new UnconfiguredEms(), TestWebClient.get()));
         assertTrue(missing.getMessage().contains("banhao.postal.ems.{endpoint") && missing.getMessage().contains("sign-key"),
                 missing.getMessage());
+        // Local mode with an EMS endpoint (a sandbox) uses EMS, and then needs the rest of the account.
+        assertThrows(IllegalStateException.class, () -> Carriers.select(new LocalMode(true), new UnconfiguredEms() {
+            @Override
+            public java.util.Optional<URI> endpoint() {
+                return java.util.Optional.of(URI.create("http://127.0.0.1:1/api/gateway"));
+            }
+        }, TestWebClient.get()));
+        assertInstanceOf(LocalCarrier.class, Carriers.select(new LocalMode(true), new UnconfiguredEms(), TestWebClient.get()));
     }
 
     @Test
@@ -199,7 +207,7 @@ class EmsCarrierTest {
     }
 
     /** An EMS configuration with nothing set. */
-    private static final class UnconfiguredEms implements EmsConfig {
+    private static class UnconfiguredEms implements EmsConfig {
         public java.util.Optional<URI> endpoint() { return java.util.Optional.empty(); }
         public java.util.Optional<String> senderNo() { return java.util.Optional.empty(); }
         public java.util.Optional<String> authorization() { return java.util.Optional.empty(); }
