@@ -14,7 +14,8 @@ THREADS=${THREADS:-2}
 PORT=${PORT:-18090}                # instance A; B is PORT+1, the load balancer PORT+9
 SCALE_OUT=${SCALE_OUT:-1}          # 0 skips the two-instance run
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
-# Which scenarios: all (default), or a comma-separated selection of reads, verify, appointments, login, applications, heartbeat.
+# Which scenarios: all (default), or a comma-separated selection of reads, verify, appointments, login, applications, heartbeat,
+# tracking-push.
 # A selection runs those (and the ping baseline their ratios need) on instance A only: no database ceiling, no
 # scale-out, no restart, no live-progress timing. e.g. SCENARIOS=heartbeat,reads bench/run.sh
 SCENARIOS=${SCENARIOS:-all}
@@ -225,6 +226,26 @@ measure_heartbeat() { # group base staff-username totp-secret
     "$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/lua/heartbeat.lua "$base" -- "$stream" | tail -1)"
 }
 
+# Carrier tracking callbacks (邮政寄递, issue 14): PARCELS parcels on their way (ORDERED, waybills BT + 11 digits) are
+# written straight into postal_delivery as setup (making each through the API would take an application and a
+# reviewer apiece), then every request is a signed callback that another parcel was picked up (bench/lua/tracking.lua),
+# signed just before with local mode's published secret (bench/sign_tracking.py), a third of them to warm up.
+PARCELS=${PARCELS:-90000}
+measure_tracking_push() { # group base
+  local group=$1 base=$2 signed="$WORK/tracking-$1.txt" warm=$((PARCELS / 3))
+  psql -q "$PG_URL" -c "INSERT INTO postal_delivery (id, application_id, application_no, resident_id, item_code,
+      recipient_enc, phone_enc, region_code, detail_enc, state, carrier, waybill_no, created_at, updated_at, department_code, kind)
+    SELECT md5('bench-parcel-' || n)::uuid, md5('bench-case-' || n)::uuid, '430000' || to_char(now(), 'YYYYMMDD') || lpad(n::text, 8, '0'),
+      md5('bench-resident')::uuid, 'BENCH', '\x00', '\x00', '430102', '\x00', 'ORDERED', 'LOCAL', 'BT' || lpad(n::text, 11, '0'),
+      now(), now(), 'BENCH', 'STAFF_ORDER' FROM generate_series(1, $PARCELS) n" \
+    || { echo "$group/tracking-push: could not write the parcels" >&2; exit 1; }
+  python3 bench/sign_tracking.py 1 "$PARCELS" >"$signed"
+  echo "… $group/tracking-push: $PARCELS parcels; warm-up $WARMUP, then $DURATION at $CONNECTIONS connections" >&2
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/lua/tracking.lua "$base" -- "$signed" 1 "$warm" "$THREADS" >/dev/null
+  record "$group" "tracking-push" "" "" "" \
+    "$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/lua/tracking.lua "$base" -- "$signed" $((warm + 1)) "$PARCELS" "$THREADS" | tail -1)"
+}
+
 # Video appointments (issue 13): an administrator (token minted with the instance's own key) publishes a window of
 # HN-WJW's hygiene-licence item, 08:00–20:00 in 5-minute slots of the largest capacity, on the first day with slots
 # two or more days ahead. `slots` reads that day's free slots (cached in Redis per department, recomputed after a
@@ -283,6 +304,7 @@ run_reads single "http://127.0.0.1:$PORT"
 ! wants login || measure_login single "http://127.0.0.1:$PORT"
 ! wants applications || measure_applications single "http://127.0.0.1:$PORT" 0
 ! wants heartbeat || measure_heartbeat single "http://127.0.0.1:$PORT" agent KRSXG5CTMVRXEZLUKN2XAZLSONSWG4TF
+! wants tracking-push || measure_tracking_push single "http://127.0.0.1:$PORT"
 if [ "$SCENARIOS" != all ]; then
   mkdir -p bench/results
   python3 bench/summarise.py "$RAW" bench/results/latest.json <<JSON

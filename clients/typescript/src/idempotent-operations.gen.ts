@@ -8,6 +8,7 @@ export const IDEMPOTENT_OPERATIONS: readonly string[] = [
   'createApplication',
   'createCertificateRequest',
   'createRelyingParty',
+  'createStaffPostalDelivery',
   'createStaffUser',
   'publishVideoAvailability',
   'scheduleLiveStream',

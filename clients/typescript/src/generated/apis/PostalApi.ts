@@ -17,6 +17,7 @@ import * as runtime from '../runtime.js';
 import type {
   PostalDelivery,
   PostalDeliveryChoice,
+  PostalPickupBooking,
   Problem,
 } from '../models/index.js';
 import {
@@ -24,11 +25,22 @@ import {
     PostalDeliveryToJSON,
     PostalDeliveryChoiceFromJSON,
     PostalDeliveryChoiceToJSON,
+    PostalPickupBookingFromJSON,
+    PostalPickupBookingToJSON,
     ProblemFromJSON,
     ProblemToJSON,
 } from '../models/index.js';
 
+export interface BookPostalPickupRequest {
+    applicationNo: string;
+    postalPickupBooking: PostalPickupBooking;
+}
+
 export interface CancelPostalDeliveryRequest {
+    applicationNo: string;
+}
+
+export interface CancelPostalPickupRequest {
     applicationNo: string;
 }
 
@@ -41,10 +53,71 @@ export interface GetPostalDeliveryRequest {
     applicationNo: string;
 }
 
+export interface GetPostalPickupRequest {
+    applicationNo: string;
+}
+
 /**
  * 
  */
 export class PostalApi extends runtime.BaseAPI {
+
+    /**
+     * Books the carrier\'s courier to collect the originals the case needs at an address from my address book (`addressId`) within a window: on one working day (the official calendar), between 09:00 and 18:00 Beijing time, 1 to 4 hours long, starting at least an hour from now and within 14 days (422 `PICKUP_WINDOW_INVALID` otherwise). Before a decision only (409 `DELIVERY_TOO_LATE` naming the state). The pick-up (`kind` PICKUP: I am the sender, the department the receiver) is ordered from the carrier through the outbox; its waybill, on the case timeline and in the inbox, links the parcel to the case, and tracking follows it to the department, whose staff record the materials received. Booking again changes the address or window until the courier has the parcel (an order the carrier has is cancelled there and placed again; 409 `PARCEL_PICKED_UP` afterwards, 503 while the carrier cannot cancel); after a cancelled or finished one it books a new one. The address is copied (encrypted at rest) and answered masked. The caller\'s own application and address only (404 otherwise).
+     * Book a courier to collect my originals (上门取件)
+     */
+    async bookPostalPickupRaw(requestParameters: BookPostalPickupRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<PostalDelivery>> {
+        if (requestParameters['applicationNo'] == null) {
+            throw new runtime.RequiredError(
+                'applicationNo',
+                'Required parameter "applicationNo" was null or undefined when calling bookPostalPickup().'
+            );
+        }
+
+        if (requestParameters['postalPickupBooking'] == null) {
+            throw new runtime.RequiredError(
+                'postalPickupBooking',
+                'Required parameter "postalPickupBooking" was null or undefined when calling bookPostalPickup().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        headerParameters['Content-Type'] = 'application/json';
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("bearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/applications/{applicationNo}/pickup`;
+        urlPath = urlPath.replace(`{${"applicationNo"}}`, encodeURIComponent(String(requestParameters['applicationNo'])));
+
+        const response = await this.request({
+            path: urlPath,
+            method: 'PUT',
+            headers: headerParameters,
+            query: queryParameters,
+            body: PostalPickupBookingToJSON(requestParameters['postalPickupBooking']),
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => PostalDeliveryFromJSON(jsonValue));
+    }
+
+    /**
+     * Books the carrier\'s courier to collect the originals the case needs at an address from my address book (`addressId`) within a window: on one working day (the official calendar), between 09:00 and 18:00 Beijing time, 1 to 4 hours long, starting at least an hour from now and within 14 days (422 `PICKUP_WINDOW_INVALID` otherwise). Before a decision only (409 `DELIVERY_TOO_LATE` naming the state). The pick-up (`kind` PICKUP: I am the sender, the department the receiver) is ordered from the carrier through the outbox; its waybill, on the case timeline and in the inbox, links the parcel to the case, and tracking follows it to the department, whose staff record the materials received. Booking again changes the address or window until the courier has the parcel (an order the carrier has is cancelled there and placed again; 409 `PARCEL_PICKED_UP` afterwards, 503 while the carrier cannot cancel); after a cancelled or finished one it books a new one. The address is copied (encrypted at rest) and answered masked. The caller\'s own application and address only (404 otherwise).
+     * Book a courier to collect my originals (上门取件)
+     */
+    async bookPostalPickup(requestParameters: BookPostalPickupRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<PostalDelivery> {
+        const response = await this.bookPostalPickupRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
 
     /**
      * Cancels the postal delivery until the courier has picked the parcel up: a delivery not yet ordered is simply cancelled, an order the carrier has is cancelled at the carrier first (503 while it cannot be reached, nothing changed). Afterwards 409 `PARCEL_PICKED_UP` naming the state. Cancelling a cancelled delivery answers it again. On the case timeline. The caller\'s own application only (404 otherwise).
@@ -90,6 +163,53 @@ export class PostalApi extends runtime.BaseAPI {
      */
     async cancelPostalDelivery(requestParameters: CancelPostalDeliveryRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<PostalDelivery> {
         const response = await this.cancelPostalDeliveryRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Cancels the newest pick-up until the courier has collected the parcel (an order the carrier has is cancelled there first; 503 while it cannot be reached, nothing changed). Afterwards 409 `PARCEL_PICKED_UP` naming the state. Cancelling a cancelled one answers it again. On the case timeline. The caller\'s own application only (404 otherwise, or when none was booked).
+     * Cancel the pick-up of my originals
+     */
+    async cancelPostalPickupRaw(requestParameters: CancelPostalPickupRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<PostalDelivery>> {
+        if (requestParameters['applicationNo'] == null) {
+            throw new runtime.RequiredError(
+                'applicationNo',
+                'Required parameter "applicationNo" was null or undefined when calling cancelPostalPickup().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("bearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/applications/{applicationNo}/pickup`;
+        urlPath = urlPath.replace(`{${"applicationNo"}}`, encodeURIComponent(String(requestParameters['applicationNo'])));
+
+        const response = await this.request({
+            path: urlPath,
+            method: 'DELETE',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => PostalDeliveryFromJSON(jsonValue));
+    }
+
+    /**
+     * Cancels the newest pick-up until the courier has collected the parcel (an order the carrier has is cancelled there first; 503 while it cannot be reached, nothing changed). Afterwards 409 `PARCEL_PICKED_UP` naming the state. Cancelling a cancelled one answers it again. On the case timeline. The caller\'s own application only (404 otherwise, or when none was booked).
+     * Cancel the pick-up of my originals
+     */
+    async cancelPostalPickup(requestParameters: CancelPostalPickupRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<PostalDelivery> {
+        const response = await this.cancelPostalPickupRaw(requestParameters, initOverrides);
         return await response.value();
     }
 
@@ -194,6 +314,53 @@ export class PostalApi extends runtime.BaseAPI {
      */
     async getPostalDelivery(requestParameters: GetPostalDeliveryRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<PostalDelivery> {
         const response = await this.getPostalDeliveryRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * The newest pick-up booked for the application: its state (REQUESTED, ORDERED with the waybill, then the carrier\'s progress to the department, RECEIVED once staff recorded the materials), the window and the address, masked. 404 when none was booked, and for another resident\'s application.
+     * The pick-up of my originals
+     */
+    async getPostalPickupRaw(requestParameters: GetPostalPickupRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<PostalDelivery>> {
+        if (requestParameters['applicationNo'] == null) {
+            throw new runtime.RequiredError(
+                'applicationNo',
+                'Required parameter "applicationNo" was null or undefined when calling getPostalPickup().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("bearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/applications/{applicationNo}/pickup`;
+        urlPath = urlPath.replace(`{${"applicationNo"}}`, encodeURIComponent(String(requestParameters['applicationNo'])));
+
+        const response = await this.request({
+            path: urlPath,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => PostalDeliveryFromJSON(jsonValue));
+    }
+
+    /**
+     * The newest pick-up booked for the application: its state (REQUESTED, ORDERED with the waybill, then the carrier\'s progress to the department, RECEIVED once staff recorded the materials), the window and the address, masked. 404 when none was booked, and for another resident\'s application.
+     * The pick-up of my originals
+     */
+    async getPostalPickup(requestParameters: GetPostalPickupRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<PostalDelivery> {
+        const response = await this.getPostalPickupRaw(requestParameters, initOverrides);
         return await response.value();
     }
 

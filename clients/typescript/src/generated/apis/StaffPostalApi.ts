@@ -18,6 +18,7 @@ import type {
   PostalLabel,
   Problem,
   StaffPostalDelivery,
+  StaffPostalDeliveryCreate,
   StaffPostalDeliveryList,
 } from '../models/index.js';
 import {
@@ -27,6 +28,8 @@ import {
     ProblemToJSON,
     StaffPostalDeliveryFromJSON,
     StaffPostalDeliveryToJSON,
+    StaffPostalDeliveryCreateFromJSON,
+    StaffPostalDeliveryCreateToJSON,
     StaffPostalDeliveryListFromJSON,
     StaffPostalDeliveryListToJSON,
 } from '../models/index.js';
@@ -35,12 +38,22 @@ export interface CancelStaffPostalDeliveryRequest {
     deliveryId: string;
 }
 
+export interface CreateStaffPostalDeliveryRequest {
+    applicationNo: string;
+    staffPostalDeliveryCreate: StaffPostalDeliveryCreate;
+    idempotencyKey?: string;
+}
+
 export interface GetStaffPostalLabelRequest {
     deliveryId: string;
 }
 
 export interface ListStaffPostalDeliveriesRequest {
     view?: ListStaffPostalDeliveriesViewEnum;
+}
+
+export interface ReceiveStaffPostalMaterialsRequest {
+    deliveryId: string;
 }
 
 export interface RetryStaffPostalDeliveryRequest {
@@ -96,6 +109,67 @@ export class StaffPostalApi extends runtime.BaseAPI {
      */
     async cancelStaffPostalDelivery(requestParameters: CancelStaffPostalDeliveryRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<StaffPostalDelivery> {
         const response = await this.cancelStaffPostalDeliveryRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Creates an outbound delivery (`kind` STAFF_ORDER) for a case of my department (any state but a draft; 404 for another department\'s case or a draft): staff give the recipient, phone, region and address (from the resident by phone or from the case; encrypted at rest, answered masked) and what the parcel holds. Any number per case. It is REQUESTED at once and ordered from the carrier through the outbox, like the result\'s delivery (an outage delays it, never loses it), then on the dispatch desk; on the case timeline when created and, with the waybill, in the resident\'s inbox. `Idempotency-Key`: a retry returns the first answer and creates nothing more; the same key with another body is a 422. REVIEWER role. Audited.
+     * Post something to the resident (e.g. a re-issued licence, 补发证照)
+     */
+    async createStaffPostalDeliveryRaw(requestParameters: CreateStaffPostalDeliveryRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<StaffPostalDelivery>> {
+        if (requestParameters['applicationNo'] == null) {
+            throw new runtime.RequiredError(
+                'applicationNo',
+                'Required parameter "applicationNo" was null or undefined when calling createStaffPostalDelivery().'
+            );
+        }
+
+        if (requestParameters['staffPostalDeliveryCreate'] == null) {
+            throw new runtime.RequiredError(
+                'staffPostalDeliveryCreate',
+                'Required parameter "staffPostalDeliveryCreate" was null or undefined when calling createStaffPostalDelivery().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        headerParameters['Content-Type'] = 'application/json';
+
+        if (requestParameters['idempotencyKey'] != null) {
+            headerParameters['Idempotency-Key'] = String(requestParameters['idempotencyKey']);
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("bearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/staff/postal/applications/{applicationNo}/deliveries`;
+        urlPath = urlPath.replace(`{${"applicationNo"}}`, encodeURIComponent(String(requestParameters['applicationNo'])));
+
+        const response = await this.request({
+            path: urlPath,
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+            body: StaffPostalDeliveryCreateToJSON(requestParameters['staffPostalDeliveryCreate']),
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => StaffPostalDeliveryFromJSON(jsonValue));
+    }
+
+    /**
+     * Creates an outbound delivery (`kind` STAFF_ORDER) for a case of my department (any state but a draft; 404 for another department\'s case or a draft): staff give the recipient, phone, region and address (from the resident by phone or from the case; encrypted at rest, answered masked) and what the parcel holds. Any number per case. It is REQUESTED at once and ordered from the carrier through the outbox, like the result\'s delivery (an outage delays it, never loses it), then on the dispatch desk; on the case timeline when created and, with the waybill, in the resident\'s inbox. `Idempotency-Key`: a retry returns the first answer and creates nothing more; the same key with another body is a 422. REVIEWER role. Audited.
+     * Post something to the resident (e.g. a re-issued licence, 补发证照)
+     */
+    async createStaffPostalDelivery(requestParameters: CreateStaffPostalDeliveryRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<StaffPostalDelivery> {
+        const response = await this.createStaffPostalDeliveryRaw(requestParameters, initOverrides);
         return await response.value();
     }
 
@@ -186,6 +260,53 @@ export class StaffPostalApi extends runtime.BaseAPI {
      */
     async listStaffPostalDeliveries(requestParameters: ListStaffPostalDeliveriesRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<StaffPostalDeliveryList> {
         const response = await this.listStaffPostalDeliveriesRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * For a pick-up (`kind` PICKUP) of my department whose courier has been booked (ORDERED onwards, or in EXCEPTION): the originals reached the department. The delivery becomes RECEIVED (final; tracking reports after it change nothing); the case timeline and the resident\'s inbox say so. Recording it again answers it again. 409 `NOT_A_PICKUP` for a parcel going out, 409 `MATERIALS_NOT_RECEIVABLE` naming the state before the courier is booked or once cancelled or returned. Another department\'s delivery is 404. Audited.
+     * Record a pick-up\'s originals as received (材料已签收)
+     */
+    async receiveStaffPostalMaterialsRaw(requestParameters: ReceiveStaffPostalMaterialsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<StaffPostalDelivery>> {
+        if (requestParameters['deliveryId'] == null) {
+            throw new runtime.RequiredError(
+                'deliveryId',
+                'Required parameter "deliveryId" was null or undefined when calling receiveStaffPostalMaterials().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("bearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+
+        let urlPath = `/api/v1/staff/postal/deliveries/{deliveryId}/received`;
+        urlPath = urlPath.replace(`{${"deliveryId"}}`, encodeURIComponent(String(requestParameters['deliveryId'])));
+
+        const response = await this.request({
+            path: urlPath,
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => StaffPostalDeliveryFromJSON(jsonValue));
+    }
+
+    /**
+     * For a pick-up (`kind` PICKUP) of my department whose courier has been booked (ORDERED onwards, or in EXCEPTION): the originals reached the department. The delivery becomes RECEIVED (final; tracking reports after it change nothing); the case timeline and the resident\'s inbox say so. Recording it again answers it again. 409 `NOT_A_PICKUP` for a parcel going out, 409 `MATERIALS_NOT_RECEIVABLE` naming the state before the courier is booked or once cancelled or returned. Another department\'s delivery is 404. Audited.
+     * Record a pick-up\'s originals as received (材料已签收)
+     */
+    async receiveStaffPostalMaterials(requestParameters: ReceiveStaffPostalMaterialsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<StaffPostalDelivery> {
+        const response = await this.receiveStaffPostalMaterialsRaw(requestParameters, initOverrides);
         return await response.value();
     }
 

@@ -20,6 +20,13 @@ import {
     PostalDeliveryStateToJSON,
     PostalDeliveryStateToJSONTyped,
 } from './PostalDeliveryState.js';
+import type { PostalDeliveryKind } from './PostalDeliveryKind.js';
+import {
+    PostalDeliveryKindFromJSON,
+    PostalDeliveryKindFromJSONTyped,
+    PostalDeliveryKindToJSON,
+    PostalDeliveryKindToJSONTyped,
+} from './PostalDeliveryKind.js';
 
 /**
  * 
@@ -45,6 +52,30 @@ export interface PostalDelivery {
      * @memberof PostalDelivery
      */
     state: PostalDeliveryState;
+    /**
+     * 
+     * @type {PostalDeliveryKind}
+     * @memberof PostalDelivery
+     */
+    kind?: PostalDeliveryKind;
+    /**
+     * A pick-up's window, from.
+     * @type {Date}
+     * @memberof PostalDelivery
+     */
+    windowStart?: Date;
+    /**
+     * A pick-up's window, until.
+     * @type {Date}
+     * @memberof PostalDelivery
+     */
+    windowEnd?: Date;
+    /**
+     * When the department recorded a pick-up's originals as received.
+     * @type {Date}
+     * @memberof PostalDelivery
+     */
+    receivedAt?: Date;
     /**
      * The carrier once ordered (EMS, or LOCAL for local mode's stand-in).
      * @type {string}
@@ -126,6 +157,10 @@ export function PostalDeliveryFromJSONTyped(json: any, ignoreDiscriminator: bool
         'id': json['id'],
         'applicationNo': json['applicationNo'],
         'state': PostalDeliveryStateFromJSON(json['state']),
+        'kind': json['kind'] == null ? undefined : PostalDeliveryKindFromJSON(json['kind']),
+        'windowStart': json['windowStart'] == null ? undefined : (new Date(json['windowStart'])),
+        'windowEnd': json['windowEnd'] == null ? undefined : (new Date(json['windowEnd'])),
+        'receivedAt': json['receivedAt'] == null ? undefined : (new Date(json['receivedAt'])),
         'carrier': json['carrier'] == null ? undefined : json['carrier'],
         'waybillNo': json['waybillNo'] == null ? undefined : json['waybillNo'],
         'recipient': json['recipient'],
@@ -151,6 +186,10 @@ export function PostalDeliveryToJSONTyped(value?: PostalDelivery | null, ignoreD
         'id': value['id'],
         'applicationNo': value['applicationNo'],
         'state': PostalDeliveryStateToJSON(value['state']),
+        'kind': PostalDeliveryKindToJSON(value['kind']),
+        'windowStart': value['windowStart'] == null ? value['windowStart'] : value['windowStart'].toISOString(),
+        'windowEnd': value['windowEnd'] == null ? value['windowEnd'] : value['windowEnd'].toISOString(),
+        'receivedAt': value['receivedAt'] == null ? value['receivedAt'] : value['receivedAt'].toISOString(),
         'carrier': value['carrier'],
         'waybillNo': value['waybillNo'],
         'recipient': value['recipient'],

@@ -13,7 +13,7 @@
  */
 
 /**
- * AWAITING_RESULT chosen, the result not ready; REQUESTED approved, the carrier order queued (outbox); ORDERED the carrier issued a waybill; then PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, or RETURNED, EXCEPTION, CANCELLED.
+ * AWAITING_RESULT chosen, the result not ready; REQUESTED approved, the carrier order queued (outbox); ORDERED the carrier issued a waybill; then PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, or RETURNED, EXCEPTION, CANCELLED; RECEIVED a pick-up's originals recorded by the department.
  * @export
  * @enum {string}
  */
@@ -27,7 +27,8 @@ export enum PostalDeliveryState {
     Delivered = 'DELIVERED',
     Returned = 'RETURNED',
     Exception = 'EXCEPTION',
-    Cancelled = 'CANCELLED'
+    Cancelled = 'CANCELLED',
+    Received = 'RECEIVED'
 }
 
 

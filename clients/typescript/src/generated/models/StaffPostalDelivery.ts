@@ -20,6 +20,13 @@ import {
     PostalDeliveryStateToJSON,
     PostalDeliveryStateToJSONTyped,
 } from './PostalDeliveryState.js';
+import type { PostalDeliveryKind } from './PostalDeliveryKind.js';
+import {
+    PostalDeliveryKindFromJSON,
+    PostalDeliveryKindFromJSONTyped,
+    PostalDeliveryKindToJSON,
+    PostalDeliveryKindToJSONTyped,
+} from './PostalDeliveryKind.js';
 
 /**
  * 
@@ -77,6 +84,24 @@ export interface StaffPostalDelivery {
     carrierWaiting: boolean;
     /**
      * 
+     * @type {PostalDeliveryKind}
+     * @memberof StaffPostalDelivery
+     */
+    kind?: PostalDeliveryKind;
+    /**
+     * A pick-up's window, from.
+     * @type {Date}
+     * @memberof StaffPostalDelivery
+     */
+    windowStart?: Date;
+    /**
+     * A pick-up's window, until.
+     * @type {Date}
+     * @memberof StaffPostalDelivery
+     */
+    windowEnd?: Date;
+    /**
+     * 
      * @type {Date}
      * @memberof StaffPostalDelivery
      */
@@ -117,6 +142,9 @@ export function StaffPostalDeliveryFromJSONTyped(json: any, ignoreDiscriminator:
         'regionCode': json['regionCode'],
         'recipient': json['recipient'],
         'carrierWaiting': json['carrierWaiting'],
+        'kind': json['kind'] == null ? undefined : PostalDeliveryKindFromJSON(json['kind']),
+        'windowStart': json['windowStart'] == null ? undefined : (new Date(json['windowStart'])),
+        'windowEnd': json['windowEnd'] == null ? undefined : (new Date(json['windowEnd'])),
         'updatedAt': (new Date(json['updatedAt'])),
     };
 }
@@ -140,6 +168,9 @@ export function StaffPostalDeliveryToJSONTyped(value?: StaffPostalDelivery | nul
         'regionCode': value['regionCode'],
         'recipient': value['recipient'],
         'carrierWaiting': value['carrierWaiting'],
+        'kind': PostalDeliveryKindToJSON(value['kind']),
+        'windowStart': value['windowStart'] == null ? value['windowStart'] : value['windowStart'].toISOString(),
+        'windowEnd': value['windowEnd'] == null ? value['windowEnd'] : value['windowEnd'].toISOString(),
         'updatedAt': value['updatedAt'].toISOString(),
     };
 }

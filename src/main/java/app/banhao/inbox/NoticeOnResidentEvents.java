@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import app.banhao.platform.events.EventConsumer;
 import app.banhao.platform.events.PublishedEvent;
+import app.banhao.postal.DeliveryKind;
 import app.banhao.postal.DeliveryOrdered;
 import app.banhao.postal.DeliveryProgressed;
+import app.banhao.postal.MaterialsReceived;
 import app.banhao.resident.IdNumberClaimAttempted;
 import app.banhao.wallet.CertificateExpiringSoon;
 import app.banhao.wallet.CertificateIssued;
@@ -26,6 +28,8 @@ public class NoticeOnResidentEvents implements EventConsumer {
     static final String CERTIFICATE_GRANT_REQUESTED = "CERTIFICATE_GRANT_REQUESTED";
     static final String PARCEL_ORDERED = "PARCEL_ORDERED";
     static final String PARCEL_DELIVERED = "PARCEL_DELIVERED";
+    static final String PICKUP_ORDERED = "PICKUP_ORDERED";
+    static final String MATERIALS_RECEIVED = "MATERIALS_RECEIVED";
 
     private final ResidentMessageRepository messages;
 
@@ -42,7 +46,8 @@ public class NoticeOnResidentEvents implements EventConsumer {
     public boolean accepts(String type) {
         return IdNumberClaimAttempted.TYPE.equals(type) || CertificateIssued.TYPE.equals(type)
                 || CertificateExpiringSoon.TYPE.equals(type) || CertificateGrantRequested.TYPE.equals(type)
-                || DeliveryOrdered.TYPE.equals(type) || DeliveryProgressed.TYPE.equals(type);
+                || DeliveryOrdered.TYPE.equals(type) || DeliveryProgressed.TYPE.equals(type)
+                || MaterialsReceived.TYPE.equals(type);
     }
 
     @Override
@@ -57,15 +62,20 @@ public class NoticeOnResidentEvents implements EventConsumer {
                     asked.purpose());
         } else if (DeliveryProgressed.TYPE.equals(event.type())) {
             DeliveryProgressed progressed = event.as(DeliveryProgressed.class);
-            if (!"DELIVERED".equals(progressed.state())) {
+            // A pick-up reaching the department is told once staff have the materials (MaterialsReceived).
+            if (!"DELIVERED".equals(progressed.state()) || isPickup(progressed.kind())) {
                 return Uni.createFrom().voidItem();
             }
             notice = ResidentMessage.notice(progressed.residentId(), PARCEL_DELIVERED, progressed.at(),
                     progressed.applicationNo(), progressed.signer() == null ? "-" : progressed.signer());
         } else if (DeliveryOrdered.TYPE.equals(event.type())) {
             DeliveryOrdered ordered = event.as(DeliveryOrdered.class);
-            notice = ResidentMessage.notice(ordered.residentId(), PARCEL_ORDERED, ordered.at(), ordered.applicationNo(),
-                    ordered.waybillNo());
+            notice = ResidentMessage.notice(ordered.residentId(), isPickup(ordered.kind()) ? PICKUP_ORDERED : PARCEL_ORDERED,
+                    ordered.at(), ordered.applicationNo(), ordered.waybillNo());
+        } else if (MaterialsReceived.TYPE.equals(event.type())) {
+            MaterialsReceived received = event.as(MaterialsReceived.class);
+            notice = ResidentMessage.notice(received.residentId(), MATERIALS_RECEIVED, received.at(), received.applicationNo(),
+                    received.waybillNo() == null ? "-" : received.waybillNo());
         } else if (CertificateExpiringSoon.TYPE.equals(event.type())) {
             CertificateExpiringSoon expiring = event.as(CertificateExpiringSoon.class);
             notice = ResidentMessage.notice(expiring.holderId(), CERTIFICATE_EXPIRING, expiring.at());
@@ -74,5 +84,9 @@ public class NoticeOnResidentEvents implements EventConsumer {
             notice = ResidentMessage.notice(attempt.holderId(), REAL_NAME_ATTEMPT, attempt.at());
         }
         return messages.persist(notice).replaceWithVoid();
+    }
+
+    private static boolean isPickup(DeliveryKind kind) {
+        return kind != null && kind.inbound();
     }
 }

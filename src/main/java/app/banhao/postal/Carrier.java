@@ -27,9 +27,26 @@ public interface Carrier {
     /** The waybill label to print and stick on the parcel, as a PDF. */
     Uni<byte[]> label(String waybillNo);
 
-    /** An order as the carrier needs it: who receives what, where; the sender is the carrier account's. */
+    /**
+     * An order as the carrier needs it: the resident's side (name, mobile, region, detail) and what travels. Outbound
+     * the resident receives and the carrier account's office sends; for a pick-up ({@code pickupWindow} set) the
+     * resident sends, collected at their door within the window, and the office receives.
+     */
     record ParcelOrder(String logisticsOrderNo, String applicationNo, String recipient, String mobile, String regionCode,
-            String detail, String contents) {
+            String detail, String contents, PickupWindow pickupWindow) {
+
+        ParcelOrder(String logisticsOrderNo, String applicationNo, String recipient, String mobile, String regionCode,
+                String detail, String contents) {
+            this(logisticsOrderNo, applicationNo, recipient, mobile, regionCode, detail, contents, null);
+        }
+
+        boolean pickup() {
+            return pickupWindow != null;
+        }
+    }
+
+    /** When the courier is to call at the resident's door. */
+    record PickupWindow(OffsetDateTime start, OffsetDateTime end) {
     }
 
     /** One step of a parcel's course as a carrier reports it (pushed or queried); signer only when delivered. */

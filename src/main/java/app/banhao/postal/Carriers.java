@@ -8,7 +8,8 @@ import io.quarkus.runtime.Startup;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
 /**
- * The one place that decides who carries parcels: the stand-in in local mode, EMS everywhere else. Made at start-up,
+ * The one place that decides who carries parcels: the stand-in in local mode (unless an EMS endpoint is set, e.g. the
+ * sandbox, which local mode then uses), EMS everywhere else. Made at start-up,
  * so a missing EMS setting stops the start with its name instead of failing the first approval.
  */
 @ApplicationScoped
@@ -23,6 +24,7 @@ public class Carriers {
     }
 
     static Carrier select(LocalMode local, EmsConfig config, WebClient http) {
-        return local.on() ? new LocalCarrier() : new EmsCarrier(config.settings(), http);
+        boolean standIn = local.on() && (config == null || config.endpoint().isEmpty());
+        return standIn ? new LocalCarrier() : new EmsCarrier(config.settings(), http);
     }
 }

@@ -7,7 +7,7 @@ import app.banhao.platform.events.CaseTimelineFact;
 
 /** The resident (or staff) cancelled the postal delivery: an entry of the case's timeline ({@code timeline.PARCEL_CANCELLED}). */
 public record DeliveryCancelled(UUID deliveryId, String applicationNo, String waybillNo, CaseTimelineFact.ActorKind by,
-        String actorName, OffsetDateTime at) implements CaseTimelineFact, DeliveryEvent {
+        String actorName, OffsetDateTime at, DeliveryKind kind) implements CaseTimelineFact, DeliveryEvent {
 
     public static final String TYPE = "PostalDeliveryCancelled";
 
@@ -18,6 +18,6 @@ public record DeliveryCancelled(UUID deliveryId, String applicationNo, String wa
 
     @Override
     public Entry caseTimeline() {
-        return Entry.of(applicationNo, at, "PARCEL_CANCELLED", by, actorName, waybillNo == null ? "—" : waybillNo);
+        return Entry.of(applicationNo, at, DeliveryKind.timelineKind(kind, "CANCELLED"), by, actorName, waybillNo == null ? "—" : waybillNo);
     }
 }

@@ -10,7 +10,7 @@ import app.banhao.platform.events.CaseTimelineFact;
  * and a message in the resident's inbox ({@code message.topic.PARCEL_ORDERED}).
  */
 public record DeliveryOrdered(UUID deliveryId, UUID residentId, String applicationNo, String carrier, String waybillNo,
-        OffsetDateTime at) implements CaseTimelineFact, DeliveryEvent {
+        OffsetDateTime at, DeliveryKind kind) implements CaseTimelineFact, DeliveryEvent {
 
     public static final String TYPE = "PostalDeliveryOrdered";
 
@@ -21,6 +21,6 @@ public record DeliveryOrdered(UUID deliveryId, UUID residentId, String applicati
 
     @Override
     public Entry caseTimeline() {
-        return Entry.of(applicationNo, at, "PARCEL_ORDERED", ActorKind.SYSTEM, carrier, carrier, waybillNo);
+        return Entry.of(applicationNo, at, DeliveryKind.timelineKind(kind, "ORDERED"), ActorKind.SYSTEM, carrier, carrier, waybillNo);
     }
 }

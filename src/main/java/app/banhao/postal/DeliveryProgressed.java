@@ -10,7 +10,7 @@ import app.banhao.platform.events.CaseTimelineFact;
  * when DELIVERED also a message naming who signed ({@code message.topic.PARCEL_DELIVERED}).
  */
 public record DeliveryProgressed(UUID deliveryId, UUID residentId, String applicationNo, String state, String waybillNo,
-        String signer, OffsetDateTime at) implements CaseTimelineFact, DeliveryEvent {
+        String signer, OffsetDateTime at, DeliveryKind kind) implements CaseTimelineFact, DeliveryEvent {
 
     public static final String TYPE = "PostalDeliveryProgressed";
 
@@ -21,7 +21,7 @@ public record DeliveryProgressed(UUID deliveryId, UUID residentId, String applic
 
     @Override
     public Entry caseTimeline() {
-        return Entry.of(applicationNo, at, "PARCEL_" + state, ActorKind.SYSTEM, "邮政寄递", waybillNo,
+        return Entry.of(applicationNo, at, DeliveryKind.timelineKind(kind, state), ActorKind.SYSTEM, "邮政寄递", waybillNo,
                 signer == null ? "" : signer);
     }
 }

@@ -8,5 +8,7 @@ public enum DeliveryState {
     REQUESTED,
     /** The carrier accepted the order and issued a waybill. */
     ORDERED,
-    PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, RETURNED, EXCEPTION, CANCELLED
+    PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, RETURNED, EXCEPTION, CANCELLED,
+    /** A pick-up's materials recorded as received by the department's staff. */
+    RECEIVED
 }

@@ -44,7 +44,8 @@ final class EmsCarrier implements Carrier {
     }
 
     record Settings(URI endpoint, String senderNo, String authorization, String userCode, String signKey,
-            String ecommerceUserId, String bizProductNo, String version, Duration timeout, Sender sender, EmsTraces traces) {
+            String ecommerceUserId, String bizProductNo, String version, Duration timeout, Sender sender, EmsTraces traces,
+            Map<String, String> pickupFields) {
     }
 
     private final Settings settings;
@@ -174,8 +175,12 @@ final class EmsCarrier implements Carrier {
 
     JsonObject orderJson(ParcelOrder order) {
         Sender s = settings.sender();
-        RegionNames.Region to = RegionNames.of(order.regionCode());
-        return new JsonObject()
+        RegionNames.Region region = RegionNames.of(order.regionCode());
+        JsonObject office = new JsonObject().put("name", s.name()).put("mobile", s.mobile()).put("prov", s.prov())
+                .put("city", s.city()).put("county", s.county()).put("address", s.address());
+        JsonObject resident = new JsonObject().put("name", order.recipient()).put("mobile", order.mobile())
+                .put("prov", region.prov()).put("city", region.city()).put("county", region.county()).put("address", order.detail());
+        JsonObject json = new JsonObject()
                 .put("ecommerceUserId", settings.ecommerceUserId())
                 .put("logisticsOrderNo", order.logisticsOrderNo())
                 .put("createdTime", LocalDateTime.now(BusinessClock.ZONE).format(TIMESTAMP))
@@ -183,11 +188,18 @@ final class EmsCarrier implements Carrier {
                 .put("bizProductNo", settings.bizProductNo())
                 .put("paymentMode", "1")
                 .put("remarks", "办件 " + order.applicationNo())
-                .put("sender", new JsonObject().put("name", s.name()).put("mobile", s.mobile()).put("prov", s.prov())
-                        .put("city", s.city()).put("county", s.county()).put("address", s.address()))
-                .put("receiver", new JsonObject().put("name", order.recipient()).put("mobile", order.mobile())
-                        .put("prov", to.prov()).put("city", to.city()).put("county", to.county()).put("address", order.detail()))
+                .put("sender", order.pickup() ? resident : office)
+                .put("receiver", order.pickup() ? office : resident)
                 .put("cargos", new JsonArray().add(new JsonObject().put("cargoName", order.contents()).put("cargoWeight", "0.1")));
+        if (order.pickup()) {
+            // Which fields book the courier's call was not confirmed: they come from banhao.postal.ems.pickup-fields, and
+            // the window is also in the remarks the courier reads.
+            String start = order.pickupWindow().start().atZoneSameInstant(BusinessClock.ZONE).format(TIMESTAMP);
+            String end = order.pickupWindow().end().atZoneSameInstant(BusinessClock.ZONE).format(TIMESTAMP);
+            settings.pickupFields().forEach((field, value) -> json.put(field, value.replace("{start}", start).replace("{end}", end)));
+            json.put("remarks", "办件 " + order.applicationNo() + " 上门取件 " + start + " 至 " + end);
+        }
+        return json;
     }
 
     private static ApiException unavailable() {

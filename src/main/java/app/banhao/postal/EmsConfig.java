@@ -56,6 +56,27 @@ public interface EmsConfig {
     @WithDefault(DEFAULT_OP_CODES)
     String opCodes();
 
+    /**
+     * The fields a pick-up order (上门揽收) adds, {@code field=value,...}; {@code {start}} and {@code {end}} are the window
+     * in {@code yyyy-MM-dd HH:mm:ss} Beijing time. The interface document's names were not available: check these.
+     */
+    @WithDefault(DEFAULT_PICKUP_FIELDS)
+    String pickupFields();
+
+    String DEFAULT_PICKUP_FIELDS = "pickupType=1,pickupStartTime={start},pickupEndTime={end}";
+
+    /** {@link #pickupFields()} as field to value, in order. */
+    static java.util.Map<String, String> fieldsOf(String spec) {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (String pair : spec.split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                fields.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+            }
+        }
+        return fields;
+    }
+
     String DEFAULT_OP_CODES = "203=PICKED_UP,305=IN_TRANSIT,306=IN_TRANSIT,702=OUT_FOR_DELIVERY,704=DELIVERED,705=EXCEPTION,708=RETURNED";
 
     /** The sender (the department's dispatch office) as printed on the waybill: name, mobile, prov, city, county, address. */
@@ -94,6 +115,6 @@ public interface EmsConfig {
                 set.get(PREFIX + "authorization"), set.get(PREFIX + "user-code"), set.get(PREFIX + "sign-key"),
                 set.get(PREFIX + "ecommerce-user-id"), bizProductNo(), version(), timeout(),
                 new EmsCarrier.Sender(senderName(), senderMobile(), senderProv(), senderCity(), senderCounty(), senderAddress()),
-                EmsTraces.of(opCodes()));
+                EmsTraces.of(opCodes()), fieldsOf(pickupFields()));
     }
 }

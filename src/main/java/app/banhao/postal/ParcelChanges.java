@@ -53,7 +53,7 @@ public class ParcelChanges {
         return takeBack(d, reason).chain(() -> {
             d.state = DeliveryState.CANCELLED;
             d.updatedAt = clock.now();
-            return outbox.publish(new DeliveryCancelled(d.id, d.applicationNo, d.waybillNo, by, actorName, d.updatedAt));
+            return outbox.publish(new DeliveryCancelled(d.id, d.applicationNo, d.waybillNo, by, actorName, d.updatedAt, d.kind));
         }).replaceWith(d);
     }
 

@@ -18,6 +18,8 @@ public class ParcelDispatch {
 
     /** What the parcel holds, as the waybill says (contentsAttribute 1: documents). */
     static final String CONTENTS = "政务服务办理结果（证照）";
+    /** What a pick-up holds. */
+    static final String ORIGINALS = "政务服务办件材料原件";
 
     private final Carrier carrier;
     private final DataProtection crypto;
@@ -37,13 +39,15 @@ public class ParcelDispatch {
             return Uni.createFrom().voidItem();
         }
         Carrier.ParcelOrder order = new Carrier.ParcelOrder(d.orderNo(), d.applicationNo, crypto.decrypt(d.recipientEnc),
-                crypto.decrypt(d.phoneEnc), d.regionCode, crypto.decrypt(d.detailEnc), CONTENTS);
+                crypto.decrypt(d.phoneEnc), d.regionCode, crypto.decrypt(d.detailEnc),
+                d.contents != null ? d.contents : d.kind.inbound() ? ORIGINALS : CONTENTS,
+                d.kind.inbound() ? new Carrier.PickupWindow(d.windowStart, d.windowEnd) : null);
         return carrier.createOrder(order).chain(waybill -> {
             d.state = DeliveryState.ORDERED;
             d.carrier = carrier.name();
             d.waybillNo = waybill;
             d.updatedAt = clock.now();
-            return outbox.publish(new DeliveryOrdered(d.id, d.residentId, d.applicationNo, d.carrier, waybill, d.updatedAt));
+            return outbox.publish(new DeliveryOrdered(d.id, d.residentId, d.applicationNo, d.carrier, waybill, d.updatedAt, d.kind));
         });
     }
 }

@@ -32,7 +32,8 @@ public class ParcelProgress {
     static final Set<DeliveryState> REPORTABLE = EnumSet.of(DeliveryState.PICKED_UP, DeliveryState.IN_TRANSIT,
             DeliveryState.OUT_FOR_DELIVERY, DeliveryState.DELIVERED, DeliveryState.RETURNED, DeliveryState.EXCEPTION);
     /** Nothing moves a parcel out of these. */
-    static final Set<DeliveryState> FINAL = EnumSet.of(DeliveryState.DELIVERED, DeliveryState.RETURNED, DeliveryState.CANCELLED);
+    static final Set<DeliveryState> FINAL = EnumSet.of(DeliveryState.DELIVERED, DeliveryState.RETURNED, DeliveryState.CANCELLED,
+            DeliveryState.RECEIVED);
 
     private static final String REPORT = "INSERT INTO postal_tracking_event (delivery_id, state, op_time, description, received_at)"
             + " VALUES (:delivery, :state, :opTime, :description, :at) ON CONFLICT DO NOTHING";
@@ -67,7 +68,7 @@ public class ParcelProgress {
         d.state = trace.state();
         d.updatedAt = clock.now();
         return outbox.publish(new DeliveryProgressed(d.id, d.residentId, d.applicationNo, trace.state().name(), d.waybillNo,
-                trace.state() == DeliveryState.DELIVERED ? trace.signer() : null, trace.opTime()))
+                trace.state() == DeliveryState.DELIVERED ? trace.signer() : null, trace.opTime(), d.kind))
                 .replaceWith(Outcome.APPLIED);
     }
 

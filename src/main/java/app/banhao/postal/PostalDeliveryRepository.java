@@ -14,12 +14,23 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class PostalDeliveryRepository implements PanacheRepositoryBase<PostalDelivery, UUID> {
 
+    /** The resident's postal delivery of the case's result (at most one). */
     public Uni<PostalDelivery> ofApplication(UUID applicationId) {
-        return find("applicationId", applicationId).firstResult();
+        return latest(applicationId, DeliveryKind.RESULT);
     }
 
     public Uni<PostalDelivery> ofApplicationForUpdate(UUID applicationId) {
-        return find("applicationId", applicationId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return latestForUpdate(applicationId, DeliveryKind.RESULT);
+    }
+
+    /** The newest delivery of {@code kind} of the case, or null. */
+    public Uni<PostalDelivery> latest(UUID applicationId, DeliveryKind kind) {
+        return find("applicationId = ?1 and kind = ?2 order by createdAt desc", applicationId, kind).firstResult();
+    }
+
+    public Uni<PostalDelivery> latestForUpdate(UUID applicationId, DeliveryKind kind) {
+        return find("applicationId = ?1 and kind = ?2 order by createdAt desc", applicationId, kind)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     /** The delivery locked, or null when another transaction holds it (a sweep on another node). */

@@ -71,23 +71,11 @@ public class PostalDeliveryService {
                     }
                     return addresses.owned(residentId, choice.getAddressId());
                 }).chain(address -> {
-                    PostalDelivery d = existing != null ? existing : new PostalDelivery();
-                    if (existing == null) {
-                        d.id = UUID.randomUUID();
-                        d.applicationId = c.id();
-                        d.applicationNo = c.applicationNo();
-                        d.residentId = residentId;
-                        d.itemCode = c.itemCode();
-                        d.departmentCode = c.departmentCode();
-                        d.createdAt = clock.now();
-                    }
+                    PostalDelivery d = existing != null ? existing : PostalDelivery.of(c, DeliveryKind.RESULT, clock.now());
                     if (!readdress) {
                         d.state = DeliveryState.AWAITING_RESULT;
                     }
-                    d.recipientEnc = crypto.encrypt(address.recipient());
-                    d.phoneEnc = crypto.encrypt(address.phone());
-                    d.regionCode = address.regionCode();
-                    d.detailEnc = crypto.encrypt(address.detail());
+                    d.address(crypto, address.recipient(), address.phone(), address.regionCode(), address.detail());
                     d.updatedAt = clock.now();
                     return (readdress ? changes.readdressed(d) : Uni.createFrom().item(d)).chain(deliveries::persistAndFlush);
                 });

@@ -14,6 +14,12 @@ public enum PostalErrors implements ProblemCode {
     PARCEL_NOT_ORDERED(409),
     /** Only a parcel in exception, or one still waiting on the carrier, is ordered again. */
     PARCEL_NOT_RETRYABLE(409),
+    /** A pick-up window off working hours or days, too short or long, too soon, too far ahead, or ending before it starts. */
+    PICKUP_WINDOW_INVALID(422),
+    /** Only a pick-up's materials are received; this parcel goes out. */
+    NOT_A_PICKUP(409),
+    /** The pick-up's courier is not booked yet, or the pick-up was cancelled or returned. */
+    MATERIALS_NOT_RECEIVABLE(409),
     /** The carrier refused or did not answer; the outbox tries again later. */
     CARRIER_UNAVAILABLE(503),
     /** A carrier callback unsigned, badly signed, stale or replayed. */

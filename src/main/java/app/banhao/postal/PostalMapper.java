@@ -1,10 +1,13 @@
 package app.banhao.postal;
 
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.banhao.api.model.PostalDeliveryKind;
 import app.banhao.api.model.PostalDeliveryState;
+import app.banhao.api.model.StaffPostalDelivery;
 import app.banhao.platform.crypto.DataProtection;
 import app.banhao.platform.privacy.Masks;
 
@@ -32,7 +35,26 @@ public class PostalMapper {
                 .phone(Masks.phone(crypto.decrypt(d.phoneEnc)))
                 .regionCode(d.regionCode)
                 .detail(Masks.address(crypto.decrypt(d.detailEnc), ADDRESS_VISIBLE_CHARS))
-                .createdAt(d.createdAt.withOffsetSameInstant(ZoneOffset.UTC))
-                .updatedAt(d.updatedAt.withOffsetSameInstant(ZoneOffset.UTC));
+                .kind(PostalDeliveryKind.fromValue(d.kind.name()))
+                .windowStart(utc(d.windowStart))
+                .windowEnd(utc(d.windowEnd))
+                .receivedAt(utc(d.receivedAt))
+                .createdAt(utc(d.createdAt))
+                .updatedAt(utc(d.updatedAt));
+    }
+
+    /** As the dispatch desk lists it; {@code carrierWaiting} when still REQUESTED since {@code waitingSince}. */
+    public StaffPostalDelivery toStaffView(PostalDelivery d, OffsetDateTime waitingSince) {
+        return new StaffPostalDelivery().id(d.id).applicationNo(d.applicationNo)
+                .state(PostalDeliveryState.fromValue(d.state.name())).kind(PostalDeliveryKind.fromValue(d.kind.name()))
+                .carrier(d.carrier).waybillNo(d.waybillNo)
+                .regionCode(d.regionCode).recipient(Masks.name(crypto.decrypt(d.recipientEnc)))
+                .carrierWaiting(d.state == DeliveryState.REQUESTED && !d.updatedAt.isAfter(waitingSince))
+                .windowStart(utc(d.windowStart)).windowEnd(utc(d.windowEnd))
+                .updatedAt(utc(d.updatedAt));
+    }
+
+    private static OffsetDateTime utc(OffsetDateTime at) {
+        return at == null ? null : at.withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

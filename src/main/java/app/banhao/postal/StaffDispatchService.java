@@ -2,7 +2,6 @@ package app.banhao.postal;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -11,20 +10,18 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import app.banhao.api.model.PostalDeliveryState;
 import app.banhao.api.model.PostalLabel;
 import app.banhao.api.model.StaffPostalDelivery;
 import app.banhao.api.model.StaffPostalDeliveryList;
 import app.banhao.platform.audit.AuditEvent;
 import app.banhao.platform.audit.AuditTrail;
-import app.banhao.platform.crypto.DataProtection;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
 import app.banhao.platform.error.InvalidParameterException;
 import app.banhao.platform.events.CaseTimelineFact.ActorKind;
-import app.banhao.platform.privacy.Masks;
+import app.banhao.platform.events.Outbox;
 import app.banhao.platform.time.BusinessClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -46,19 +43,27 @@ public class StaffDispatchService {
     private static final Set<DeliveryState> UNDER_WAY = EnumSet.of(DeliveryState.PICKED_UP, DeliveryState.IN_TRANSIT,
             DeliveryState.OUT_FOR_DELIVERY);
 
+    /** How the timeline names the department's staff. */
+    static final String STAFF = "窗口工作人员";
+    /** A pick-up whose courier is booked: the originals may arrive before the carrier reports them delivered. */
+    private static final Set<DeliveryState> RECEIVABLE = EnumSet.of(DeliveryState.ORDERED, DeliveryState.PICKED_UP,
+            DeliveryState.IN_TRANSIT, DeliveryState.OUT_FOR_DELIVERY, DeliveryState.DELIVERED, DeliveryState.EXCEPTION);
+
     private final PostalDeliveryRepository deliveries;
     private final ParcelChanges changes;
     private final Carrier carrier;
-    private final DataProtection crypto;
     private final AuditTrail audit;
     private final BusinessClock clock;
+    private final PostalMapper mapper;
+    private final Outbox outbox;
 
     public StaffDispatchService(PostalDeliveryRepository deliveries, ParcelChanges changes, Carrier carrier,
-            DataProtection crypto, AuditTrail audit, BusinessClock clock) {
+            AuditTrail audit, BusinessClock clock, PostalMapper mapper, Outbox outbox) {
+        this.mapper = mapper;
+        this.outbox = outbox;
         this.deliveries = deliveries;
         this.changes = changes;
         this.carrier = carrier;
-        this.crypto = crypto;
         this.audit = audit;
         this.clock = clock;
     }
@@ -91,7 +96,7 @@ public class StaffDispatchService {
                 default -> q.setParameter("awaiting", DeliveryState.AWAITING_RESULT);
             }
             return q.getResultList();
-        }).map(found -> new StaffPostalDeliveryList().items(found.stream().map(d -> view(d, waiting)).toList()));
+        }).map(found -> new StaffPostalDeliveryList().items(found.stream().map(d -> mapper.toStaffView(d, waiting)).toList()));
     }
 
     /** The waybill label from the carrier; 409 before a waybill exists. */
@@ -115,14 +120,38 @@ public class StaffDispatchService {
 
     @WithTransaction
     public Uni<StaffPostalDelivery> cancel(String department, UUID id) {
-        return change(department, id, "postal.cancel", d -> changes.cancel(d, ActorKind.STAFF, "窗口工作人员", "部门取消寄递"));
+        return change(department, id, "postal.cancel", d -> changes.cancel(d, ActorKind.STAFF, STAFF, "部门取消寄递"));
+    }
+
+    /**
+     * Records a pick-up's originals as received by the department: RECEIVED (final), on the timeline and in the inbox.
+     * Again on a received one answers it again.
+     */
+    @WithTransaction
+    public Uni<StaffPostalDelivery> receive(String department, UUID id) {
+        return change(department, id, "postal.receive", d -> {
+            if (!d.kind.inbound()) {
+                throw ApiException.of(PostalErrors.NOT_A_PICKUP);
+            }
+            if (d.state == DeliveryState.RECEIVED) {
+                return Uni.createFrom().item(d);
+            }
+            if (!RECEIVABLE.contains(d.state)) {
+                throw ApiException.of(PostalErrors.MATERIALS_NOT_RECEIVABLE, d.state.name());
+            }
+            d.state = DeliveryState.RECEIVED;
+            d.receivedAt = clock.now();
+            d.updatedAt = d.receivedAt;
+            return outbox.publish(new MaterialsReceived(d.id, d.residentId, d.applicationNo, d.waybillNo, STAFF, d.receivedAt))
+                    .replaceWith(d);
+        });
     }
 
     private Uni<StaffPostalDelivery> change(String department, UUID id, String action,
             Function<PostalDelivery, Uni<PostalDelivery>> step) {
         return own(department, id, true).chain(d -> step.apply(d))
                 .call(d -> audit.record(AuditEvent.of(action).target("postal-delivery", id.toString())))
-                .map(d -> view(d, clock.now().minus(CARRIER_WAITING)));
+                .map(d -> mapper.toStaffView(d, clock.now().minus(CARRIER_WAITING)));
     }
 
     /** The department's delivery (locked when {@code lock}); 404 for another department's or none. */
@@ -130,13 +159,5 @@ public class StaffDispatchService {
         return (lock ? deliveries.findForUpdate(id) : deliveries.findById(id))
                 .map(d -> d == null || !department.equals(d.departmentCode) ? null : d)
                 .onItem().ifNull().failWith(() -> ApiException.of(ErrorCode.NOT_FOUND));
-    }
-
-    private StaffPostalDelivery view(PostalDelivery d, OffsetDateTime waitingSince) {
-        return new StaffPostalDelivery().id(d.id).applicationNo(d.applicationNo)
-                .state(PostalDeliveryState.fromValue(d.state.name())).carrier(d.carrier).waybillNo(d.waybillNo)
-                .regionCode(d.regionCode).recipient(Masks.name(crypto.decrypt(d.recipientEnc)))
-                .carrierWaiting(d.state == DeliveryState.REQUESTED && !d.updatedAt.isAfter(waitingSince))
-                .updatedAt(d.updatedAt.withOffsetSameInstant(ZoneOffset.UTC));
     }
 }

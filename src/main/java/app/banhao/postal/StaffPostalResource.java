@@ -7,9 +7,11 @@ import jakarta.annotation.security.RolesAllowed;
 import app.banhao.api.StaffPostalApi;
 import app.banhao.api.model.PostalLabel;
 import app.banhao.api.model.StaffPostalDelivery;
+import app.banhao.api.model.StaffPostalDeliveryCreate;
 import app.banhao.api.model.StaffPostalDeliveryList;
 import app.banhao.platform.security.CurrentActor;
 import app.banhao.platform.security.TokenClaims;
+import app.banhao.platform.web.SuccessStatus;
 import io.smallrye.mutiny.Uni;
 
 /** /api/v1/staff/postal: reviewers, for their own department's deliveries only (another's is 404). */
@@ -17,10 +19,12 @@ import io.smallrye.mutiny.Uni;
 public class StaffPostalResource implements StaffPostalApi {
 
     private final StaffDispatchService dispatch;
+    private final StaffParcelOrders orders;
     private final CurrentActor actor;
 
-    public StaffPostalResource(StaffDispatchService dispatch, CurrentActor actor) {
+    public StaffPostalResource(StaffDispatchService dispatch, StaffParcelOrders orders, CurrentActor actor) {
         this.dispatch = dispatch;
+        this.orders = orders;
         this.actor = actor;
     }
 
@@ -42,6 +46,18 @@ public class StaffPostalResource implements StaffPostalApi {
     @Override
     public Uni<StaffPostalDelivery> cancelStaffPostalDelivery(UUID deliveryId) {
         return dispatch.cancel(department(), deliveryId);
+    }
+
+    @Override
+    public Uni<StaffPostalDelivery> receiveStaffPostalMaterials(UUID deliveryId) {
+        return dispatch.receive(department(), deliveryId);
+    }
+
+    @Override
+    @SuccessStatus(201)
+    public Uni<StaffPostalDelivery> createStaffPostalDelivery(String applicationNo, StaffPostalDeliveryCreate body,
+            String idempotencyKey) {
+        return orders.create(actor.id(), department(), applicationNo, body, idempotencyKey);
     }
 
     private String department() {

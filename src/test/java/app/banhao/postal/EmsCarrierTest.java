@@ -42,7 +42,8 @@ class EmsCarrierTest {
         return new EmsCarrier(new EmsCarrier.Settings(URI.create(platform.url() + "/api/gateway"), "1100000000001", "auth-code",
                 "user-1", SIGN_KEY, "ecom-1", "1", "V1.0.0", timeout,
                 new EmsCarrier.Sender("湖南省政务服务中心", "073100000000", "湖南省", "长沙市", "岳麓区", "寄递窗口"),
-                EmsTraces.of(EmsConfig.DEFAULT_OP_CODES)), TestWebClient.get());
+                EmsTraces.of(EmsConfig.DEFAULT_OP_CODES), EmsConfig.fieldsOf(EmsConfig.DEFAULT_PICKUP_FIELDS)),
+                TestWebClient.get());
     }
 
     @Test
@@ -79,6 +80,26 @@ class EmsCarrierTest {
     }
 
     @Test
+    void aPickUpHasTheResidentAsSenderTheOfficeAsReceiverAndTheWindowInTheConfiguredFields() {
+        platform.on("/api/gateway", r -> Answer.json("{\"retCode\":\"00000\",\"retBody\":{\"waybillNo\":\"1151234567891\"}}"));
+        var start = java.time.OffsetDateTime.parse("2026-12-07T09:00:00+08:00");
+        var pickup = new Carrier.ParcelOrder("6f1c2a9e-0000-4000-8000-000000000002", "4300002026112300000042", "张三丰",
+                "13912345678", "430102", "芙蓉区五一大道 1 号", "材料原件", new Carrier.PickupWindow(start, start.plusHours(2)));
+
+        assertEquals("1151234567891", carrier(WAIT).createOrder(pickup).await().atMost(WAIT));
+
+        JsonObject order = new JsonObject(EmsCrypto.decrypt(platform.requests("/api/gateway").get(0).form()
+                .get("logitcsInterface"), SIGN_KEY));
+        assertEquals("张三丰", order.getJsonObject("sender").getString("name"));
+        assertEquals("芙蓉区五一大道 1 号", order.getJsonObject("sender").getString("address"));
+        assertEquals("湖南省政务服务中心", order.getJsonObject("receiver").getString("name"));
+        assertEquals("1", order.getString("pickupType"));
+        assertEquals("2026-12-07 09:00:00", order.getString("pickupStartTime"));
+        assertEquals("2026-12-07 11:00:00", order.getString("pickupEndTime"));
+        assertTrue(order.getString("remarks").contains("上门取件 2026-12-07 09:00:00 至 2026-12-07 11:00:00"), order.encode());
+    }
+
+    @Test
     void aRefusalIsCarrierUnavailable() {
         platform.on("/api/gateway", r -> Answer.json("{\"retCode\":\"B00012\",\"retMsg\":\"授权码错误\",\"serialNo\":\"s2\"}"));
         assertUnavailable(carrier(WAIT));
@@ -103,6 +124,14 @@ class EmsCarrierTest {
                 () -> Carriers.select(new LocalMode(false), new UnconfiguredEms(), TestWebClient.get()));
         assertTrue(missing.getMessage().contains("banhao.postal.ems.{endpoint") && missing.getMessage().contains("sign-key"),
                 missing.getMessage());
+        // Local mode with an EMS endpoint (a sandbox) uses EMS, and then needs the rest of the account.
+        assertThrows(IllegalStateException.class, () -> Carriers.select(new LocalMode(true), new UnconfiguredEms() {
+            @Override
+            public java.util.Optional<URI> endpoint() {
+                return java.util.Optional.of(URI.create("http://127.0.0.1:1/api/gateway"));
+            }
+        }, TestWebClient.get()));
+        assertInstanceOf(LocalCarrier.class, Carriers.select(new LocalMode(true), new UnconfiguredEms(), TestWebClient.get()));
     }
 
     @Test
@@ -178,7 +207,7 @@ class EmsCarrierTest {
     }
 
     /** An EMS configuration with nothing set. */
-    private static final class UnconfiguredEms implements EmsConfig {
+    private static class UnconfiguredEms implements EmsConfig {
         public java.util.Optional<URI> endpoint() { return java.util.Optional.empty(); }
         public java.util.Optional<String> senderNo() { return java.util.Optional.empty(); }
         public java.util.Optional<String> authorization() { return java.util.Optional.empty(); }
@@ -195,5 +224,6 @@ class EmsCarrierTest {
         public String senderCounty() { return "x"; }
         public String senderAddress() { return "x"; }
         public String opCodes() { return EmsConfig.DEFAULT_OP_CODES; }
+        public String pickupFields() { return EmsConfig.DEFAULT_PICKUP_FIELDS; }
     }
 }

@@ -46,6 +46,7 @@ public final class FakeEmsPlatform implements AutoCloseable {
     private final AtomicLong nextWaybill = new AtomicLong(
             1150000000000L + java.util.concurrent.ThreadLocalRandom.current().nextLong(0, 9_000_000_000L) / 1000 * 1000);
     private final AtomicInteger createCalls = new AtomicInteger();
+    private final Map<String, AtomicInteger> callsByOrder = new ConcurrentHashMap<>();
     private final AtomicInteger refusals = new AtomicInteger();
     private final AtomicInteger lateAnswers = new AtomicInteger();
     private final HttpClient pusher = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -62,7 +63,7 @@ public final class FakeEmsPlatform implements AutoCloseable {
         return new EmsCarrier(new EmsCarrier.Settings(URI.create(server.url() + PATH), "1100000000001", "auth-code", "user-1",
                 SIGN_KEY, "ecom-1", "1", "V1.0.0", timeout,
                 new EmsCarrier.Sender("湖南省政务服务中心", "073100000000", "湖南省", "长沙市", "岳麓区", "寄递窗口"),
-                EmsTraces.of(EmsConfig.DEFAULT_OP_CODES)), client);
+                EmsTraces.of(EmsConfig.DEFAULT_OP_CODES), EmsConfig.fieldsOf(EmsConfig.DEFAULT_PICKUP_FIELDS)), client);
     }
 
     public FakeEmsPlatform down(boolean down) {
@@ -100,6 +101,17 @@ public final class FakeEmsPlatform implements AutoCloseable {
 
     public int createCalls() {
         return createCalls.get();
+    }
+
+    /** How often an order was sent (a retry names the same logisticsOrderNo: one parcel, several calls). */
+    public int createCalls(String logisticsOrderNo) {
+        AtomicInteger calls = callsByOrder.get(logisticsOrderNo);
+        return calls == null ? 0 : calls.get();
+    }
+
+    /** The platform's form endpoint, for an app to be pointed at. */
+    public String url() {
+        return server.url() + PATH;
     }
 
     public List<String> cancelled() {
@@ -174,6 +186,7 @@ public final class FakeEmsPlatform implements AutoCloseable {
 
     private Answer create(JsonObject order) {
         createCalls.incrementAndGet();
+        callsByOrder.computeIfAbsent(order.getString("logisticsOrderNo"), k -> new AtomicInteger()).incrementAndGet();
         String waybill = waybills.computeIfAbsent(order.getString("logisticsOrderNo"),
                 k -> String.valueOf(nextWaybill.incrementAndGet()));
         Answer answer = success(new JsonObject().put("waybillNo", waybill));

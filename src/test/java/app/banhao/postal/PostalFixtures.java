@@ -92,23 +92,71 @@ public final class PostalFixtures {
         chosen(resident, no);
         ApplicationFixtures.act(dept.reviewer(), no, "accept", "{}").statusCode(200);
         ApplicationFixtures.act(dept.reviewer(), no, "approve", "{}").statusCode(200);
-        long deadline = System.currentTimeMillis() + 20_000;
-        io.vertx.core.json.JsonObject d;
-        do {
-            d = new io.vertx.core.json.JsonObject(given().auth().oauth2(resident).get("/api/v1/applications/" + no + "/delivery")
-                    .then().statusCode(200).extract().asString());
-        } while (!"ORDERED".equals(d.getString("state")) && System.currentTimeMillis() < deadline && pause());
+        io.vertx.core.json.JsonObject d = ordered(resident, "/api/v1/applications/" + no + "/delivery");
         if (exception) {
-            String id = UUID.randomUUID().toString();
-            String ts = String.valueOf(java.time.Instant.now().getEpochSecond());
-            byte[] body = ("{\"waybillNo\":\"" + d.getString("waybillNo") + "\",\"state\":\"EXCEPTION\","
-                    + "\"opTime\":\"2026-11-25T09:00:00+08:00\",\"opDesc\":\"地址不详\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            given().contentType("application/json; charset=UTF-8").header("webhook-id", id).header("webhook-timestamp", ts)
-                    .header("webhook-signature", StandardWebhooks.sign(TEST_SECRET, id, ts, body)).body(body)
-                    .post("/api/v1/postal/tracking-events").then().statusCode(200);
+            track(d.getString("waybillNo"), "EXCEPTION", "2026-11-25T09:00:00+08:00");
             d.put("state", "EXCEPTION");
         }
         return d;
+    }
+
+    /** A signed tracking callback for {@code waybill}: the parcel reached {@code state} at {@code opTime}; its outcome. */
+    public static String track(String waybill, String state, String opTime) {
+        String id = UUID.randomUUID().toString();
+        String ts = String.valueOf(java.time.Instant.now().getEpochSecond());
+        byte[] body = ("{\"waybillNo\":\"" + waybill + "\",\"state\":\"" + state + "\",\"opTime\":\"" + opTime
+                + "\",\"opDesc\":\"地址不详\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return given().contentType("application/json; charset=UTF-8").header("webhook-id", id).header("webhook-timestamp", ts)
+                .header("webhook-signature", StandardWebhooks.sign(TEST_SECRET, id, ts, body)).body(body)
+                .post("/api/v1/postal/tracking-events").then().statusCode(200).extract().path("outcome");
+    }
+
+    /** A pick-up window the courier can be booked for: 10:00–12:00 Beijing time on the next working day but one. */
+    public static String window(app.banhao.platform.calendar.WorkingCalendar calendar) {
+        java.time.LocalDate day = java.time.LocalDate.now(app.banhao.platform.time.BusinessClock.ZONE).plusDays(1);
+        while (!calendar.isWorkingDay(day)) {
+            day = day.plusDays(1);
+        }
+        return "\"windowStart\":\"" + day + "T10:00:00+08:00\",\"windowEnd\":\"" + day + "T12:00:00+08:00\"";
+    }
+
+    /** A pick-up booking of address {@code addressId} in a window {@link #window} gives. */
+    public static String booking(String addressId, app.banhao.platform.calendar.WorkingCalendar calendar) {
+        return "{\"addressId\":\"" + addressId + "\"," + window(calendar) + "}";
+    }
+
+    /** As {@link #booking(String, app.banhao.platform.calendar.WorkingCalendar)}, with the app's calendar. */
+    public static String booking(String addressId) {
+        return booking(addressId, io.quarkus.arc.Arc.container().instance(app.banhao.platform.calendar.WorkingCalendar.class).get());
+    }
+
+    /**
+     * A pick-up booked by a new resident for a case of {@code department} and ordered by the carrier (the relay's own
+     * poll); the pick-up as answered to its resident.
+     */
+    public static io.vertx.core.json.JsonObject pickupOrderedIn(String department) {
+        var dept = ApplicationFixtures.postalDepartment(department);
+        String resident = app.banhao.testing.Logins.newResidentToken();
+        String no = ApplicationFixtures.submitted(resident, dept.item());
+        given().auth().oauth2(resident).contentType(ContentType.JSON).body(booking(address(resident)))
+                .put("/api/v1/applications/" + no + "/pickup").then().statusCode(200);
+        return ordered(resident, "/api/v1/applications/" + no + "/pickup");
+    }
+
+    /** The delivery at {@code path} as its resident reads it once ORDERED by the relay's own poll (up to 20 s). */
+    private static io.vertx.core.json.JsonObject ordered(String resident, String path) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        io.vertx.core.json.JsonObject d;
+        do {
+            d = new io.vertx.core.json.JsonObject(given().auth().oauth2(resident).get(path).then().statusCode(200).extract()
+                    .asString());
+        } while (!"ORDERED".equals(d.getString("state")) && System.currentTimeMillis() < deadline && pause());
+        return d;
+    }
+
+    /** A staff order's body: the test address and what it holds. */
+    public static String staffOrder(String contents) {
+        return ADDRESS.substring(0, ADDRESS.length() - 1) + ",\"contents\":\"" + contents + "\"}";
     }
 
     private static boolean pause() {

@@ -62,6 +62,18 @@ final class AccessMatrixCases {
                 return Target.of(Map.of("applicationNo", no), PostalFixtures.chosen(owner.token(), no));
             }, "getPostalDelivery", "cancelPostalDelivery")
             .ownedByResident(owner -> {
+                String no = ApplicationFixtures.draft(owner.token(), PostalFixtures.department().item()).getString("applicationNo");
+                return Target.of(Map.of("applicationNo", no), "{\"applicationNo\":\"" + no + "\"}")
+                        .withBody(PostalFixtures.booking(PostalFixtures.address(owner.token())));
+            }, "bookPostalPickup")
+            .ownedByResident(owner -> {
+                String no = ApplicationFixtures.draft(owner.token(), PostalFixtures.department().item()).getString("applicationNo");
+                String booked = owner.authorize(given()).contentType(ContentType.JSON)
+                        .body(PostalFixtures.booking(PostalFixtures.address(owner.token())))
+                        .put("/api/v1/applications/" + no + "/pickup").then().statusCode(200).extract().asString();
+                return Target.of(Map.of("applicationNo", no), booked);
+            }, "getPostalPickup", "cancelPostalPickup")
+            .ownedByResident(owner -> {
                 var sessions = owner.authorize(given()).get("/api/v1/me/sessions").then().statusCode(200).extract();
                 return Target.of(Map.of("sessionId", sessions.path("items[0].id")), sessions.asString());
             }, "endMySession")
@@ -305,6 +317,16 @@ final class AccessMatrixCases {
                 var d = PostalFixtures.orderedIn(Caller.OWNER_DEPARTMENT, true);
                 return Target.of(Map.of("deliveryId", d.getString("id")), d.encode());
             }, "retryStaffPostalDelivery")
+            .ownedByDepartment(staff -> {
+                var d = PostalFixtures.pickupOrderedIn(Caller.OWNER_DEPARTMENT);
+                return Target.of(Map.of("deliveryId", d.getString("id")), d.encode());
+            }, "receiveStaffPostalMaterials")
+            .ownedByDepartment(staff -> {
+                var dept = ApplicationFixtures.postalDepartment(Caller.OWNER_DEPARTMENT);
+                String no = ApplicationFixtures.submitted(Logins.newResidentToken(), dept.item());
+                return Target.of(Map.of("applicationNo", no), "{\"applicationNo\":\"" + no + "\"}")
+                        .withBody(PostalFixtures.staffOrder("矩阵补发证照"));
+            }, "createStaffPostalDelivery")
             .roleGuarded("ADMIN", "escalations and appeal decisions are province-wide, by administrators",
                     "listOverdueRectifications", "listPendingRatingAppeals", "decideRatingAppeal")
             .publicOperation("getLiveStream", "the live schedule (政务直播) is public, like the streams at the CDN")

@@ -38,8 +38,6 @@ class KillDuringSubmissionsIT {
     private static final Duration READY = Duration.ofSeconds(120);
     private static final Duration ACKNOWLEDGED = Duration.ofSeconds(90);
     private static final Pattern NUMBER = Pattern.compile("\"applicationNo\":\"(\\d+)\"");
-    private static final Pattern TOKEN = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
-    private static final Pattern CODE = Pattern.compile("\"devCode\":\"(\\d+)\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir
@@ -110,12 +108,7 @@ class KillDuringSubmissionsIT {
 
     /** A resident logged in by SMS code (the local log gateway reveals it); the token outlives the restart. */
     private static String login(PackagedApp app) throws Exception {
-        String phone = "{\"phone\":\"13712340000\"";
-        Matcher code = CODE.matcher(app.post("/api/v1/auth/otp", phone + "}").body());
-        assertTrue(code.find(), "an SMS code");
-        Matcher token = TOKEN.matcher(app.post("/api/v1/auth/login", phone + ",\"code\":\"" + code.group(1) + "\"}").body());
-        assertTrue(token.find(), "an access token");
-        return token.group(1);
+        return app.residentToken("13712340000");
     }
 
     private long scalar(int pgPort, String sql) {

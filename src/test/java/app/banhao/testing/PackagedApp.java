@@ -145,6 +145,22 @@ public final class PackagedApp implements AutoCloseable {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A resident of {@code phone} logged in by SMS code (local mode's log gateway reveals it); the access token. */
+    public String residentToken(String phone) throws IOException, InterruptedException {
+        String asked = "{\"phone\":\"" + phone + "\"";
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("\"devCode\":\"(\\d+)\"")
+                .matcher(post("/api/v1/auth/otp", asked + "}").body());
+        if (!code.find()) {
+            fail("no SMS code for " + phone);
+        }
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"accessToken\":\"([^\"]+)\"")
+                .matcher(post("/api/v1/auth/login", asked + ",\"code\":\"" + code.group(1) + "\"}").body());
+        if (!token.find()) {
+            fail("no access token for " + phone);
+        }
+        return token.group(1);
+    }
+
     public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
         return post(path, json, Map.of());
     }

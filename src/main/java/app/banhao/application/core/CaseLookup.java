@@ -41,6 +41,16 @@ public class CaseLookup {
                 .map(a -> new OwnedCase(a.id, a.applicationNo, a.residentId, a.itemCode, a.state, a.departmentCode));
     }
 
+    /**
+     * A case of the staff member's department, its row locked to the end of the caller's transaction; 404 for another
+     * department's case or a draft (staff see no drafts).
+     */
+    public Uni<OwnedCase> inDepartmentForUpdate(String departmentCode, String applicationNo) {
+        return applications.findInDepartmentForUpdate(applicationNo, departmentCode)
+                .onItem().ifNull().failWith(() -> ApiException.of(ErrorCode.NOT_FOUND))
+                .map(a -> new OwnedCase(a.id, a.applicationNo, a.residentId, a.itemCode, a.state, a.departmentCode));
+    }
+
     /** The caller's own case, unlocked; 404 for anyone else's. */
     public Uni<OwnedCase> owned(UUID residentId, String applicationNo) {
         return applications.findOwned(applicationNo, residentId)
