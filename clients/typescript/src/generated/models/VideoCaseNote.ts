@@ -46,11 +46,11 @@ export interface VideoCaseNote {
      */
     text: string;
     /**
-     * Set on the note written when the session finished.
+     * Set on the note written when the session finished; absent on the others.
      * @type {VideoSessionOutcome}
      * @memberof VideoCaseNote
      */
-    outcome?: VideoSessionOutcome | null;
+    outcome?: VideoSessionOutcome;
     /**
      * 
      * @type {string}
