@@ -101,7 +101,7 @@ public class AppointmentChanges {
                 return Uni.createFrom().voidItem();
             }
             requireBeforeCutoff(a, now);
-            return catalog.any(a.itemCode).chain(item -> availabilities.findForUpdate(to.getAvailabilityId())
+            return catalog.any(a.itemCode).chain(item -> availabilities.findForBooking(to.getAvailabilityId())
                     .chain(availability -> {
                         Slot slot = rules.slotFor(availability, item, to.getSlotStart());
                         return rules.requireFree(availability, slot.start(), now).invoke(() -> {

@@ -14,6 +14,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> {
 
+    private static final String LOCK_SLOT = "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1)) AS slot_lock";
+
     /** The states that take a place of a slot (a HELD one only until its hold runs out). */
     static final String TAKES_PLACE = "(state in :taking or (state = :held and holdExpiresAt > :now))";
 
@@ -25,6 +27,17 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
 
     public Uni<Appointment> findForUpdate(UUID id) {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /**
+     * Takes the lock of one slot of an availability until the end of the transaction: a PostgreSQL advisory lock on a
+     * 64-bit key of the two (two slots sharing a key only wait for each other; no row is locked or written for it).
+     */
+    public Uni<Void> lockSlot(UUID availabilityId, OffsetDateTime slotStart) {
+        long key = availabilityId.getMostSignificantBits() * 31 + availabilityId.getLeastSignificantBits()
+                + slotStart.toEpochSecond() * 0x9E3779B97F4A7C15L;
+        return getSession().chain(s -> s.createNativeQuery(LOCK_SLOT, Long.class).setParameter(1, key).getSingleResult())
+                .replaceWithVoid();
     }
 
     /** Places taken in one slot of an availability. */

@@ -24,9 +24,10 @@ import app.banhao.video.availability.SlotCache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Booking a slot. Capacity is never exceeded: every booking of a slot of one availability locks that availability's
- * row ({@code SELECT … FOR UPDATE}) before it counts the places taken and takes one, so counting and taking are one
- * step on any number of nodes (the race it-at-m's ZMS review found between finding a free seat and blocking it).
+ * Booking a slot. Capacity is never exceeded: every booking of a slot takes that slot's lock (a transaction-scoped
+ * PostgreSQL advisory lock, under a share lock on its availability) before it counts the places taken and takes one, so
+ * counting and taking are one step on any number of nodes (the race it-at-m's ZMS review found between finding a free
+ * seat and blocking it), while bookings of different slots of one window do not wait for each other.
  * One open appointment per resident and item is the database's partial unique index; a lost race on it runs again
  * and then finds the winner (409 {@code APPOINTMENT_ALREADY_OPEN}). After the commit the department's slot cache is
  * bumped.
@@ -75,14 +76,14 @@ public class BookingService {
                 .chain(() -> catalog.active(request.getItemCode()))
                 .chain(item -> appointments.openOf(residentId, item.code()).chain(open -> {
                     if (open == null) {
-                        return availabilities.findForUpdate(request.getAvailabilityId());
+                        return availabilities.findForBooking(request.getAvailabilityId());
                     }
                     if (open.state != AppointmentState.HELD || open.holdExpiresAt.isAfter(now)) {
                         throw ApiException.of(AppointmentErrors.APPOINTMENT_ALREADY_OPEN, open.id.toString());
                     }
                     // A hold that ran out before the sweep reached it: it expires now, freeing the item for this one.
                     AppointmentStates.move(open, AppointmentState.EXPIRED, now);
-                    return appointments.flush().chain(() -> availabilities.findForUpdate(request.getAvailabilityId()));
+                    return appointments.flush().chain(() -> availabilities.findForBooking(request.getAvailabilityId()));
                 }).chain(availability -> {
                     Slot slot = rules.slotFor(availability, item, request.getSlotStart());
                     return rules.requireFree(availability, slot.start(), now).chain(() -> {

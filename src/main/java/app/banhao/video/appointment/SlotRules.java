@@ -36,9 +36,13 @@ public class SlotRules {
         return calendar.bookable(availability, start).orElseThrow(() -> ApiException.of(AppointmentErrors.SLOT_NOT_BOOKABLE));
     }
 
-    /** 409 {@code SLOT_FULL} when every place of the slot is taken; call with the availability locked. */
+    /**
+     * 409 {@code SLOT_FULL} when every place of the slot is taken. Counts under the slot's lock, held to the end of the
+     * caller's transaction (which takes the place), so counting and taking are one step on any number of nodes; call
+     * with the availability share-locked ({@code findForBooking}).
+     */
     Uni<Void> requireFree(Availability availability, OffsetDateTime start, OffsetDateTime now) {
-        return appointments.takenIn(availability.id, start, now).map(taken -> {
+        return appointments.lockSlot(availability.id, start).chain(() -> appointments.takenIn(availability.id, start, now)).map(taken -> {
             if (taken >= availability.capacity) {
                 throw ApiException.of(AppointmentErrors.SLOT_FULL);
             }

@@ -17,11 +17,16 @@ public class AvailabilityRepository implements PanacheRepositoryBase<Availabilit
         return list("departmentCode = ?1 and active = true order by createdAt, id", departmentCode);
     }
 
-    /**
-     * The availability locked for update: every booking of one of its slots takes this lock first, so counting the
-     * places taken and taking one are one step, on any number of nodes.
-     */
+    /** The availability locked for update: a change of the window waits for the bookings in flight, and they for it. */
     public Uni<Availability> findForUpdate(UUID id) {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /**
+     * The availability share-locked, for booking one of its slots: bookings of the window go on side by side (each
+     * slot has its own lock, taken before its places are counted) while a change of the window cannot slip between.
+     */
+    public Uni<Availability> findForBooking(UUID id) {
+        return find("id", id).withLock(LockModeType.PESSIMISTIC_READ).firstResult();
     }
 }
