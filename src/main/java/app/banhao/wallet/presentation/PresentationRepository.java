@@ -23,20 +23,22 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class PresentationRepository implements PanacheRepositoryBase<Presentation, UUID> {
 
     // The public verification is the hot path of presentations (a queue at a counter scanning codes): it runs on the
-    // reactive SQL client underneath Hibernate (the same pool), as two autocommitted statements instead of a Hibernate
-    // transaction of five round trips. The use is one conditional update: PostgreSQL re-checks the condition on the row
-    // it locked, so of many verifications of a single-use presentation at once exactly one finds it unused; the ledger
-    // line is inserted by the same statement, so a counted use always has its line and an uncounted one never does.
-    private static final String VERIFIED = "SELECT p.single_use, p.revoked_at IS NOT NULL, c.name, c.status, c.valid_to"
-            + " FROM wallet_presentation p JOIN wallet_certificate c ON c.id = p.certificate_id"
-            + " WHERE p.id = $1";
-    private static final String USE_AND_RECORD = "WITH used AS (UPDATE wallet_presentation"
-            + " SET used_at = coalesce(used_at, $2), uses = uses + 1"
-            + " WHERE id = $1 AND revoked_at IS NULL AND expires_at > $2 AND (NOT single_use OR used_at IS NULL)"
-            + " RETURNING holder_id, certificate_id)"
-            + " INSERT INTO wallet_certificate_use (id, holder_id, certificate_id, certificate_name, party_kind, party_code,"
-            + " purpose, fields, channel, reference, at)"
-            + " SELECT $3, holder_id, certificate_id, $4, $5, $6, $7, $8, $9, $1::text, $2 FROM used";
+    // reactive SQL client underneath Hibernate (the same pool), as one autocommitted statement instead of a Hibernate
+    // transaction of five round trips. It reads the presentation and its certificate, counts the use when the
+    // certificate is valid today (Certificate.statusOn, the same rule; today is the caller's) and the presentation may
+    // still be used, and writes the ledger line for a counted use only. The count is a conditional update: PostgreSQL
+    // re-checks the condition on the row it locked, so of many verifications of a single-use presentation at once
+    // exactly one finds it unused.
+    private static final String VERIFY_AND_USE = "WITH p AS (SELECT p.id, p.single_use, p.revoked_at IS NOT NULL AS revoked,"
+            + " p.holder_id, p.certificate_id, c.name, c.status, c.valid_to"
+            + " FROM wallet_presentation p JOIN wallet_certificate c ON c.id = p.certificate_id WHERE p.id = $1),"
+            + " used AS (UPDATE wallet_presentation w SET used_at = coalesce(w.used_at, $2), uses = w.uses + 1 FROM p"
+            + " WHERE w.id = p.id AND p.status = 'VALID' AND (p.valid_to IS NULL OR p.valid_to >= $3)"
+            + " AND w.revoked_at IS NULL AND w.expires_at > $2 AND (NOT w.single_use OR w.used_at IS NULL) RETURNING w.id),"
+            + " line AS (INSERT INTO wallet_certificate_use (id, holder_id, certificate_id, certificate_name, party_kind,"
+            + " party_code, purpose, fields, channel, reference, at)"
+            + " SELECT $4, p.holder_id, p.certificate_id, p.name, $5, $6, $7, $8, $9, p.id::text, $2 FROM p JOIN used USING (id))"
+            + " SELECT p.single_use, p.revoked, p.status, p.valid_to, EXISTS (SELECT 1 FROM used) FROM p";
     private static final String REVOKE = "update Presentation set revokedAt = :now"
             + " where id = :id and holderId = :holder and revokedAt is null";
 
@@ -54,39 +56,31 @@ public class PresentationRepository implements PanacheRepositoryBase<Presentatio
         return find(q, p).range(0, page.fetchSize() - 1).list();
     }
 
-    /** What a verification needs to know of a presentation and the certificate it shows. */
-    public record Verifiable(UUID id, boolean singleUse, boolean revoked, String certificateName, Certificate.Status certificateStatus, LocalDate certificateValidTo) {
-
-        Certificate.Status certificateStatusOn(LocalDate today) {
-            return Certificate.statusOn(certificateStatus, certificateValidTo, today);
-        }
-    }
-
     /** A public verifier's use of a presentation, as its holder's usage ledger records it. */
-    public record PublicUse(String party, String purpose, String fields, OffsetDateTime at) {
+    public record PublicUse(String party, String purpose, String fields, OffsetDateTime at, LocalDate today) {
     }
 
-    /** Presentation {@code id} with its certificate's state, in one statement outside any transaction; null when unknown. */
-    public Uni<Verifiable> verifiable(UUID id) {
-        return pool.preparedQuery(VERIFIED).execute(Tuple.of(id)).map(rows -> {
-            RowIterator<Row> it = rows.iterator();
-            if (!it.hasNext()) {
-                return null;
-            }
-            Row r = it.next();
-            return new Verifiable(id, r.getBoolean(0), r.getBoolean(1), r.getString(2), Certificate.Status.valueOf(r.getString(3)),
-                    r.getLocalDate(4));
-        });
+    /** What a verification found: the presentation, its certificate's status that day, and whether the use counted. */
+    public record Verified(boolean singleUse, boolean revoked, Certificate.Status certificateStatus, boolean used) {
     }
 
     /**
-     * Counts a public verification of {@code p} and writes its line to the holder's usage ledger, atomically (one
-     * statement); false when the presentation may not be used (any more): then neither happens.
+     * Verifies presentation {@code id} for a public verifier and, when it may be used, counts the use and writes the
+     * holder's ledger line, in one statement outside any transaction; null when no such presentation was made.
      */
-    public Uni<Boolean> useAndRecord(Verifiable p, PublicUse use) {
-        return pool.preparedQuery(USE_AND_RECORD).execute(Tuple.from(new Object[] {p.id(), use.at(), UUID.randomUUID(),
-                p.certificateName(), UsageLedger.PUBLIC_VERIFIER, use.party(), use.purpose(), use.fields(),
-                CertificateUse.Channel.PRESENTATION.name()})).map(rows -> rows.rowCount() == 1);
+    public Uni<Verified> verifyAndUse(UUID id, PublicUse use) {
+        return pool.preparedQuery(VERIFY_AND_USE).execute(Tuple.from(new Object[] {id, use.at(), use.today(), UUID.randomUUID(),
+                UsageLedger.PUBLIC_VERIFIER, use.party(), use.purpose(), use.fields(), CertificateUse.Channel.PRESENTATION.name()}))
+                .map(rows -> {
+                    RowIterator<Row> it = rows.iterator();
+                    if (!it.hasNext()) {
+                        return null;
+                    }
+                    Row r = it.next();
+                    Certificate.Status status = Certificate.statusOn(Certificate.Status.valueOf(r.getString(2)),
+                            r.getLocalDate(3), use.today());
+                    return new Verified(r.getBoolean(0), r.getBoolean(1), status, r.getBoolean(4));
+                });
     }
 
     /** The presentation if {@code holderId} made it; null otherwise. */

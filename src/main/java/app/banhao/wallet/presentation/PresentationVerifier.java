@@ -34,8 +34,8 @@ import io.smallrye.mutiny.Uni;
  * signature over the digest document with a key of the department it names, each disclosure's digest in that
  * document, the expiry; then the presentation (withdrawn? a single-use one used?) and the certificate's status now.
  * A valid one is counted by a conditional update that writes the holder's usage ledger line in the same statement; no
- * Hibernate session is opened for it (the keys are held in memory, the rest is {@link PresentationRepository}'s two
- * statements).
+ * Hibernate session is opened for it (the keys are held in memory, the rest is one statement of
+ * {@link PresentationRepository}).
  */
 @ApplicationScoped
 public class PresentationVerifier {
@@ -99,32 +99,29 @@ public class PresentationVerifier {
         });
     }
 
-    /** What only the server knows: the presentation's state and the certificate's status, then the use. */
+    /** What only the server knows: the presentation's state and the certificate's status, and the use. */
     private Uni<PresentationVerification> online(PresentationToken token, Map<String, String> disclosed, Verifier verifier) {
-        return presentations.verifiable(token.presentationId()).chain(p -> {
+        PresentationRepository.PublicUse use = new PresentationRepository.PublicUse(Masks.ip(verifier.ip()), purpose(verifier),
+                ledger.write(List.copyOf(disclosed.keySet())), clock.now(), clock.today());
+        return presentations.verifyAndUse(token.presentationId(), use).chain(p -> {
             if (p == null) {
                 // Signed with our key but never made here: not a token of this service's.
                 return answer(PresentationVerdict.TAMPERED, token, verifier);
             }
+            if (p.used()) {
+                return answer(PresentationVerdict.VALID, token, verifier)
+                        .map(v -> v.certificate(PresentationMapper.toCertificate(token.sd(), CertificateStatus.VALID))
+                                .disclosed(disclosed));
+            }
             if (p.revoked()) {
                 return answer(PresentationVerdict.PRESENTATION_REVOKED, token, verifier);
             }
-            Certificate.Status status = p.certificateStatusOn(clock.today());
+            Certificate.Status status = p.certificateStatus();
             if (status != Certificate.Status.VALID) {
                 return answer(PresentationVerdict.valueOf("CERTIFICATE_" + status.name()), token, verifier)
                         .map(v -> v.certificate(PresentationMapper.toCertificate(token.sd(), CertificateStatus.valueOf(status.name()))));
             }
-            PresentationRepository.PublicUse use = new PresentationRepository.PublicUse(Masks.ip(verifier.ip()),
-                    purpose(verifier), ledger.write(List.copyOf(disclosed.keySet())), clock.now());
-            return presentations.useAndRecord(p, use).chain(used -> {
-                if (!used) {
-                    return answer(p.singleUse() ? PresentationVerdict.ALREADY_USED : PresentationVerdict.PRESENTATION_REVOKED,
-                            token, verifier);
-                }
-                return answer(PresentationVerdict.VALID, token, verifier)
-                        .map(v -> v.certificate(PresentationMapper.toCertificate(token.sd(), CertificateStatus.VALID))
-                                .disclosed(disclosed));
-            });
+            return answer(p.singleUse() ? PresentationVerdict.ALREADY_USED : PresentationVerdict.PRESENTATION_REVOKED, token, verifier);
         });
     }
 

@@ -167,6 +167,37 @@ class PresentationTest {
     }
 
     @Test
+    void aCertificatePastItsLastDayIsExpiredAndItsPresentationIsNotCounted() throws Exception {
+        String holder = Logins.newResidentToken();
+        WalletFixtures.ensureVerified(holder);
+        String department = "P-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String certificate = WalletFixtures.issued(holder, department).getString("items[0].id");
+        String token = PresentationFixtures.present(holder, certificate, false, 120, "持证主体").getString("token");
+        // The row still says VALID: the day decides (Certificate.statusOn, and the verification's statement alike).
+        try (Connection c = jdbc.getConnection(); PreparedStatement q = c.prepareStatement(
+                "UPDATE wallet_certificate SET valid_to = current_date - 2 WHERE id = ?::uuid")) {
+            q.setString(1, certificate);
+            assertEquals(1, q.executeUpdate());
+        }
+        JsonPath expired = PresentationFixtures.verify(token);
+        assertEquals("CERTIFICATE_EXPIRED", expired.getString("reason"));
+        assertEquals(null, (Object) expired.get("disclosed"));
+        try (Connection c = jdbc.getConnection(); PreparedStatement q = c.prepareStatement(
+                "SELECT p.uses, (SELECT count(*) FROM wallet_certificate_use u WHERE u.reference = p.id::text)"
+                        + " FROM wallet_presentation p WHERE p.certificate_id = ?::uuid");
+                ResultSet rs = executed(q, certificate)) {
+            assertTrue(rs.next());
+            assertEquals(0, rs.getInt(1), "an expired certificate's presentation was counted as used");
+            assertEquals(0, rs.getInt(2), "an expired certificate's presentation left a ledger line");
+        }
+    }
+
+    private static ResultSet executed(PreparedStatement q, String certificate) throws java.sql.SQLException {
+        q.setString(1, certificate);
+        return q.executeQuery();
+    }
+
+    @Test
     void badRequestsAreRefused() {
         String holder = Logins.newResidentToken();
         String certificate = PresentationFixtures.certificate(holder);
