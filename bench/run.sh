@@ -177,9 +177,9 @@ measure_login() { # group base
 
 # 亮证核验 (issue 12): the demo resident (local mode) makes $PRESENTATIONS fresh multi-use presentations of the
 # longest life (5 minutes) just before, and the requests verify them in turn through the public operation, so the
-# verifications in flight are of different presentations (as at a service hall, not fifty scans of one QR): two SM2
-# signatures, the disclosed fields' digests, the presentation and the certificate's status, the counted use and the
-# ledger line.
+# verifications in flight are of different presentations (as at a service hall, not fifty scans of one QR): the token
+# read and recognised by its digest (the signatures are checked only before a refusal: README "亮证"), the presentation
+# and the certificate's status, the counted use and the ledger line.
 PRESENTATIONS=${PRESENTATIONS:-200}
 measure_verify() { # group base
   local group=$1 base=$2 access certificate tokens="$WORK/presentation-$1.txt"

@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 
 /**
  * A presentation (亮证) of a certificate: which fields its holder chose to show, until when, once or many times. Its
- * token is not kept (it carries the disclosed values). Uses and revocation change it by conditional updates only
+ * token is not kept (it carries the disclosed values), only the token's digest, by which the server recognises it. Uses and revocation change it by conditional updates only
  * ({@link PresentationRepository}), never by writing the loaded entity back, so concurrent verifications count right.
  */
 @Entity
@@ -50,4 +50,8 @@ public class Presentation {
 
     @Column(nullable = false)
     public int uses;
+
+    /** SHA-256 of the token as issued ({@link PresentationToken#digest(String)}); null for one made before it was kept. */
+    @Column(name = "token_digest")
+    public byte[] tokenDigest;
 }

@@ -14,6 +14,7 @@ import app.banhao.wallet.UsageLedger;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
@@ -28,10 +29,12 @@ public class PresentationRepository implements PanacheRepositoryBase<Presentatio
     // certificate is valid today (Certificate.statusOn, the same rule; today is the caller's) and the presentation may
     // still be used, and writes the ledger line for a counted use only. The count is a conditional update: PostgreSQL
     // re-checks the condition on the row it locked, so of many verifications of a single-use presentation at once
-    // exactly one finds it unused.
+    // exactly one finds it unused. Only the token as issued finds its presentation (its digest, kept at issue); one made
+    // before digests were kept is found only once the caller checked the token's signature.
     private static final String VERIFY_AND_USE = "WITH p AS (SELECT p.id, p.single_use, p.revoked_at IS NOT NULL AS revoked,"
             + " p.holder_id, p.certificate_id, c.name, c.status, c.valid_to"
-            + " FROM wallet_presentation p JOIN wallet_certificate c ON c.id = p.certificate_id WHERE p.id = $1),"
+            + " FROM wallet_presentation p JOIN wallet_certificate c ON c.id = p.certificate_id"
+            + " WHERE p.id = $1 AND (p.token_digest = $10 OR ($11 AND p.token_digest IS NULL))),"
             + " used AS (UPDATE wallet_presentation w SET used_at = coalesce(w.used_at, $2), uses = w.uses + 1 FROM p"
             + " WHERE w.id = p.id AND p.status = 'VALID' AND (p.valid_to IS NULL OR p.valid_to >= $3)"
             + " AND w.revoked_at IS NULL AND w.expires_at > $2 AND (NOT w.single_use OR w.used_at IS NULL) RETURNING w.id),"
@@ -66,11 +69,13 @@ public class PresentationRepository implements PanacheRepositoryBase<Presentatio
 
     /**
      * Verifies presentation {@code id} for a public verifier and, when it may be used, counts the use and writes the
-     * holder's ledger line, in one statement outside any transaction; null when no such presentation was made.
+     * holder's ledger line, in one statement outside any transaction; null when no presentation was made with a token
+     * of digest {@code tokenDigest} (or, when {@code signatureChecked}, before digests were kept).
      */
-    public Uni<Verified> verifyAndUse(UUID id, PublicUse use) {
+    public Uni<Verified> verifyAndUse(UUID id, byte[] tokenDigest, boolean signatureChecked, PublicUse use) {
         return pool.preparedQuery(VERIFY_AND_USE).execute(Tuple.from(new Object[] {id, use.at(), use.today(), UUID.randomUUID(),
-                UsageLedger.PUBLIC_VERIFIER, use.party(), use.purpose(), use.fields(), CertificateUse.Channel.PRESENTATION.name()}))
+                UsageLedger.PUBLIC_VERIFIER, use.party(), use.purpose(), use.fields(), CertificateUse.Channel.PRESENTATION.name(),
+                Buffer.buffer(tokenDigest), signatureChecked}))
                 .map(rows -> {
                     RowIterator<Row> it = rows.iterator();
                     if (!it.hasNext()) {

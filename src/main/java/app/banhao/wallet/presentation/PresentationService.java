@@ -95,6 +95,7 @@ public class PresentationService {
                         String token = new PresentationToken(p.id, signer.keyId(), p.createdAt.toEpochSecond(),
                                 p.expiresAt.toEpochSecond(), p.singleUse, signed.document(), signed.signature(), shown)
                                 .sign(signer, json);
+                        p.tokenDigest = PresentationToken.digest(token);
                         // The token carries the chosen fields in clear (a reveal to whoever reads it): audited like one.
                         return presentations.persist(p)
                                 .call(saved -> audit.record(AuditEvent.of("wallet.presentation.create")

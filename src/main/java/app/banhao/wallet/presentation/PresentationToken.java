@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.banhao.platform.crypto.Digests;
 import app.banhao.wallet.IssuerKeys;
 
 /**
@@ -46,6 +47,19 @@ record PresentationToken(UUID presentationId, String keyId, long issuedAt, long 
 
     /** A token as read: the payload, the bytes its signature covers and the signature. */
     record Read(PresentationToken token, byte[] signed, byte[] signature) {
+
+        /**
+         * {@link PresentationToken#digest(String)} of the token as issued: the signature re-encoded the way it was
+         * written, so padding or spaces a scanner added do not make a genuine token unrecognisable.
+         */
+        byte[] digest() {
+            return PresentationToken.digest(new String(signed, StandardCharsets.US_ASCII) + "." + B64.encodeToString(signature));
+        }
+    }
+
+    /** The SHA-256 of a token's text, kept with its presentation: how the server recognises a token it issued. */
+    static byte[] digest(String token) {
+        return Digests.sha256(token.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The token, signed with {@code signer}. */

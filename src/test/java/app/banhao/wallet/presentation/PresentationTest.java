@@ -37,10 +37,13 @@ import com.google.zxing.qrcode.QRCodeReader;
 import app.banhao.application.ApplicationFixtures;
 import app.banhao.testing.Burst;
 import app.banhao.testing.Logins;
+import app.banhao.wallet.IssuerKeys;
 import app.banhao.wallet.PresentationFixtures;
 import app.banhao.wallet.Sm2Signatures;
 import app.banhao.wallet.WalletFixtures;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
@@ -52,6 +55,9 @@ class PresentationTest {
 
     @Inject
     DataSource jdbc;
+
+    @Inject
+    PresentationKeys keys;
 
     @Test
     void aVerifierSeesOnlyTheChosenFieldsOnceAndTheHolderSeesTheUseInTheLedger() throws Exception {
@@ -239,6 +245,45 @@ class PresentationTest {
         // None of these is a use.
         given().auth().oauth2(holder).get("/api/v1/me/data-usage?certificateId=" + certificate).then().statusCode(200)
                 .body("items", hasSize(0));
+    }
+
+    @Test
+    void onlyTheTokenAsIssuedIsAcceptedEvenWithTheServiceKeysOwnSignature() throws Throwable {
+        String holder = Logins.newResidentToken();
+        String certificate = PresentationFixtures.certificate(holder);
+        String token = PresentationFixtures.present(holder, certificate, true, 120, "持证主体").getString("token");
+        ObjectNode payload = (ObjectNode) JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        // Made multi-use and re-signed with the service's own key (as a leaked key could): every signature checks, the
+        // issuer's digests too, but it is not the token that was issued.
+        IssuerKeys.Signer service = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(keys::signer));
+        String altered = signed(payload.deepCopy().put("once", false), service.key());
+        assertEquals("TAMPERED", PresentationFixtures.verify(altered).getString("reason"));
+        ObjectNode otherValue = payload.deepCopy();
+        ((ArrayNode) otherValue.withArray("disclosures").get(0)).set(2, JSON.getNodeFactory().textNode("孙冒名"));
+        assertEquals("TAMPERED", PresentationFixtures.verify(signed(otherValue, service.key())).getString("reason"));
+        given().auth().oauth2(holder).get("/api/v1/me/data-usage?certificateId=" + certificate).then().statusCode(200)
+                .body("items", hasSize(0));
+        // A scanner's stray spaces do not make the issued token another one.
+        assertEquals("VALID", PresentationFixtures.verify(" " + token + "\\n").getString("reason"));
+        assertEquals("ALREADY_USED", PresentationFixtures.verify(token).getString("reason"));
+    }
+
+    @Test
+    void aPresentationMadeBeforeTokenDigestsWereKeptIsVerifiedByItsSignature() throws Exception {
+        String holder = Logins.newResidentToken();
+        String certificate = PresentationFixtures.certificate(holder);
+        JsonPath shown = PresentationFixtures.present(holder, certificate, false, 120, "持证主体");
+        try (Connection c = jdbc.getConnection();
+                PreparedStatement q = c.prepareStatement("UPDATE wallet_presentation SET token_digest = NULL WHERE id = ?")) {
+            q.setObject(1, UUID.fromString(shown.getString("id")));
+            assertEquals(1, q.executeUpdate());
+        }
+        String token = shown.getString("token");
+        assertEquals("VALID", PresentationFixtures.verify(token).getString("reason"));
+        String[] parts = token.split("\\.");
+        ObjectNode changed = (ObjectNode) JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+        ((ArrayNode) changed.withArray("disclosures").get(0)).set(2, JSON.getNodeFactory().textNode("孙冒名"));
+        assertEquals("TAMPERED", PresentationFixtures.verify(parts[0] + "." + encode(changed) + "." + parts[2]).getString("reason"));
     }
 
     @Test
