@@ -39,15 +39,22 @@ public class SlotRules {
     /**
      * 409 {@code SLOT_FULL} when every place of the slot is taken. Counts under the slot's lock, held to the end of the
      * caller's transaction (which takes the place), so counting and taking are one step on any number of nodes; call
-     * with the availability share-locked ({@code findForBooking}).
+     * with the availability share-locked ({@code findForBooking}). A slot already full when first counted is refused
+     * without queueing on the lock: places are freed only by a cancellation, and refusing then is what the answer
+     * would have been a moment earlier. Without this, every late request of a rush (200 for one slot) waited its turn
+     * on the lock only to learn the slot was full.
      */
     Uni<Void> requireFree(Availability availability, OffsetDateTime start, OffsetDateTime now) {
-        return appointments.lockSlot(availability.id, start).chain(() -> appointments.takenIn(availability.id, start, now)).map(taken -> {
-            if (taken >= availability.capacity) {
-                throw ApiException.of(AppointmentErrors.SLOT_FULL);
-            }
-            return null;
-        });
+        return appointments.takenIn(availability.id, start, now).invoke(taken -> requirePlace(availability, taken))
+                .chain(() -> appointments.lockSlot(availability.id, start))
+                .chain(() -> appointments.takenIn(availability.id, start, now)).invoke(taken -> requirePlace(availability, taken))
+                .replaceWithVoid();
+    }
+
+    private static void requirePlace(Availability availability, long taken) {
+        if (taken >= availability.capacity) {
+            throw ApiException.of(AppointmentErrors.SLOT_FULL);
+        }
     }
 
     /** 403 {@code BOOKING_PAUSED} naming the day booking resumes, after too many no-shows (the documented rule). */
