@@ -10,8 +10,9 @@ import jakarta.persistence.Table;
 
 /**
  * A presentation (亮证) of a certificate: which fields its holder chose to show, until when, once or many times. Its
- * token is not kept (it carries the disclosed values), only the token's digest, by which the server recognises it. Uses and revocation change it by conditional updates only
- * ({@link PresentationRepository}), never by writing the loaded entity back, so concurrent verifications count right.
+ * token is not kept (it carries the disclosed values), only the token's digest, by which the server recognises it.
+ * Uses and revocation change it by conditional updates only ({@link PresentationRepository}), never by writing the
+ * loaded entity back, so concurrent verifications count right.
  */
 @Entity
 @Table(name = "wallet_presentation")
