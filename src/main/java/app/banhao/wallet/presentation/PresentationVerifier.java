@@ -103,8 +103,8 @@ public class PresentationVerifier {
     /**
      * The offline checks: the service's SM2 signature on the token, each disclosure's digest in the issuer's list and the
      * issuer's signature over that list ({@code issuer} null: its key is not usable, so not checked). These are the
-     * costliest steps of a verification (the service's signature alone was two fifths of the operation's CPU when it ran
-     * on every call), and for a token this server issued they prove nothing its digest does not: the presentation is
+     * costliest steps of a verification (the service's signature alone was two fifths of the JVM's profile samples
+     * when it ran on every call), and for a token this server issued they prove nothing its digest does not: the presentation is
      * found only by the token as issued ({@link PresentationRepository#verifyAndUse}), and what was issued was checked
      * when it was made. So the server runs them only where the answer depends on them: before a refusal (a token altered
      * in any way is TAMPERED, whatever else is wrong with it) and for a token its digest does not find. Offline
