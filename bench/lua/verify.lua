@@ -2,7 +2,8 @@
 -- presentations just before (one token per line); each request posts the next token to
 -- POST /api/v1/wallet/presentations/verify, the threads starting at different places in the list, so the
 -- verifications in flight are of different presentations. The operation recognises the token by its digest, checks
--- the presentation and the certificate's status, counts the use and writes a line to the holder's usage ledger. An answer other than "valid": true counts as an error.
+-- the presentation and the certificate's status, counts the use and writes a line to the holder's usage ledger. An
+-- answer other than "valid": true counts as an error.
 -- args: <file holding the tokens, one per line>
 dofile("bench/lua/threads.lua")
 
