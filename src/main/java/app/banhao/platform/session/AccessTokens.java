@@ -7,7 +7,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -15,20 +20,34 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jose4j.jca.ProviderContext;
 import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
 import app.banhao.platform.security.TokenClaims;
-import io.smallrye.jwt.build.Jwt;
 
 /**
  * Signs access tokens (ES256, 15 minutes) with the current key, loaded once, and serves the public key
  * set that verifies them. The key files are those named by the standard SmallRye JWT properties.
+ *
+ * <p>The signature is Bouncy Castle's ECDSA rather than the JDK's: on JDK 17 the JDK's P-256 signing took
+ * about 0.43 ms of CPU and half of the login scenario's event-loop profile, Bouncy Castle's (precomputed
+ * multiples of the base point) about 0.07 ms. The token is the same ES256 JWS either way, verified by the
+ * published key set; jose4j (what SmallRye JWT signs with underneath) is used directly because SmallRye's
+ * builder cannot be told which provider signs.
  */
 @ApplicationScoped
 public class AccessTokens {
 
+    private static final String BOUNCY_CASTLE = "BC";
+
     private final PublicJsonWebKey signingKey;
+    private final PrivateKey bouncyCastleKey;
+    private final ProviderContext signWithBouncyCastle;
     private final String jwks;
     private final Duration lifespan;
     private final String issuer;
@@ -45,6 +64,14 @@ public class AccessTokens {
         if (signingKey.getKeyId() == null || signingKey.getPrivateKey() == null) {
             throw new IllegalStateException("The token-signing key needs a kid and its private part");
         }
+        try {
+            this.bouncyCastleKey = KeyFactory.getInstance("EC", BOUNCY_CASTLE)
+                    .generatePrivate(new PKCS8EncodedKeySpec(signingKey.getPrivateKey().getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The token-signing key at " + signingLocation + " is not an EC key", e);
+        }
+        this.signWithBouncyCastle = new ProviderContext();
+        signWithBouncyCastle.getSuppliedKeyProviderContext().setSignatureProvider(BOUNCY_CASTLE);
         this.jwks = read(jwksLocation);
         this.lifespan = Duration.ofSeconds(lifespanSeconds);
         this.issuer = issuer;
@@ -66,17 +93,31 @@ public class AccessTokens {
     /** As {@link #issue}, living {@code life} (shorter-lived tokens: relying parties' client credentials). */
     public String issue(String subject, String audience, Set<String> groups, UUID sessionId, Map<String, String> extra,
             Duration life) {
-        var builder = Jwt.issuer(issuer)
-                .subject(subject)
-                .audience(audience)
-                .groups(groups)
-                .claim("jti", UUID.randomUUID().toString())
-                .claim(TokenClaims.TYPE, TokenClaims.ACCESS)
-                .claim(TokenClaims.SESSION, sessionId.toString())
-                .expiresIn(life);
-        extra.forEach(builder::claim);
-        return builder.jws().keyId(signingKey.getKeyId()).algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256)
-                .sign(signingKey.getPrivateKey());
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(issuer);
+        claims.setSubject(subject);
+        claims.setAudience(audience);
+        claims.setStringListClaim("groups", List.copyOf(groups));
+        claims.setJwtId(UUID.randomUUID().toString());
+        claims.setClaim(TokenClaims.TYPE, TokenClaims.ACCESS);
+        claims.setClaim(TokenClaims.SESSION, sessionId.toString());
+        extra.forEach(claims::setClaim);
+        NumericDate issuedAt = NumericDate.now();
+        claims.setIssuedAt(issuedAt);
+        claims.setExpirationTime(NumericDate.fromSeconds(issuedAt.getValue() + life.toSeconds()));
+
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(bouncyCastleKey);
+        jws.setKeyIdHeaderValue(signingKey.getKeyId());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+        jws.setHeader("typ", "JWT");
+        jws.setProviderContext(signWithBouncyCastle);
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("Could not sign an access token", e);
+        }
     }
 
     private static String read(String location) {
