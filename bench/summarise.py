@@ -21,6 +21,7 @@ facts = json.load(sys.stdin)
 rows = [json.loads(line) for line in open(raw) if line.strip()]
 partial = "selection" in facts  # SCENARIOS=…: only the selected scenarios ran, on one instance
 ceiling = 0 if partial else facts["pgbench"]["tps"]
+shape_tps = 0 if partial else facts["pgbench"]["submitShapeTps"]
 baseline = {r["group"]: r["result"]["rps"] for r in rows if r["name"] == "ping"}
 single_rps = {r["name"]: r["result"]["rps"] for r in rows if r["group"] == "single"}
 ok = True
@@ -37,7 +38,6 @@ for r in rows:
         checks.append(ratio >= float(r["target"]))
         target = f"≥ {float(r['target']):.0%} of ping"
     elif r["targetKind"] == "shape":
-        shape_tps = facts["pgbench"]["submitShapeTps"]
         share = res["rps"] / shape_tps if shape_tps else 0.0
         checks.append(share >= float(r["target"]))
         target = f"≥ {float(r['target']):.0%} of submit-shape ({share:.0%})"

@@ -110,11 +110,11 @@ public class ApplicationMapper {
         return workflow.addWorkingDays(clock.today(), workingDays);
     }
 
-    public ApplicationSummary toSummary(Application a) {
-        return new ApplicationSummary().applicationNo(a.applicationNo).itemCode(a.itemCode).itemName(a.itemName)
-                .departmentCode(a.departmentCode).bundleCode(a.bundleCode).state(state(a.state)).submittedAt(utc(a.submittedAt))
-                .dueDate(a.dueDate)
-                .createdAt(utc(a.createdAt)).updatedAt(utc(a.updatedAt));
+    public ApplicationSummary toSummary(ApplicationRepository.Listed a) {
+        return new ApplicationSummary().applicationNo(a.applicationNo()).itemCode(a.itemCode()).itemName(a.itemName())
+                .departmentCode(a.departmentCode()).bundleCode(a.bundleCode()).state(state(a.state()))
+                .submittedAt(utc(a.submittedAt())).dueDate(a.dueDate())
+                .createdAt(utc(a.createdAt())).updatedAt(utc(a.updatedAt()));
     }
 
     public WorklistItem toWorklistItem(Application a) {

@@ -42,8 +42,18 @@ public class ApplicationRepository implements PanacheRepositoryBase<Application,
                 ApplicationStatus.DRAFT).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
+    /**
+     * A line of a resident's list: what the summary shows and the cursor needs. The list is read often
+     * (every time the app opens 我的办件), and loading whole applications for it decoded every row's form and
+     * review JSON and kept a dirty-checking copy of each, half of the request's CPU, for nothing shown.
+     */
+    public record Listed(UUID id, String applicationNo, String itemCode, String itemName, String departmentCode,
+            String bundleCode, ApplicationStatus state, OffsetDateTime submittedAt, LocalDate dueDate,
+            OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    }
+
     /** A page of a resident's applications, newest first (cursor: created_at and id of the last one). */
-    public Uni<List<Application>> mine(UUID residentId, ApplicationStatus state, PageRequest page) {
+    public Uni<List<Listed>> mine(UUID residentId, ApplicationStatus state, PageRequest page) {
         StringBuilder q = new StringBuilder("residentId = :resident");
         Parameters p = Parameters.with("resident", residentId);
         if (state != null) {
@@ -55,7 +65,7 @@ public class ApplicationRepository implements PanacheRepositoryBase<Application,
             p.and("at", OffsetDateTime.parse(page.after().get().key())).and("id", UUID.fromString(page.after().get().id()));
         }
         q.append(" order by createdAt desc, id desc");
-        return find(q.toString(), p).range(0, page.fetchSize() - 1).list();
+        return find(q.toString(), p).project(Listed.class).range(0, page.fetchSize() - 1).list();
     }
 
     /** A page of a department's worklist by due date (cursor: due_date and id of the last one). */

@@ -45,7 +45,7 @@ public class ResidentCases {
     @WithSession
     public Uni<ApplicationPage> list(UUID residentId, ApplicationStatus state, PageRequest page) {
         return applications.mine(residentId, state, page)
-                .map(rows -> Page.from(rows, page, a -> new PageRequest.Cursor(a.createdAt.toString(), a.id.toString()))
+                .map(rows -> Page.from(rows, page, a -> new PageRequest.Cursor(a.createdAt().toString(), a.id().toString()))
                         .map(mapper::toSummary))
                 .map(p -> new ApplicationPage().items(p.items()).nextCursor(p.nextCursor()));
     }
