@@ -17,6 +17,7 @@ import app.banhao.platform.privacy.Masks;
 import app.banhao.platform.ratelimit.RateLimiter.Limit;
 import app.banhao.platform.ratelimit.RateLimiter;
 import app.banhao.platform.web.CallerInfo;
+import app.banhao.platform.redis.RedisScript;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 
@@ -36,22 +37,22 @@ public class OtpService {
     static final Limit FAILED_PER_PHONE_DAY = new Limit("otp-fail-phone-day", 20, Duration.ofDays(1));
 
     /** Code and expiry in one script: a code never lives without its expiry (HSET then PEXPIRE could). */
-    private static final String STORE = """
+    private static final RedisScript STORE = new RedisScript("""
             redis.call('DEL', KEYS[1])
             redis.call('HSET', KEYS[1], 'h', ARGV[1], 't', 0)
             redis.call('PEXPIRE', KEYS[1], ARGV[2])
             return 1
-            """;
+            """);
 
     /** Atomically: compare, burn on success or on the fifth miss. */
-    private static final String VERIFY = """
+    private static final RedisScript VERIFY = new RedisScript("""
             local h = redis.call('HGET', KEYS[1], 'h')
             if not h then return 'EXPIRED' end
             if h == ARGV[1] then redis.call('DEL', KEYS[1]); return 'OK' end
             local t = redis.call('HINCRBY', KEYS[1], 't', 1)
             if t >= tonumber(ARGV[2]) then redis.call('DEL', KEYS[1]); return 'BURNED' end
             return 'WRONG'
-            """;
+            """);
 
     private final ReactiveRedisDataSource redis;
     private final RateLimiter limiter;
@@ -84,7 +85,7 @@ public class OtpService {
         return limiter.hit(perIp, caller.ip())
                 .chain(() -> limiter.hit(perPhoneMinute, phoneKey))
                 .chain(() -> limiter.hit(perPhoneDay, phoneKey))
-                .chain(() -> redis.execute("EVAL", STORE, "1", key(phoneKey), codeHash(phone, code),
+                .chain(() -> STORE.run(redis, 1, key(phoneKey), codeHash(phone, code),
                         Long.toString(VALIDITY.toMillis())))
                 .chain(() -> sms.sendLoginCode(phone, code)
                         .onFailure(e -> !DependencyFailures.isDependencyDown(e))
@@ -104,7 +105,7 @@ public class OtpService {
     public Uni<Void> verify(String phone, String code) {
         String phoneKey = crypto.blindIndexText("phone", phone);
         return limiter.hit(FAILED_PER_PHONE_DAY, phoneKey)
-                .chain(() -> redis.execute("EVAL", VERIFY, "1", key(phoneKey), codeHash(phone, code), Integer.toString(MAX_TRIES)))
+                .chain(() -> VERIFY.run(redis, 1, key(phoneKey), codeHash(phone, code), Integer.toString(MAX_TRIES)))
                 .chain(reply -> {
                     if (!"OK".equals(reply.toString())) {
                         return Uni.createFrom().failure(ApiException.of(AuthErrors.OTP_INVALID));

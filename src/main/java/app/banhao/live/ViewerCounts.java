@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import app.banhao.api.model.LiveViewers;
-import app.banhao.platform.crypto.Digests;
+import app.banhao.platform.redis.RedisScript;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
@@ -35,8 +35,8 @@ public class ViewerCounts {
     private static final String READ = """
             return {redis.call('PFCOUNT', KEYS[1]), redis.call('ZCOUNT', KEYS[2], ARGV[1], '+inf')}
             """;
-    private static final String BEAT_SHA = Digests.sha1Hex(BEAT);
-    private static final String READ_SHA = Digests.sha1Hex(READ);
+    private static final RedisScript BEAT_SCRIPT = new RedisScript(BEAT);
+    private static final RedisScript READ_SCRIPT = new RedisScript(READ);
     private static final Duration KEEP = Duration.ofDays(1);
 
     private final ReactiveRedisDataSource redis;
@@ -53,9 +53,7 @@ public class ViewerCounts {
         String[] keys = keys(streamId);
         long now = System.currentTimeMillis();
         String[] args = { viewer, Long.toString(now), Long.toString(now - window.toMillis()), Long.toString(KEEP.toMillis()) };
-        return redis.execute("EVALSHA", BEAT_SHA, "2", keys[0], keys[1], args[0], args[1], args[2], args[3])
-                .onFailure(ViewerCounts::isNoScript)
-                .recoverWithUni(() -> redis.execute("EVAL", BEAT, "2", keys[0], keys[1], args[0], args[1], args[2], args[3]))
+        return BEAT_SCRIPT.run(redis, 2, keys[0], keys[1], args[0], args[1], args[2], args[3])
                 .map(ViewerCounts::figures);
     }
 
@@ -63,9 +61,7 @@ public class ViewerCounts {
     public Uni<LiveViewers> read(UUID streamId) {
         String[] keys = keys(streamId);
         String since = Long.toString(System.currentTimeMillis() - window.toMillis());
-        return redis.execute("EVALSHA", READ_SHA, "2", keys[0], keys[1], since)
-                .onFailure(ViewerCounts::isNoScript)
-                .recoverWithUni(() -> redis.execute("EVAL", READ, "2", keys[0], keys[1], since))
+        return READ_SCRIPT.run(redis, 2, keys[0], keys[1], since)
                 .map(ViewerCounts::figures);
     }
 
@@ -77,9 +73,5 @@ public class ViewerCounts {
 
     private static LiveViewers figures(Response reply) {
         return new LiveViewers().uniqueViewers(reply.get(0).toLong()).concurrentViewers(reply.get(1).toLong());
-    }
-
-    private static boolean isNoScript(Throwable error) {
-        return error.getMessage() != null && error.getMessage().startsWith("NOSCRIPT");
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.banhao.platform.crypto.DataProtection;
+import app.banhao.platform.redis.RedisScript;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 
@@ -18,7 +19,7 @@ import io.smallrye.mutiny.Uni;
 class UnknownStaffLogins {
 
     /** One more failure; the one that reaches the maximum starts the lock and clears the count. */
-    private static final String FAIL = """
+    private static final RedisScript FAIL = new RedisScript("""
             local n = redis.call('INCR', KEYS[1])
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
             if n >= tonumber(ARGV[1]) then
@@ -26,7 +27,7 @@ class UnknownStaffLogins {
               redis.call('SET', KEYS[2], '1', 'PX', ARGV[2])
             end
             return n
-            """;
+            """);
     /** A day without failures forgets the count (a real account's count lasts until its next success). */
     private static final Duration COUNT_KEPT = Duration.ofDays(1);
 
@@ -44,7 +45,7 @@ class UnknownStaffLogins {
     }
 
     Uni<Void> fail(String username) {
-        return redis.execute("EVAL", FAIL, "2", key(username, "fails"), key(username, "lock"),
+        return FAIL.run(redis, 2, key(username, "fails"), key(username, "lock"),
                 Integer.toString(StaffAuthService.MAX_FAILURES), Long.toString(StaffAuthService.LOCKOUT.toMillis()),
                 Long.toString(COUNT_KEPT.toMillis())).replaceWithVoid();
     }

@@ -55,6 +55,8 @@ class RedisClusterKeyLayoutTest {
     private static final List<Pattern> MULTI_KEY = List.of(
             // A script given two or more keys.
             Pattern.compile("execute\\(\"(EVAL(?:SHA)?)\", [^,]+, \"([2-9]|\\d\\d+)\""),
+            // The same through RedisScript (EVALSHA, EVAL when Redis does not hold it): SCRIPT.run(redis, keys, ...).
+            Pattern.compile("\\b[A-Z_]+\\.(run)\\(\\w+, ([2-9]|\\d\\d+),"),
             // A key a script builds from its arguments instead of receiving it in KEYS.
             Pattern.compile("redis\\.call\\('\\w+', (ARGV)\\["),
             // Raw commands that take several keys.
@@ -134,7 +136,7 @@ class RedisClusterKeyLayoutTest {
     }
 
     private static String describe(Matcher m) {
-        if (m.group(1).startsWith("EVAL")) {
+        if (m.group(1).startsWith("EVAL") || "run".equals(m.group(1))) {
             return "EVAL with " + m.group(2) + " keys";
         }
         return "ARGV".equals(m.group(1)) ? "script builds a key" : m.group(1);

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import app.banhao.platform.redis.RedisScript;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
@@ -34,7 +35,7 @@ public class LiveStreamCap {
      * cap, which it drops from the count. KEYS: opened-at and last-seen sorted sets of one resident; ARGV:
      * stale-before, now, max, stream id, key ttl (ms).
      */
-    private static final String ADMIT = """
+    private static final RedisScript ADMIT = new RedisScript("""
             for _, s in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[1])) do
               redis.call('ZREM', KEYS[1], s); redis.call('ZREM', KEYS[2], s)
             end
@@ -48,7 +49,7 @@ public class LiveStreamCap {
               end
             end
             return evicted
-            """;
+            """);
 
     private final ReactiveRedisDataSource redis;
     private final ReactivePubSubCommands<String> pubsub;
@@ -69,7 +70,7 @@ public class LiveStreamCap {
     Uni<List<String>> admit(UUID residentId, String streamId) {
         long now = System.currentTimeMillis();
         String[] keys = keys(residentId);
-        return redis.execute("EVAL", ADMIT, "2", keys[0], keys[1], Long.toString(now - staleAfter.toMillis()),
+        return ADMIT.run(redis, 2, keys[0], keys[1], Long.toString(now - staleAfter.toMillis()),
                 Long.toString(now), Integer.toString(maxPerResident), streamId, Long.toString(staleAfter.toMillis()))
                 .map(evicted -> {
                     List<String> ids = new ArrayList<>();

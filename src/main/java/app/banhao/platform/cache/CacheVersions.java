@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import app.banhao.platform.crypto.Digests;
+import app.banhao.platform.redis.RedisScript;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
@@ -32,8 +32,8 @@ final class CacheVersions {
             end
             return redis.call('INCR', KEYS[1])
             """;
-    private static final String READ_SHA = Digests.sha1Hex(READ_SCRIPT);
-    private static final String BUMP_SHA = Digests.sha1Hex(BUMP_SCRIPT);
+    private static final RedisScript READ = new RedisScript(READ_SCRIPT);
+    private static final RedisScript BUMP = new RedisScript(BUMP_SCRIPT);
 
     private final ReactiveRedisDataSource redis;
     private final RedisAvailability availability;
@@ -55,17 +55,12 @@ final class CacheVersions {
      */
     Uni<Response> readWithEntry(String namespace, String key) {
         String[] args = { versionKey(namespace), prefix(namespace), key, Long.toString(System.currentTimeMillis()) };
-        return redis.execute("EVALSHA", READ_SHA, "1", args[0], args[1], args[2], args[3])
-                .onFailure(CacheVersions::isNoScript)
-                .recoverWithUni(() -> redis.execute("EVAL", READ_SCRIPT, "1", args[0], args[1], args[2], args[3]));
+        return READ.run(redis, 1, args);
     }
 
     /** Bumps the namespace's version. Never fails: a bump Redis did not take is repeated by {@link #catchUp}. */
     Uni<Void> bump(String namespace) {
-        return availability.guard(redis.execute("EVALSHA", BUMP_SHA, "1", versionKey(namespace),
-                Long.toString(System.currentTimeMillis()))
-                .onFailure(CacheVersions::isNoScript).recoverWithUni(() -> redis.execute("EVAL", BUMP_SCRIPT, "1",
-                        versionKey(namespace), Long.toString(System.currentTimeMillis()))))
+        return availability.guard(BUMP.run(redis, 1, versionKey(namespace), Long.toString(System.currentTimeMillis())))
                 .invoke(version -> {
                     pendingBumps.remove(namespace);
                     versions.put(namespace, new KnownVersion(version.toLong(), System.nanoTime()));
@@ -115,9 +110,5 @@ final class CacheVersions {
     /** The read script takes this key and builds the entry's: the hash tag keeps both in one slot (RedisClusterKeyLayoutTest). */
     static String versionKey(String namespace) {
         return prefix(namespace) + "version";
-    }
-
-    private static boolean isNoScript(Throwable error) {
-        return error.getMessage() != null && error.getMessage().startsWith("NOSCRIPT");
     }
 }

@@ -48,8 +48,9 @@ public class PresentationsResource implements WalletPresentationsApi {
         this.caller = caller;
         this.limiter = limiter;
         // Public and writing (a ledger line per valid verification): bounded per client address, as the other
-        // public operations are, so neither a token nor the ledger can be flooded from one place.
-        this.verificationsPerIp = new RateLimiter.Limit("presentation-verify-ip", verificationsPerIp, Duration.ofMinutes(1));
+        // public operations are, so neither a token nor the ledger can be flooded from one place. Leased: a counter
+        // scanning codes all day would otherwise add a Redis round trip to every verification.
+        this.verificationsPerIp = RateLimiter.Limit.leased("presentation-verify-ip", verificationsPerIp, Duration.ofMinutes(1));
     }
 
     @Override
