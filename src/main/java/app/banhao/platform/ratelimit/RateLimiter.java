@@ -136,7 +136,7 @@ public class RateLimiter {
 
     /**
      * Adds hits Redis granted to this node's lease of {@code key}: requests that found it empty at once each took
-     * a lease, and none of those hits may be dropped (Redis counted them).
+     * a lease, and Redis counted all of them, so one dropped would refuse the client that much early.
      */
     private void keep(String key, int hits, long until) {
         leases.asMap().compute(key, (k, held) -> {
