@@ -1,6 +1,9 @@
 package app.banhao.platform.ratelimit;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,8 +34,9 @@ import io.vertx.mutiny.redis.client.Response;
  * the lease's size within what is left of {@code max}, this node hands them out until they are gone or the
  * window ends, then asks again. Redis still counts every hit granted, so never more than {@code max} pass in a
  * window across all nodes; hits a node was granted and did not use are lost with the window (a client can be
- * refused up to {@code nodes × (lease − 1)} hits early, never let through late). Nine in ten such hits then need
- * no round trip to Redis.
+ * refused up to {@code nodes × (lease − 1)} hits early, never let through late). A node has at most one lease
+ * request to Redis in flight per key; requests that find the lease empty meanwhile wait for it. All but one in
+ * {@code lease} such hits (11 in 12 at the default 600 a minute) need no round trip to Redis.
  *
  * <p>Redis down → the failure propagates and becomes a 503 problem: an unenforceable limit must not
  * silently open.
@@ -69,6 +73,8 @@ public class RateLimiter {
     private static final int LARGEST_LEASE = 20;
 
     private final ReactiveRedisDataSource redis;
+    /** The lease fetch in flight per key: at most one per node. */
+    private final Map<String, CompletableFuture<Granted>> fetching = new ConcurrentHashMap<>();
     /** This node's unused leased hits, by key; an entry lives until its window ends. */
     private final Cache<String, Lease> leases = Caffeine.newBuilder().maximumSize(100_000).expireAfter(new Expiry<String, Lease>() {
         @Override
@@ -116,28 +122,58 @@ public class RateLimiter {
     public Uni<Void> hit(Limit limit, String subject) {
         String key = key(limit, subject);
         if (limit.lease() > 1) {
-            Lease held = leases.getIfPresent(key);
-            if (held != null && held.take()) {
-                return Uni.createFrom().voidItem();
-            }
+            return leasedHit(limit, key);
         }
+        return take(limit, key, 1).invoke(granted -> {
+            if (granted.hits() == 0) {
+                throw refusal(granted.msLeft());
+            }
+        }).replaceWithVoid();
+    }
+
+    private record Granted(int hits, long msLeft) {
+    }
+
+    private Uni<Granted> take(Limit limit, String key, int hits) {
         return TAKE.run(redis, 1, key, Long.toString(limit.window().toMillis()), Integer.toString(limit.max()),
-                Integer.toString(limit.lease())).invoke(reply -> {
-                    int granted = reply.get(0).toInteger();
-                    if (granted == 0) {
-                        long seconds = secondsLeft(reply.get(1));
-                        throw ApiException.retryAfter(ErrorCode.RATE_LIMITED, seconds, seconds);
-                    }
-                    if (granted > 1) {
-                        keep(key, granted - 1, System.nanoTime() + Duration.ofMillis(reply.get(1).toLong()).toNanos());
-                    }
-                }).replaceWithVoid();
+                Integer.toString(hits)).map(reply -> new Granted(reply.get(0).toInteger(), reply.get(1).toLong()));
     }
 
     /**
-     * Adds hits Redis granted to this node's lease of {@code key}: requests that found it empty at once each took
-     * a lease, and Redis counted all of them, so one dropped would refuse the client that much early.
+     * A hit from this node's lease; when it is empty, from the one fetch of a new lease in flight for the key (a
+     * request that finds it empty joins that fetch instead of asking Redis itself: parallel fetches each took a lease
+     * and Redis refused the last ones while this node still held unused hits). Refused only when Redis granted none.
      */
+    private Uni<Void> leasedHit(Limit limit, String key) {
+        Lease held = leases.getIfPresent(key);
+        if (held != null && held.take()) {
+            return Uni.createFrom().voidItem();
+        }
+        CompletableFuture<Granted> mine = new CompletableFuture<>();
+        CompletableFuture<Granted> pending = fetching.putIfAbsent(key, mine);
+        if (pending == null) {
+            pending = mine;
+            take(limit, key, limit.lease()).subscribe().with(granted -> {
+                if (granted.hits() > 0) {
+                    keep(key, granted.hits(), System.nanoTime() + Duration.ofMillis(granted.msLeft()).toNanos());
+                }
+                fetching.remove(key, mine);
+                mine.complete(granted);
+            }, failure -> {
+                fetching.remove(key, mine);
+                mine.completeExceptionally(failure);
+            });
+        }
+        return Uni.createFrom().completionStage(pending).chain(granted -> {
+            if (granted.hits() == 0) {
+                Lease left = leases.getIfPresent(key);
+                return left != null && left.take() ? Uni.createFrom().voidItem() : Uni.createFrom().failure(refusal(granted.msLeft()));
+            }
+            return leasedHit(limit, key);
+        });
+    }
+
+    /** Adds hits Redis granted to this node's lease of {@code key} (the lease of the same window, or a new one). */
     private void keep(String key, int hits, long until) {
         leases.asMap().compute(key, (k, held) -> {
             if (held != null && System.nanoTime() < held.until()) {
@@ -146,6 +182,11 @@ public class RateLimiter {
             }
             return new Lease(new AtomicInteger(hits), until);
         });
+    }
+
+    private static ApiException refusal(long msLeft) {
+        long seconds = Math.max(1, (msLeft + 999) / 1000);
+        return ApiException.retryAfter(ErrorCode.RATE_LIMITED, seconds, seconds);
     }
 
     /**
@@ -169,8 +210,7 @@ public class RateLimiter {
                 return Uni.createFrom().voidItem();
             }
             return redis.execute("PTTL", key).map(ttl -> {
-                long seconds = secondsLeft(ttl);
-                throw ApiException.retryAfter(ErrorCode.RATE_LIMITED, seconds, seconds);
+                throw refusal(ttl.toLong());
             });
         });
     }
@@ -179,10 +219,6 @@ public class RateLimiter {
     public Uni<Void> reset(Limit limit, String subject) {
         leases.invalidate(key(limit, subject));
         return redis.execute("DEL", key(limit, subject)).replaceWithVoid();
-    }
-
-    private static long secondsLeft(Response millis) {
-        return Math.max(1, (millis.toLong() + 999) / 1000);
     }
 
     private static String key(Limit limit, String subject) {
