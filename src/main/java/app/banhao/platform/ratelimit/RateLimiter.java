@@ -17,6 +17,8 @@ import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.redis.RedisScript;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
@@ -164,7 +166,14 @@ public class RateLimiter {
                 mine.completeExceptionally(failure);
             });
         }
-        return Uni.createFrom().completionStage(pending).chain(granted -> {
+        // The fetch completes on the fetcher's context: each waiter goes on in its own request's (its database
+        // session, its trace), never in another request's.
+        Context caller = Vertx.currentContext();
+        Uni<Granted> joined = Uni.createFrom().completionStage(pending);
+        if (caller != null) {
+            joined = joined.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+        }
+        return joined.chain(granted -> {
             if (granted.hits() == 0) {
                 Lease left = leases.getIfPresent(key);
                 return left != null && left.take() ? Uni.createFrom().voidItem() : Uni.createFrom().failure(refusal(granted.msLeft()));

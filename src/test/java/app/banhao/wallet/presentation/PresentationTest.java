@@ -312,6 +312,31 @@ class PresentationTest {
         }
     }
 
+    /**
+     * The per-client limit is leased ({@code RateLimiter.Limit#leased}): requests that find this node's lease empty wait
+     * for one fetch from Redis, and each must go on in its own request's context (it went on in the fetcher's once, and
+     * parallel verifications then shared one database session: 500s, then no answers at all).
+     */
+    @Test
+    void twoHundredVerificationsOfAMultiUsePresentationAtOnceAreAllValid() throws Exception {
+        String holder = Logins.newResidentToken();
+        String certificate = PresentationFixtures.certificate(holder);
+        JsonPath shown = PresentationFixtures.present(holder, certificate, false, 300, "持证主体");
+        String body = "{\"token\":\"" + shown.getString("token") + "\"}";
+        for (int round = 0; round < 3; round++) {
+            List<Burst.Outcome> outcomes = Burst.fire(Burst.ATTEMPTS, i -> given().contentType(ContentType.JSON).body(body)
+                    .post("/api/v1/wallet/presentations/verify"));
+            Map<String, Integer> answers = new TreeMap<>();
+            for (Burst.Outcome o : outcomes) {
+                answers.merge(o.answer() == null ? o.failure().toString()
+                        : o.answer().statusCode() + " " + o.answer().jsonPath().getString("reason"), 1, Integer::sum);
+            }
+            assertEquals(Map.of("200 VALID", Burst.ATTEMPTS), answers, "round " + round);
+        }
+        given().auth().oauth2(holder).get("/api/v1/wallet/presentations").then().statusCode(200)
+                .body("items.find { it.id == '" + shown.getString("id") + "' }.uses", equalTo(3 * Burst.ATTEMPTS));
+    }
+
     @Test
     void aCertificateIssuedBeforeSelectiveDisclosureIsSignedOnItsFirstPresentation() throws Exception {
         String holder = Logins.newResidentToken();
