@@ -35,15 +35,21 @@ public final class PackagedApp implements AutoCloseable {
      */
     private static final Duration WRITE_ANSWER = Duration.ofSeconds(60);
 
-    private final Process process;
-    private final int port;
-    private final int managementPort;
-    private final Path log;
+    /** Quarkus's words when its port was taken between {@link FreePorts#find} and its own bind. */
+    private static final String PORT_TAKEN = "seems to be in use by another process";
+    private static final int STARTS = 3;
 
-    private PackagedApp(Process process, int port, int managementPort, Path log) {
-        this.process = process;
-        this.port = port;
-        this.managementPort = managementPort;
+    private final Map<String, String> properties;
+    private final Map<String, String> env;
+    private final Path log;
+    private Process process;
+    private int port;
+    private int managementPort;
+    private int starts;
+
+    private PackagedApp(Map<String, String> properties, Map<String, String> env, Path log) {
+        this.properties = properties;
+        this.env = env;
         this.log = log;
     }
 
@@ -79,9 +85,16 @@ public final class PackagedApp implements AutoCloseable {
 
     /** Starts the jar with {@code properties} as system properties and {@code env} added to the environment. */
     public static PackagedApp start(Map<String, String> properties, Map<String, String> env, Path log) throws IOException {
+        PackagedApp app = new PackagedApp(properties, env, log);
+        app.launch();
+        return app;
+    }
+
+    /** Starts the process on ports free a moment ago (another process can take one before the app binds it). */
+    private void launch() throws IOException {
         String jar = System.getProperty("banhao.jar", "target/quarkus-app/quarkus-run.jar");
-        int port = FreePorts.find();
-        int managementPort = FreePorts.find();
+        port = FreePorts.find();
+        managementPort = FreePorts.find();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port,
@@ -94,7 +107,8 @@ public final class PackagedApp implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("BANHAO_"));
         builder.environment().putAll(env);
-        return new PackagedApp(builder.start(), port, managementPort, log);
+        process = builder.start();
+        starts++;
     }
 
     public int port() {
@@ -110,6 +124,12 @@ public final class PackagedApp implements AutoCloseable {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
+                // Only the race for a free port is retried (rarely, the OS gave the port to another socket first);
+                // any other exit is the app's own failure.
+                if (tail().contains(PORT_TAKEN) && starts < STARTS) {
+                    launch();
+                    continue;
+                }
                 fail("The app exited with " + process.exitValue() + ":\n" + tail());
             }
             try {
