@@ -291,9 +291,7 @@ class PresentationTest {
         String holder = Logins.newResidentToken();
         String certificate = PresentationFixtures.certificate(holder);
         JsonPath shown = PresentationFixtures.present(holder, certificate, true, 300, "持证主体");
-        String body = "{\"token\":\"" + shown.getString("token") + "\"}";
-        List<Burst.Outcome> outcomes = Burst.fire(100, i -> given().contentType(ContentType.JSON).body(body)
-                .post("/api/v1/wallet/presentations/verify"));
+        List<Burst.Outcome> outcomes = verifiedAtOnce(100, shown.getString("token"));
         Map<String, Integer> reasons = new TreeMap<>();
         for (Burst.Outcome o : outcomes) {
             assertEquals(200, o.answer().statusCode(), o.answer().asString());
@@ -322,10 +320,8 @@ class PresentationTest {
         String holder = Logins.newResidentToken();
         String certificate = PresentationFixtures.certificate(holder);
         JsonPath shown = PresentationFixtures.present(holder, certificate, false, 300, "持证主体");
-        String body = "{\"token\":\"" + shown.getString("token") + "\"}";
         for (int round = 0; round < 3; round++) {
-            List<Burst.Outcome> outcomes = Burst.fire(Burst.ATTEMPTS, i -> given().contentType(ContentType.JSON).body(body)
-                    .post("/api/v1/wallet/presentations/verify"));
+            List<Burst.Outcome> outcomes = verifiedAtOnce(Burst.ATTEMPTS, shown.getString("token"));
             Map<String, Integer> answers = new TreeMap<>();
             for (Burst.Outcome o : outcomes) {
                 answers.merge(o.answer() == null ? o.failure().toString()
@@ -352,6 +348,13 @@ class PresentationTest {
         String again = PresentationFixtures.present(holder, certificate, true, 60, "持证主体").getString("token");
         assertEquals(JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).get("sdSig"),
                 JSON.readTree(Base64.getUrlDecoder().decode(again.split("\\.")[1])).get("sdSig"));
+    }
+
+    /** {@code attempts} public verifications of {@code token} released at the same instant. */
+    private static List<Burst.Outcome> verifiedAtOnce(int attempts, String token) throws InterruptedException {
+        String body = "{\"token\":\"" + token + "\"}";
+        return Burst.fire(attempts, i -> given().contentType(ContentType.JSON).body(body)
+                .post("/api/v1/wallet/presentations/verify"));
     }
 
     private static String request(String certificate, String fields) {
