@@ -1,12 +1,10 @@
 package app.banhao.catalog;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
+import app.banhao.platform.startup.StartupTask;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -16,7 +14,7 @@ import io.smallrye.mutiny.Uni;
  * at worst do the same work twice. Items saved through the admin API are indexed when saved.
  */
 @ApplicationScoped
-public class SearchIndexer {
+public class SearchIndexer implements StartupTask {
 
     private final ServiceItemRepository items;
 
@@ -24,11 +22,13 @@ public class SearchIndexer {
         this.items = items;
     }
 
-    void onStart(@Observes StartupEvent event) throws Throwable {
-        int indexed = VertxContextSupport.subscribeAndAwait(this::indexStale);
-        if (indexed > 0) {
-            Log.infof("Search keys computed for %d catalogue items", indexed);
-        }
+    @Override
+    public Uni<Void> atStart() {
+        return indexStale().invoke(indexed -> {
+            if (indexed > 0) {
+                Log.infof("Search keys computed for %d catalogue items", indexed);
+            }
+        }).replaceWithVoid();
     }
 
     /** Indexes every stale item; the count of items indexed. */

@@ -5,16 +5,14 @@ import java.time.LocalTime;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import app.banhao.platform.local.LocalMode;
+import app.banhao.platform.startup.StartupTask;
 import app.banhao.platform.time.BusinessClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -23,7 +21,7 @@ import io.smallrye.mutiny.Uni;
  * outside local mode.
  */
 @ApplicationScoped
-public class DemoLiveStream {
+public class DemoLiveStream implements StartupTask {
 
     /** The demo stream's id, fixed so a restart finds it (README). */
     public static final UUID ID = UUID.fromString("6b1f0d2e-3c4a-4b5d-8e6f-70a1b2c3d4e5");
@@ -45,12 +43,13 @@ public class DemoLiveStream {
         this.clock = clock;
     }
 
-    void create(@Observes StartupEvent event) throws Throwable {
+    @Override
+    public Uni<Void> atStart() {
         if (!enabled) {
-            return;
+            return Uni.createFrom().voidItem();
         }
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(this::ensure).call(cache::changed));
-        Log.infof("Demo live stream %s of department %s ready (see README)", ID, department);
+        return Panache.withTransaction(this::ensure).call(cache::changed)
+                .invoke(() -> Log.infof("Demo live stream %s of department %s ready (see README)", ID, department));
     }
 
     private Uni<Void> ensure() {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -12,12 +11,11 @@ import app.banhao.platform.crypto.DataProtection;
 import app.banhao.platform.local.LocalMode;
 import app.banhao.platform.security.Passwords;
 import app.banhao.platform.security.TokenClaims;
+import app.banhao.platform.startup.StartupTask;
 import app.banhao.platform.time.BusinessClock;
 import app.banhao.resident.Residents;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -27,7 +25,7 @@ import io.smallrye.mutiny.Uni;
  * them out of a local instance too.
  */
 @ApplicationScoped
-public class DemoAccounts {
+public class DemoAccounts implements StartupTask {
 
     public static final String RESIDENT_PHONE = "13800138000";
     public static final String RESIDENT_PASSWORD = "Xiang-Yi-Ban-2026";
@@ -63,13 +61,13 @@ public class DemoAccounts {
         this.crypto = crypto;
     }
 
-    void create(@Observes StartupEvent event) throws Throwable {
+    @Override
+    public Uni<Void> atStart() {
         if (!enabled) {
-            return;
+            return Uni.createFrom().voidItem();
         }
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(this::ensureAll));
-        Log.infof("Demo accounts ready: resident %s, staff agent/reviewer/admin of department %s (see README)",
-                RESIDENT_PHONE, department);
+        return Panache.withTransaction(this::ensureAll).invoke(() -> Log.infof(
+                "Demo accounts ready: resident %s, staff agent/reviewer/admin of department %s (see README)", RESIDENT_PHONE, department));
     }
 
     private Uni<Void> ensureAll() {

@@ -6,22 +6,20 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import app.banhao.api.model.EmbeddedServersView;
 import app.banhao.api.model.SystemInfo;
+import app.banhao.platform.startup.StartupTask;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
 /** Facts about this running instance, and the record of its start. */
 @ApplicationScoped
-public class SystemService {
+public class SystemService implements StartupTask {
 
     private final UUID instanceId = UUID.randomUUID();
     private final Instant startedAt = Instant.now();
@@ -39,10 +37,10 @@ public class SystemService {
         this.embeddedRedis = embeddedRedis;
     }
 
-    void onStart(@Observes StartupEvent event) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(this::recordBoot);
-        Log.infof("Banhao %s started as instance %s (embedded PostgreSQL: %s, embedded Redis: %s)",
-                build.version(), instanceId, embeddedPostgres, embeddedRedis);
+    @Override
+    public Uni<Void> atStart() {
+        return recordBoot().invoke(() -> Log.infof("Banhao %s started as instance %s (embedded PostgreSQL: %s, embedded Redis: %s)",
+                build.version(), instanceId, embeddedPostgres, embeddedRedis));
     }
 
     @WithTransaction

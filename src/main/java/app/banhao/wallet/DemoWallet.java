@@ -2,19 +2,16 @@ package app.banhao.wallet;
 
 import java.util.List;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import app.banhao.platform.local.LocalMode;
+import app.banhao.platform.startup.StartupTask;
 import app.banhao.resident.Residents;
 import app.banhao.staff.DemoAccounts;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -23,7 +20,7 @@ import io.smallrye.mutiny.Uni;
  * reference). Like the demo accounts, only in local mode and only while {@code banhao.demo.enabled}.
  */
 @ApplicationScoped
-public class DemoWallet {
+public class DemoWallet implements StartupTask {
 
     /**
      * The demo resident's name and ID number in the stand-in library: made up, with a valid check digit, so that the
@@ -45,16 +42,22 @@ public class DemoWallet {
         this.issuer = issuer;
     }
 
-    // After the demo accounts (default priority), so the demo resident exists.
-    void importAtStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 600) StartupEvent event)
-            throws Throwable {
+    /** After the demo accounts (stage 0), so the demo resident exists. */
+    @Override
+    public int stage() {
+        return 1;
+    }
+
+    @Override
+    public Uni<Void> atStart() {
         if (!enabled) {
-            return;
+            return Uni.createFrom().voidItem();
         }
-        int count = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+        return Panache.withTransaction(
                 () -> residents.idOf(DemoAccounts.RESIDENT_PHONE).chain(holder -> holder == null ? Uni.createFrom().item(0)
-                        : library.heldBy(HOLDER_ID_NUMBER, "办好演示：导入本人电子证照").chain(held -> importAll(holder, held)))));
-        Log.infof("Demo wallet ready: %d certificates for resident %s", count, DemoAccounts.RESIDENT_PHONE);
+                        : library.heldBy(HOLDER_ID_NUMBER, "办好演示：导入本人电子证照").chain(held -> importAll(holder, held))))
+                .invoke(count -> Log.infof("Demo wallet ready: %d certificates for resident %s", count, DemoAccounts.RESIDENT_PHONE))
+                .replaceWithVoid();
     }
 
     private Uni<Integer> importAll(java.util.UUID holder, List<ProvincialCertificateLibrary.Held> held) {

@@ -16,6 +16,6 @@ class DemoAccountsTest {
     @Test
     void outsideLocalModeNoDemoAccountIsCreated() {
         DemoAccounts demo = new DemoAccounts(new LocalMode(false), true, "HN-SCJ", null, null, null, null, null);
-        assertDoesNotThrow(() -> demo.create(null));
+        assertDoesNotThrow(() -> demo.atStart().await().indefinitely());
     }
 }

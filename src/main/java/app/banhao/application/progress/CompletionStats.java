@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -18,12 +17,11 @@ import app.banhao.application.core.Application;
 import app.banhao.application.core.ApplicationStatus;
 import app.banhao.application.core.Workflow;
 import app.banhao.application.progress.CompletionPrediction.History;
+import app.banhao.platform.startup.StartupTask;
 import app.banhao.platform.time.BusinessClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -40,7 +38,7 @@ import io.smallrye.mutiny.Uni;
  * so a prediction costs no query.
  */
 @ApplicationScoped
-public class CompletionStats {
+public class CompletionStats implements StartupTask {
 
     private static final List<ApplicationStatus> DECIDED = List.of(ApplicationStatus.APPROVED, ApplicationStatus.REJECTED,
             ApplicationStatus.NOT_ACCEPTED);
@@ -62,8 +60,9 @@ public class CompletionStats {
         this.every = every;
     }
 
-    void onStart(@Observes StartupEvent event) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(this::reload);
+    @Override
+    public Uni<Void> atStart() {
+        return reload();
     }
 
     /** What the decided cases of {@code itemCode} in {@code departmentCode} say; {@link History#NONE} when there are none. */

@@ -9,12 +9,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
+import app.banhao.platform.startup.StartupTask;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -27,15 +25,15 @@ import io.smallrye.mutiny.Uni;
  * with one warning per year, since guessing holidays would be worse.
  */
 @ApplicationScoped
-public class WorkingCalendar {
+public class WorkingCalendar implements StartupTask {
 
     private volatile Map<LocalDate, Boolean> exceptions = Map.of();
     private volatile Set<Integer> coveredYears = Set.of();
     private final Set<Integer> warnedYears = ConcurrentHashMap.newKeySet();
 
-    void onStart(@Observes StartupEvent event) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(this::reload);
-        Log.infof("Working-day calendar covers %s (%d exceptions)", coveredYears, exceptions.size());
+    @Override
+    public Uni<Void> atStart() {
+        return reload().invoke(() -> Log.infof("Working-day calendar covers %s (%d exceptions)", coveredYears, exceptions.size()));
     }
 
     /** Reads the calendar tables again. */

@@ -1,12 +1,15 @@
 package app.banhao.platform.embedded;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Real PostgreSQL and Redis servers started inside this process's lifetime, for a machine with nothing
@@ -45,23 +48,42 @@ public final class EmbeddedServers implements AutoCloseable {
         }
     }
 
-    /** Starts what {@code settings} asks for; nothing when both servers are external. */
+    /**
+     * Starts what {@code settings} asks for; nothing when both servers are external. The two start side by side: each
+     * spends most of its start waiting for its process to say it is ready, and one after the other that was about
+     * 0.7 s of every local start (issue 16).
+     */
     public static EmbeddedServers start(EmbeddedSettings settings) {
+        CompletableFuture<EmbeddedRedisServer> redis = settings.redis()
+                ? CompletableFuture.supplyAsync(() -> startRedis(settings), task -> new Thread(task, "embedded-redis-start").start())
+                : CompletableFuture.completedFuture(null);
         EmbeddedPostgresServer pg = null;
-        EmbeddedRedisServer redis = null;
         try {
             if (settings.postgres()) {
                 pg = EmbeddedPostgresServer.start(settings);
             }
-            if (settings.redis()) {
-                redis = EmbeddedRedisServer.start(settings);
-            }
-            return new EmbeddedServers(settings, pg, redis);
+            return new EmbeddedServers(settings, pg, redis.join());
         } catch (RuntimeException | IOException e) {
             if (pg != null) {
                 pg.close();
             }
-            throw new IllegalStateException("Could not start the embedded servers: " + e.getMessage(), e);
+            // A Redis that did start while PostgreSQL failed is stopped too: nothing is left running for a failed start.
+            redis.handle((started, failed) -> {
+                if (started != null) {
+                    started.close();
+                }
+                return null;
+            }).join();
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("Could not start the embedded servers: " + cause.getMessage(), cause);
+        }
+    }
+
+    private static EmbeddedRedisServer startRedis(EmbeddedSettings settings) {
+        try {
+            return EmbeddedRedisServer.start(settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

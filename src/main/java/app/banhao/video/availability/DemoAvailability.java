@@ -6,16 +6,14 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import app.banhao.platform.local.LocalMode;
+import app.banhao.platform.startup.StartupTask;
 import app.banhao.platform.time.BusinessClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -26,7 +24,7 @@ import io.smallrye.mutiny.Uni;
  * day, days off included, in 5-minute slots bookable until they start: the next slot is always one the room opens for.
  */
 @ApplicationScoped
-public class DemoAvailability {
+public class DemoAvailability implements StartupTask {
 
     private static final int MONDAY_TO_FRIDAY = 0b0011111;
     private static final int EVERY_DAY = 0b1111111;
@@ -46,18 +44,19 @@ public class DemoAvailability {
         this.clock = clock;
     }
 
-    void create(@Observes StartupEvent event) throws Throwable {
+    @Override
+    public Uni<Void> atStart() {
         if (!enabled) {
-            return;
+            return Uni.createFrom().voidItem();
         }
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> availabilities
+        return Panache.withTransaction(() -> availabilities
                 .count("departmentCode", department)
                 .chain(n -> n > 0 ? Uni.createFrom().voidItem()
                         : availabilities.persist(window(LocalTime.of(9, 0), LocalTime.of(12, 0)))
                                 .chain(() -> availabilities.persist(window(LocalTime.of(14, 0), LocalTime.of(17, 0))))
                                 .chain(() -> availabilities.persist(roundTheClock()))
                                 .invoke(() -> Log.infof("Demo video-service availability published for %s", department))
-                                .replaceWithVoid())));
+                                .replaceWithVoid()));
     }
 
     private Availability roundTheClock() {

@@ -8,15 +8,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
+import app.banhao.platform.startup.StartupTask;
 import app.banhao.wallet.IssuerKeyRepository;
 import app.banhao.wallet.IssuerKeys;
 import app.banhao.wallet.Sm2Signatures;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -27,7 +25,7 @@ import io.smallrye.mutiny.Uni;
  * change (rotation on any node): a current key is read again after {@link #RECHECK_CURRENT}.
  */
 @ApplicationScoped
-public class PresentationKeys {
+public class PresentationKeys implements StartupTask {
 
     /** The department code the service's presentation key is published under; no issuing department has it. */
     public static final String SERVICE = "BANHAO-PRESENTATION";
@@ -59,15 +57,15 @@ public class PresentationKeys {
     }
 
     /** Makes the service key at start, so the first presentations do not race to make it. */
-    void onStart(@Observes StartupEvent start) {
-        try {
-            String keyId = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(this::signer)).keyId();
-            Log.debugf("Presentations are signed with %s", keyId);
-        } catch (Throwable e) {
-            // Another node made it at the same moment (one current key per department), or the database is not there
-            // yet: the first presentation finds or makes it.
-            Log.warnf("The presentation key was not made at start: %s", e.toString());
-        }
+    @Override
+    public Uni<Void> atStart() {
+        return Panache.withTransaction(this::signer).invoke(signer -> Log.debugf("Presentations are signed with %s", signer.keyId()))
+                .replaceWithVoid().onFailure().recoverWithItem(e -> {
+                    // Another node made it at the same moment (one current key per department), or the database is not
+                    // there yet: the first presentation finds or makes it.
+                    Log.warnf("The presentation key was not made at start: %s", e.toString());
+                    return null;
+                });
     }
 
     /** The service's current signing key (made on first use). Runs in the caller's transaction. */
