@@ -33,12 +33,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 public final class ContractFields extends BeanDeserializerModifier {
 
     private static final String MODEL_PACKAGE = "app.banhao.api.model";
-    private static final String CONTRACT = "META-INF/openapi.yaml";
 
-    private final Set<String> closedSchemas;
-
-    ContractFields() {
-        this.closedSchemas = closedSchemas();
+    /**
+     * Read from the contract when the first request body is bound, not when the object mapper is made at start: it is
+     * a parse of the whole contract, which a start does not need (issue 16).
+     */
+    private static final class Closed {
+        static final Set<String> SCHEMAS = closedSchemas();
     }
 
     @Override
@@ -56,7 +57,7 @@ public final class ContractFields extends BeanDeserializerModifier {
                 required.add(property.getName());
             }
         }
-        boolean closed = closedSchemas.contains(schemaName(type));
+        boolean closed = Closed.SCHEMAS.contains(schemaName(type));
         if (required.isEmpty() && !closed) {
             return deserializer;
         }
@@ -69,9 +70,9 @@ public final class ContractFields extends BeanDeserializerModifier {
     }
 
     private static Set<String> closedSchemas() {
-        try (InputStream in = ContractFields.class.getClassLoader().getResourceAsStream(CONTRACT)) {
+        try (InputStream in = ContractFields.class.getClassLoader().getResourceAsStream(ContractDocument.RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(CONTRACT + " is missing from the application");
+                throw new IllegalStateException(ContractDocument.RESOURCE + " is missing from the application");
             }
             JsonNode schemas = new ObjectMapper(new YAMLFactory()).readTree(in).path("components").path("schemas");
             Set<String> closed = new HashSet<>();
