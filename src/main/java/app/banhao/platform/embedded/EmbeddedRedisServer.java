@@ -26,7 +26,12 @@ final class EmbeddedRedisServer {
         this.port = port;
     }
 
-    static EmbeddedRedisServer start(EmbeddedSettings settings) throws IOException {
+    /**
+     * Writes the configuration and unpacks the server's binary, without running it: {@link Prepared#start()} does. The
+     * binary is written anew each time, and a process another thread forks while it is open for writing keeps it open
+     * for a moment: executing it then fails with "Text file busy". So it is written before anything runs beside it.
+     */
+    static Prepared prepare(EmbeddedSettings settings) throws IOException {
         int port = settings.redisPort() > 0 ? settings.redisPort() : FreePorts.find();
         Path dir = settings.dataDir().resolve("redis").toAbsolutePath();
         Files.createDirectories(dir);
@@ -46,9 +51,17 @@ final class EmbeddedRedisServer {
                 .setting("save \"\"")
                 .setting("maxmemory-policy noeviction")
                 .build();
-        server.start();
-        LOG.infof("Embedded Redis on port %d, data in %s", port, dir);
-        return new EmbeddedRedisServer(server, port);
+        return new Prepared(server, port, dir);
+    }
+
+    /** A server written out and not yet running. */
+    record Prepared(RedisServer server, int port, Path dir) {
+
+        EmbeddedRedisServer start() {
+            server.start();
+            LOG.infof("Embedded Redis on port %d, data in %s", port, dir);
+            return new EmbeddedRedisServer(server, port);
+        }
     }
 
     /** The password for the servers keeping their data in {@code dataDir}. */

@@ -1,7 +1,6 @@
 package app.banhao.platform.embedded;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -49,13 +48,20 @@ public final class EmbeddedServers implements AutoCloseable {
     }
 
     /**
-     * Starts what {@code settings} asks for; nothing when both servers are external. The two start side by side: each
-     * spends most of its start waiting for its process to say it is ready, and one after the other that was about
-     * 0.7 s of every local start (issue 16).
+     * Starts what {@code settings} asks for; nothing when both servers are external. The two run their processes side
+     * by side: each spends most of its start waiting for its process to say it is ready, and one after the other that
+     * was about 0.7 s of every local start (issue 16). Redis's binary is written out first, before PostgreSQL forks
+     * anything ({@link EmbeddedRedisServer#prepare}).
      */
     public static EmbeddedServers start(EmbeddedSettings settings) {
-        CompletableFuture<EmbeddedRedisServer> redis = settings.redis()
-                ? CompletableFuture.supplyAsync(() -> startRedis(settings), task -> new Thread(task, "embedded-redis-start").start())
+        EmbeddedRedisServer.Prepared preparedRedis;
+        try {
+            preparedRedis = settings.redis() ? EmbeddedRedisServer.prepare(settings) : null;
+        } catch (RuntimeException | IOException e) {
+            throw new IllegalStateException("Could not start the embedded servers: " + e.getMessage(), e);
+        }
+        CompletableFuture<EmbeddedRedisServer> redis = preparedRedis != null
+                ? CompletableFuture.supplyAsync(preparedRedis::start, task -> new Thread(task, "embedded-redis-start").start())
                 : CompletableFuture.completedFuture(null);
         EmbeddedPostgresServer pg = null;
         try {
@@ -76,14 +82,6 @@ public final class EmbeddedServers implements AutoCloseable {
             }).join();
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             throw new IllegalStateException("Could not start the embedded servers: " + cause.getMessage(), cause);
-        }
-    }
-
-    private static EmbeddedRedisServer startRedis(EmbeddedSettings settings) {
-        try {
-            return EmbeddedRedisServer.start(settings);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

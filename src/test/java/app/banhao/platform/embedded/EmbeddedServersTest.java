@@ -67,6 +67,33 @@ class EmbeddedServersTest {
         }
     }
 
+    /** The two start side by side (issue 16); again and again, each answers with its password. */
+    @Test
+    void bothServersStartTogetherAndAnswer() throws Exception {
+        Path data = work.resolve("data");
+        for (int start = 0; start < 3; start++) {
+            try (EmbeddedServers servers = EmbeddedServers.start(new EmbeddedSettings(true, true, data, false, 0, 0))) {
+                assertEquals(1, selectOne(servers.connect("banhao")), "start " + start + ": PostgreSQL");
+                assertEquals("+OK", redis(servers.redisPort().orElseThrow(), "AUTH " + EmbeddedServers.redisPassword(data)),
+                        "start " + start + ": Redis");
+            }
+        }
+    }
+
+    /** A start that fails leaves nothing running: the Redis that came up beside a PostgreSQL that did not is stopped. */
+    @Test
+    void aPostgresThatCannotStartStopsTheRedisStartedBesideIt() throws Exception {
+        Path data = work.resolve("data");
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("postgres"), "a file where the cluster's directory belongs");
+        int redisPort = FreePorts.find();
+        IllegalStateException failed = assertThrows(IllegalStateException.class,
+                () -> EmbeddedServers.start(new EmbeddedSettings(true, true, data, false, 0, redisPort)));
+        assertTrue(failed.getMessage().startsWith("Could not start the embedded servers"), failed.getMessage());
+        assertThrows(java.net.ConnectException.class, () -> new Socket("127.0.0.1", redisPort).close(),
+                "no Redis is left listening");
+    }
+
     private static void assertRefused(int port, String password) {
         SQLException e = assertThrows(SQLException.class,
                 () -> DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/banhao", "postgres", password).close());
