@@ -43,6 +43,8 @@ public class ContractDocument {
     private void serve(RoutingContext ctx) {
         if (wantsJson(ctx)) {
             json(ctx).onSuccess(body -> send(ctx, JSON, body)).onFailure(ctx::fail);
+        } else if (yaml != null) {
+            send(ctx, YAML, yaml);
         } else {
             ctx.vertx().executeBlocking(ContractDocument.this::yaml, false).onSuccess(body -> send(ctx, YAML, body))
                     .onFailure(ctx::fail);
@@ -93,6 +95,8 @@ public class ContractDocument {
                     made = ctx.vertx().executeBlocking(() -> Buffer.buffer(new ObjectMapper()
                             .writeValueAsBytes(new ObjectMapper(new YAMLFactory()).readTree(yaml().getBytes()))), false);
                     json = made;
+                    // A failure is not kept: the next request tries again.
+                    made.onFailure(e -> json = null);
                 }
             }
         }
