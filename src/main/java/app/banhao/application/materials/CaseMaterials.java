@@ -33,8 +33,10 @@ import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
 import app.banhao.platform.time.BusinessClock;
+import app.banhao.platform.web.MultipartReceipt;
 import app.banhao.resident.Resident;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -76,7 +78,12 @@ public class CaseMaterials {
      * hold the event loop. The answer comes back on the caller's context, where the request's session lives.
      */
     public static Uni<byte[]> readUpload(InputStream in) {
-        return Offload.call(() -> readCapped(in));
+        MultipartReceipt receipt = MultipartReceipt.ofCurrentRequest();
+        return Offload.call(() -> readCapped(in)).onFailure(CaseMaterials::noFile)
+                .invoke(() -> Log.warnf("Upload without a file part or with an empty one: %s", receipt.describe()));
+    }
+    private static boolean noFile(Throwable failure) {
+        return failure instanceof ApiException e && e.code() == ErrorCode.VALIDATION_FAILED;
     }
     /** Reads an upload, at most {@link #MAX_FILE_BYTES} (413 past it); the bytes of a temporary file, read at once. */
     static byte[] readCapped(InputStream in) {

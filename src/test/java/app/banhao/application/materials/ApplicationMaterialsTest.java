@@ -46,6 +46,12 @@ class ApplicationMaterialsTest {
                 .post(url).then().statusCode(413).body("code", equalTo("FILE_TOO_LARGE"));
         given().auth().oauth2(resident).multiPart(namePart("菜谱")).multiPart("file", "x.pdf", ApplicationFixtures.PDF, "application/pdf")
                 .post(url).then().statusCode(422).body("code", equalTo("UNKNOWN_MATERIAL"));
+        // No file part, or an empty one: the file is what is missing, and nothing is stored.
+        given().auth().oauth2(resident).multiPart(namePart("申请书")).post(url).then().statusCode(422)
+                .body("code", equalTo("VALIDATION_FAILED")).body("errors[0].field", equalTo("file"))
+                .body("errors[0].code", equalTo("REQUIRED"));
+        given().auth().oauth2(resident).multiPart(namePart("申请书")).multiPart("file", "empty.pdf", new byte[0], "application/pdf")
+                .post(url).then().statusCode(422).body("errors[0].field", equalTo("file")).body("errors[0].code", equalTo("REQUIRED"));
         // The earlier PNG is replaced, not duplicated.
         ApplicationFixtures.upload(resident, no, "申请书", ApplicationFixtures.PDF, "form.pdf");
         given().auth().oauth2(resident).get("/api/v1/applications/" + no).then().statusCode(200)
