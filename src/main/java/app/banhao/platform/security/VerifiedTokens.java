@@ -56,7 +56,7 @@ public class VerifiedTokens implements JWTParser {
         if (known != null) {
             return known;
         }
-        JsonWebToken checked = verifier.parse(token);
+        JsonWebToken checked = new VerifiedToken(verifier.parse(token));
         if (!lifeLeft(checked).isZero()) {
             verified.put(token, checked);
         }

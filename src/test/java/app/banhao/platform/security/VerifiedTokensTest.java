@@ -3,7 +3,9 @@ package app.banhao.platform.security;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.Set;
@@ -49,6 +51,27 @@ class VerifiedTokensTest {
         String token = TestTokens.resident(UUID.randomUUID().toString());
         JsonWebToken first = parser.parse(token);
         assertSame(first, parser.parse(token), "the second parse answers the remembered token");
+    }
+
+    @Test
+    void theServicesOwnClaimsAndTheStandardOnesReadAsTheTokenCarriesThem() throws ParseException {
+        String staffId = UUID.randomUUID().toString();
+        String staff = TestTokens.staff(staffId, "HN-WJW", TokenClaims.REVIEWER);
+        JsonWebToken token = parser.parse(staff);
+        assertEquals(TokenClaims.ACCESS, token.getClaim(TokenClaims.TYPE));
+        assertEquals("HN-WJW", token.getClaim(TokenClaims.DEPARTMENT));
+        assertNull(token.getClaim(TokenClaims.LEVEL), "a staff token has no level");
+        assertEquals(staffId, token.getSubject());
+        assertEquals(Set.of(TokenClaims.REVIEWER), token.getGroups());
+        assertEquals(Set.of(TokenClaims.AUD_STAFF), token.getAudience());
+        assertEquals(staff, token.getRawToken());
+        assertTrue(token.getExpirationTime() > Instant.now().getEpochSecond());
+
+        JsonWebToken resident = parser.parse(TestTokens.resident(UUID.randomUUID().toString(), "L3"));
+        assertEquals("L3", resident.getClaim(TokenClaims.LEVEL));
+        assertNull(resident.getClaim(TokenClaims.DEPARTMENT));
+        UUID.fromString(resident.getClaim(TokenClaims.SESSION));
+        assertTrue(resident.getClaimNames().contains(TokenClaims.LEVEL));
     }
 
     @Test
