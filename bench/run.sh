@@ -127,12 +127,13 @@ jit_ms() {
 
 # The unmeasured load of a scenario whose requests can repeat: $WARMUP, then 5-s rounds until the JIT compiled for
 # under 10% of a core in one (500 ms of 5 s), at most $WARMUP_MAX in all. Prints how long it took.
+# WRK_THREADS (default $THREADS) for a script that needs a wrk thread per connection.
 warm_up() { # wrk-arguments...
   local spent=${WARMUP%s} before
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$@" >/dev/null
+  wrk -t"${WRK_THREADS:-$THREADS}" -c"$CONNECTIONS" -d"$WARMUP" "$@" >/dev/null
   while [ "$spent" -lt "${WARMUP_MAX%s}" ]; do
     before=$(jit_ms)
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$@" >/dev/null
+    wrk -t"${WRK_THREADS:-$THREADS}" -c"$CONNECTIONS" -d5s "$@" >/dev/null
     spent=$((spent + 5))
     [ $(($(jit_ms) - before)) -ge 500 ] || break
   done
@@ -167,15 +168,18 @@ login_residents() { # base count first-number file
 }
 
 # The application scenarios, as the residents logged in above (one wrk thread and connection each):
-# drafts first (setup, as many as the server creates in the time of a warm-up and a measured run and then
-# some; recorded as create-draft, without a warm-up of its own), then each draft submitted once, a third of
-# them to warm up, then the residents' own lists.
+# drafts first, warmed up like the repeatable reads (the path is new to the JIT when it starts) and then
+# measured for $DURATION + 5 s; every draft made, in the warm-up too, is kept for submit, which submits each
+# once, a third of them to warm up; then the residents' own lists.
 measure_applications() { # group base first-number
-  local group=$1 base=$2 tokens="$WORK/tokens-$1.txt" drafts="$WORK/drafts-$1" setup=$(( ${WARMUP%s} + ${DURATION%s} + 5 ))
+  local group=$1 base=$2 tokens="$WORK/tokens-$1.txt" drafts="$WORK/drafts-$1" file
   login_residents "$base" "$CONNECTIONS" "$3" "$tokens"
-  echo "… $group/create-draft: drafts for ${setup}s (setup for submit)" >&2
+  echo "… $group/create-draft: warm-up $WARMUP (to $WARMUP_MAX while the JIT is busy), then $((${DURATION%s} + 5))s at $CONNECTIONS connections" >&2
+  echo "… $group/create-draft: warmed up for $(WRK_THREADS=$CONNECTIONS warm_up -s bench/lua/drafts.lua "$base" -- "$tokens" "$drafts-warm")" >&2
   record "$group" "create-draft" "ceiling" "0.10" "" \
-    "$(wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"${setup}s" -s bench/lua/drafts.lua "$base" -- "$tokens" "$drafts" | tail -1)"
+    "$(wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$((${DURATION%s} + 5))s" -s bench/lua/drafts.lua "$base" -- "$tokens" "$drafts" | tail -1)"
+  # drafts.lua writes <prefix>.<thread>; a thread is the same resident in every run, so its files go together.
+  for file in "$drafts-warm".*; do cat "$file" >>"$drafts.${file##*.}"; done
   local fewest warm
   fewest=$(wc -l "$drafts".* | grep -v ' total$' | sort -n | head -1 | awk '{print $1}')
   warm=$((fewest / 3))

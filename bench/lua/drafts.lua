@@ -8,7 +8,8 @@ dofile("bench/lua/report.lua")
 
 function init(args)
   token = resident_token(args[1])
-  out = io.open(args[2] .. "." .. id, "w")
+  -- appended: a warm-up runs the script several times into the same files
+  out = io.open(args[2] .. "." .. id, "a")
   created = 0
 end
 
