@@ -80,7 +80,7 @@ public class CaseMaterials {
     public static Uni<byte[]> readUpload(InputStream in) {
         MultipartReceipt receipt = MultipartReceipt.ofCurrentRequest();
         return Offload.call(() -> readCapped(in)).onFailure(CaseMaterials::noFile)
-                .invoke(() -> Log.warnf("Upload without a file part or with an empty one: %s", receipt.describe()));
+                .invoke(() -> Log.infof("Upload without a file part or with an empty one: %s", receipt.describe()));
     }
     private static boolean noFile(Throwable failure) {
         return failure instanceof ApiException e && e.code() == ErrorCode.VALIDATION_FAILED;
