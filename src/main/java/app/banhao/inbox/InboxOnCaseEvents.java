@@ -8,7 +8,10 @@ import app.banhao.platform.events.EventConsumer;
 import app.banhao.platform.events.PublishedEvent;
 import io.smallrye.mutiny.Uni;
 
-/** One inbox message per case event, dated when the event happened; written once (with the delivery's DONE). */
+/**
+ * One inbox message per case event, dated when the event happened; written in the transaction of the change, so the
+ * message is there when the resident is answered and exists exactly when the change does.
+ */
 @ApplicationScoped
 public class InboxOnCaseEvents implements EventConsumer {
 
@@ -26,6 +29,11 @@ public class InboxOnCaseEvents implements EventConsumer {
     @Override
     public boolean accepts(String type) {
         return CaseEvents.isCaseEvent(type);
+    }
+
+    @Override
+    public boolean inWritersTransaction() {
+        return true;
     }
 
     @Override

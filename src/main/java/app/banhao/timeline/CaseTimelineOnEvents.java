@@ -14,8 +14,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * Writes each event that is a {@link CaseTimelineFact} onto its case's timeline, whichever feature wrote it: the
  * event says so by what it is, when it is written, so a new feature is on the timeline without a line here and
- * without a list of event types to keep in step. Written once with the delivery's DONE; a delivery run again
- * finds its entry there (unique by source and event) and writes nothing.
+ * without a list of event types to keep in step. Written in the transaction that writes the event, so the entry
+ * commits with the change it tells of; a delivery the relay still owed from before (or runs again) finds its entry
+ * there (unique by source and event) and writes nothing.
  */
 @ApplicationScoped
 public class CaseTimelineOnEvents implements EventConsumer {
@@ -42,6 +43,12 @@ public class CaseTimelineOnEvents implements EventConsumer {
     @Override
     public boolean accepts(String type) {
         return false;
+    }
+
+    /** One insert, the entry being part of what happened. */
+    @Override
+    public boolean inWritersTransaction() {
+        return true;
     }
 
     @Override

@@ -3,7 +3,6 @@ package app.banhao.postal;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -60,7 +59,7 @@ class EmsTrackingPushTest {
         List<String> kinds = PostalFixtures.timelineOnceItHas(relay, resident, no, delivered);
         assertEquals(1, kinds.stream().filter("PARCEL_PICKED_UP"::equals).count(), kinds.toString());
         assertEquals(0, kinds.stream().filter("PARCEL_IN_TRANSIT"::equals).count(), kinds.toString());
-        given().auth().oauth2(resident).get("/api/v1/me/messages").then().statusCode(200).body("items.title", hasItem("您的邮件已妥投"));
+        PostalFixtures.inboxOnceItHas(relay, resident, "您的邮件已妥投");
     }
 
     @Test

@@ -74,7 +74,7 @@ class KillDuringSubmissionsIT {
                             + String.join("\n", storm.unexpected()));
                     assertEquals(List.of(), SubmissionStorm.lostOrDuplicated(storm.acknowledged(), submitted(pgPort)));
                     // Nothing committed before the kill is lost: the restarted relay delivers every owed event, and
-                    // each submitted case has its inbox message.
+                    // each submitted case has its inbox message (written in the submission's own transaction).
                     Await.until(Duration.ofSeconds(60), "every case event delivered after the restart",
                             () -> scalar(pgPort, "SELECT count(*) FROM outbox_delivery WHERE state <> 'DONE'") == 0);
                     assertEquals(0, scalar(pgPort, "SELECT count(*) FROM application a WHERE a.state <> 'DRAFT'"

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,8 +31,10 @@ import app.banhao.platform.events.Outbox;
 import app.banhao.platform.events.OutboxRelay;
 import app.banhao.testing.Logins;
 import app.banhao.testing.OutboxSteps;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.mutiny.Uni;
 
 /** The case timeline: every feature's events about a case, in order, worded in the reader's language, with staff notes. */
 @QuarkusTest
@@ -54,7 +57,6 @@ class CaseTimelineTest {
         ApplicationFixtures.act(dept.reviewer(), no, "accept", "{}").statusCode(200);
         // A feature the timeline has never heard of announces a parcel for the case, then the case is approved.
         publish(new ParcelPosted(UUID.randomUUID().toString(), no, "SF1234567890", now()));
-        drain();
         ApplicationFixtures.act(dept.reviewer(), no, "approve", "{\"note\":\"准予\"}").statusCode(200);
 
         given().auth().oauth2(resident).get("/api/v1/applications/" + no + "/timeline").then().statusCode(200)
@@ -77,25 +79,49 @@ class CaseTimelineTest {
     }
 
     @Test
-    void aDeliveryRunAgainWritesItsEntryOnce() throws Exception {
+    void theEntryCommitsWithItsEventAndAnEventRolledBackLeavesNone() throws Exception {
+        var dept = ApplicationFixtures.department(false);
+        String resident = Logins.newResidentToken();
+        String no = ApplicationFixtures.draft(resident, dept.item()).getString("applicationNo");
+        String posted = UUID.randomUUID().toString();
+        String rolledBack = UUID.randomUUID().toString();
+        publish(new ParcelPosted(posted, no, "EMS0001", now()));
+        assertThrows(IllegalStateException.class, () -> OutboxSteps.await(() -> Panache.withTransaction(
+                () -> outbox.publish(new ParcelPosted(rolledBack, no, "EMS0009", now()))
+                        .chain(() -> Uni.createFrom().failure(new IllegalStateException("the change failed"))))));
+
+        // No relay has run: the entry was written by the transaction that wrote the event, and nothing is owed for it.
+        String eventId = single("SELECT id::text FROM outbox_event WHERE aggregate_id = ?", posted);
+        assertEquals("1", single("SELECT count(*)::text FROM case_timeline_entry WHERE event_id = ?::uuid", eventId));
+        assertEquals("0", single("SELECT count(*)::text FROM outbox_delivery WHERE event_id = ?::uuid", eventId));
+        assertEquals("0", single("SELECT count(*)::text FROM outbox_event WHERE aggregate_id = ?", rolledBack));
+        given().auth().oauth2(resident).get("/api/v1/applications/" + no + "/timeline").then().statusCode(200)
+                .body("items.kind", contains("CREATED", "TEST_PARCEL_DISPATCHED"))
+                .body("items[1].text", equalTo("证照已寄出，运单号 EMS0001"));
+    }
+
+    @Test
+    void aDeliveryQueuedBeforeOrRunAgainWritesItsEntryOnce() throws Exception {
         var dept = ApplicationFixtures.department(false);
         String resident = Logins.newResidentToken();
         String no = ApplicationFixtures.draft(resident, dept.item()).getString("applicationNo");
         String parcel = UUID.randomUUID().toString();
         publish(new ParcelPosted(parcel, no, "EMS0001", now()));
-        drain();
         String eventId = single("SELECT id::text FROM outbox_event WHERE aggregate_id = ?", parcel);
-        assertEquals("1", single("SELECT count(*)::text FROM case_timeline_entry WHERE event_id = ?::uuid", eventId));
-
-        // At least once: the relay hands the same event over again (as after a DONE that was lost) — twice.
+        // A delivery to the timeline queued before it ran in the writer's transaction (as the outbox held them on the
+        // day of the change), and the same delivery handed over again (as after a DONE that was lost).
+        assertEquals("1", single("INSERT INTO outbox_delivery (event_id, consumer, event_seq, aggregate_key)"
+                + " SELECT id, 'case-timeline', seq, aggregate_type || ':' || aggregate_id FROM outbox_event WHERE id = ?::uuid"
+                + " RETURNING 1::text", eventId));
         for (int replay = 0; replay < 2; replay++) {
-            assertEquals("1", single("UPDATE outbox_delivery SET state = 'PENDING' WHERE consumer = 'case-timeline'"
-                    + " AND event_id = ?::uuid RETURNING 1::text", eventId));
             drain();
             assertEquals("DONE", single("SELECT state FROM outbox_delivery WHERE consumer = 'case-timeline'"
                     + " AND event_id = ?::uuid", eventId));
+            assertEquals("1", single("SELECT count(*)::text FROM case_timeline_entry WHERE event_id = ?::uuid", eventId));
+            single("UPDATE outbox_delivery SET state = 'PENDING' WHERE consumer = 'case-timeline' AND event_id = ?::uuid"
+                    + " RETURNING 1::text", eventId);
         }
-        assertEquals("1", single("SELECT count(*)::text FROM case_timeline_entry WHERE event_id = ?::uuid", eventId));
+        drain();
         given().auth().oauth2(resident).get("/api/v1/applications/" + no + "/timeline").then().statusCode(200)
                 .body("items.kind", contains("CREATED", "TEST_PARCEL_DISPATCHED"));
     }
@@ -105,6 +131,8 @@ class CaseTimelineTest {
         String parcel = UUID.randomUUID().toString();
         publish(new ParcelPosted(parcel, null, "EMS0002", now()));
         assertEquals("0", single("SELECT count(*)::text FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id"
+                + " WHERE e.aggregate_id = ?", parcel));
+        assertEquals("0", single("SELECT count(*)::text FROM case_timeline_entry t JOIN outbox_event e ON e.id = t.event_id"
                 + " WHERE e.aggregate_id = ?", parcel));
     }
 

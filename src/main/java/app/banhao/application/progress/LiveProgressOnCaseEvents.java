@@ -35,8 +35,8 @@ public class LiveProgressOnCaseEvents implements EventConsumer {
 
     /**
      * The push goes out once the delivery round has committed: the resident's app reloads the case and its timeline
-     * when it arrives, and the timeline's entry for this change is written in the same round (the journey test in
-     * clients/h5 read the timeline before it was there).
+     * when it arrives, and both committed with the change, before this round began (the journey test in clients/h5
+     * once read the timeline before its entry was there).
      */
     @Override
     public Uni<Void> handle(PublishedEvent event) {

@@ -7,7 +7,9 @@ import io.smallrye.mutiny.Uni;
  * relay calls {@link #handle} inside a transaction that also marks the event done for this consumer, so the
  * consumer's own database writes happen exactly once; anything it does outside the database (a Redis
  * publish, a call to a carrier) happens at least once and must tolerate a repeat. A push that tells readers to
- * look goes through {@link PublishedEvent#afterCommit}, so that what they read has committed.
+ * look goes through {@link PublishedEvent#afterCommit}, so that what they read has committed. A consumer whose
+ * work is only rows in this database can instead run in the writer's own transaction
+ * ({@link #inWritersTransaction}).
  */
 public interface EventConsumer {
 
@@ -23,6 +25,20 @@ public interface EventConsumer {
      */
     default boolean accepts(DomainEvent event) {
         return accepts(event.type());
+    }
+
+    /**
+     * Whether {@link #handle} runs inside the transaction that publishes the event, instead of in a delivery the
+     * relay runs after the commit: for a consumer that only writes rows in this database (the case timeline, the
+     * inbox). Its rows then commit or roll back with the change itself, are there when the writer answers, and nothing
+     * is owed afterwards — no delivery row, no second transaction. The price is the writer's: such a consumer adds its
+     * statements to every transaction that publishes what it accepts, and its failure fails that transaction, so it
+     * must be a few cheap writes that a valid event cannot make fail. It has no {@link PublishedEvent#afterCommit}
+     * (there is no commit of its own to wait for). Deliveries queued for it before it ran this way are still handed to
+     * it by the relay, so its writes stay idempotent.
+     */
+    default boolean inWritersTransaction() {
+        return false;
     }
 
     /** Reacts to one event. A failure is retried with backoff, then dead-lettered for an operator. */

@@ -1,5 +1,7 @@
 package app.banhao.platform.events;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,9 +23,26 @@ public class EventConsumers {
                 }));
     }
 
-    /** The names of the consumers that want {@code event}, in a stable order. */
-    public List<String> namesFor(DomainEvent event) {
-        return byName.values().stream().filter(c -> c.accepts(event)).map(EventConsumer::name).sorted().toList();
+    /** The consumers that want {@code event}: those that run in the writer's transaction, and the names of those queued. */
+    Wanted wantedBy(DomainEvent event) {
+        List<EventConsumer> inTransaction = new ArrayList<>(2);
+        List<String> queued = new ArrayList<>(4);
+        for (EventConsumer c : byName.values()) {
+            if (c.accepts(event)) {
+                if (c.inWritersTransaction()) {
+                    inTransaction.add(c);
+                } else {
+                    queued.add(c.name());
+                }
+            }
+        }
+        inTransaction.sort(Comparator.comparing(EventConsumer::name));
+        queued.sort(Comparator.naturalOrder());
+        return new Wanted(inTransaction, queued);
+    }
+
+    /** Who wants one event, each list in a stable order (by name). */
+    record Wanted(List<EventConsumer> inTransaction, List<String> queued) {
     }
 
     /** Null for a name no consumer has any more. */

@@ -17,9 +17,10 @@ import io.vertx.core.Vertx;
 
 /**
  * Writes events into the outbox in the caller's transaction: what committed is delivered, what rolled back
- * was never announced. One statement writes the event and one delivery row per consumer that wants it.
- * Order per aggregate is commit order as long as the writer holds the aggregate's lock, as every writer of
- * an application does.
+ * was never announced. One statement writes the event and one delivery row per queued consumer that wants it;
+ * the consumers that run in the writer's transaction ({@link EventConsumer#inWritersTransaction}) are handed it
+ * there and then. Order per aggregate is commit order as long as the writer holds the aggregate's lock, as every
+ * writer of an application does.
  */
 @ApplicationScoped
 public class Outbox {
@@ -51,6 +52,7 @@ public class Outbox {
             return Uni.createFrom().failure(new IllegalArgumentException("Event " + event.type() + " cannot be written", e));
         }
         UUID id = UUID.randomUUID();
+        EventConsumers.Wanted wanted = consumers.wantedBy(event);
         return Panache.getSession().chain(s -> s.createNativeQuery(WRITE, TABLES)
                 .setParameter("id", id)
                 .setParameter("aggregateType", event.aggregateType())
@@ -58,10 +60,22 @@ public class Outbox {
                 .setParameter("type", event.type())
                 .setParameter("payload", payload)
                 .setParameter("aggregateKey", event.aggregateType() + ":" + event.aggregateId())
-                .setParameter("consumers", String.join(",", consumers.namesFor(event)))
+                .setParameter("consumers", String.join(",", wanted.queued()))
                 .executeUpdate())
-                .invoke(() -> written().add(id))
-                .replaceWithVoid();
+                .invoke(() -> {
+                    if (!wanted.queued().isEmpty()) {
+                        written().add(id); // an event nobody is owed needs no delivery round after the commit
+                    }
+                })
+                .chain(() -> handInTransaction(wanted.inTransaction(), PublishedEvent.inWritersTransaction(id, event, payload, json)));
+    }
+
+    private static Uni<Void> handInTransaction(List<EventConsumer> inTransaction, PublishedEvent event) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (EventConsumer consumer : inTransaction) {
+            chain = chain.chain(() -> Uni.createFrom().deferred(() -> consumer.handle(event)));
+        }
+        return chain;
     }
 
     /**

@@ -98,9 +98,10 @@ public class OutboxRelay {
     }
 
     /**
-     * Delivers the events a request just committed, before it answers, so the resident reads their own change
-     * at once (the inbox message of the transition they made): one transaction for all of them, claimed like any
-     * other delivery and only where order allows. Anything that fails or is held elsewhere is left to the relay.
+     * Delivers the events a request just committed to their queued consumers, before it answers, so what it set off
+     * (the live push, the hot ranking) has happened when the resident is answered: one transaction for all of them,
+     * claimed like any other delivery and only where order allows. Anything that fails or is held elsewhere is left
+     * to the relay.
      */
     public Uni<Void> deliverNow(List<UUID> eventIds) {
         if (eventIds.isEmpty() || !settings.relayEnabled()) {
@@ -108,7 +109,7 @@ public class OutboxRelay {
         }
         Map<UUID, PublishedEvent> envelopes = new HashMap<>();
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> DueDeliveries.claimOwnEvents(s, eventIds)
-                // The events in one query, not one per delivery: a submission's two events have five deliveries.
+                // The events in one query, not one per delivery: a submission 秒批 approves has three events.
                 .chain(due -> due.isEmpty() ? Uni.createFrom().item(0) : s.find(OutboxEvent.class, eventIds.toArray())
                         .chain(events -> handleAll(due, published(events, envelopes), 0)).replaceWith(due.size()))))
                 .invoke(done -> delivered.increment(done))
@@ -150,9 +151,14 @@ public class OutboxRelay {
                 .chain(() -> handleAll(due, events, index + 1));
     }
 
-    /** Delivers everything due, round after round; how many deliveries a consumer processed. */
+    /**
+     * Delivers everything due, round after round; how many deliveries a consumer processed. A round that delivered
+     * something is followed by another even when it was not full: the next event of the same aggregate for that
+     * consumer was held back by the one just delivered and is due now (a parcel picked up, then delivered), and would
+     * otherwise wait a poll interval per event.
+     */
     public Uni<Integer> drain() {
-        return round().chain(r -> r.claimed() < settings.batchSize()
+        return round().chain(r -> r.claimed() < settings.batchSize() && r.delivered() == 0
                 ? Uni.createFrom().item(r.delivered())
                 : drain().map(more -> r.delivered() + more));
     }

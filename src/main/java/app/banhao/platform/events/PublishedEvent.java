@@ -1,6 +1,5 @@
 package app.banhao.platform.events;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,20 +19,34 @@ public final class PublishedEvent {
     private final OutboxEvent row;
     private final ObjectMapper json;
     private final Map<Class<?>, Object> read = new HashMap<>(4);
-    private final List<Supplier<Uni<Void>>> afterCommit = new ArrayList<>(1);
+    private final List<Supplier<Uni<Void>>> afterCommit;
 
     PublishedEvent(OutboxEvent row, ObjectMapper json) {
+        this(row, json, new ArrayList<>(1));
+    }
+
+    private PublishedEvent(OutboxEvent row, ObjectMapper json, List<Supplier<Uni<Void>>> afterCommit) {
         this.row = row;
         this.json = json;
+        this.afterCommit = afterCommit;
+    }
+
+    /**
+     * {@code event} as the consumers that run in the writer's transaction see it, while that transaction writes it: no
+     * after-commit actions ({@link EventConsumer#inWritersTransaction}).
+     */
+    static PublishedEvent inWritersTransaction(UUID id, DomainEvent event, String payload, ObjectMapper json) {
+        OutboxEvent row = new OutboxEvent();
+        row.id = id;
+        row.aggregateType = event.aggregateType();
+        row.aggregateId = event.aggregateId();
+        row.type = event.type();
+        row.payload = payload;
+        return new PublishedEvent(row, json, null);
     }
 
     public UUID id() {
         return row.id;
-    }
-
-    /** The event's place in the order of all events; larger is later. */
-    public long seq() {
-        return row.seq;
     }
 
     public String aggregateType() {
@@ -46,10 +59,6 @@ public final class PublishedEvent {
 
     public String type() {
         return row.type;
-    }
-
-    public OffsetDateTime createdAt() {
-        return row.createdAt;
     }
 
     public String payloadJson() {
@@ -75,9 +84,14 @@ public final class PublishedEvent {
     /**
      * Runs {@code action} once the transaction this delivery runs in has committed, never if it rolls back: for a
      * consumer that tells readers to look (the live push), so that what they then read is there. Best effort: a
-     * failing action is logged, and a crash between the commit and the action drops it.
+     * failing action is logged, and a crash between the commit and the action drops it. Refused to a consumer that
+     * runs in the writer's transaction.
      */
     public void afterCommit(Supplier<Uni<Void>> action) {
+        if (afterCommit == null) {
+            throw new IllegalStateException("A consumer that runs in the writer's transaction has no commit of its own to act after"
+                    + " (event " + row.id + ", " + row.type + ")");
+        }
         afterCommit.add(action);
     }
 

@@ -47,6 +47,9 @@ class OutboxRelayTest {
     FailingConsumer failing;
 
     @Inject
+    InTransactionConsumer inTransaction;
+
+    @Inject
     DataSource jdbc;
 
     @Test
@@ -133,6 +136,29 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aConsumerInTheWritersTransactionIsHandedTheEventBeforeTheCommitAndIsOwedNothing() throws Throwable {
+        String thing = "in-tx-" + UUID.randomUUID();
+        List<String> seenBeforeCommit = OutboxSteps.await(() -> Panache.withTransaction(
+                () -> outbox.publish(new TestEvents.TestWritten(thing, 1)).map(v -> inTransaction.of(thing))));
+        assertEquals(List.of(thing + "#1"), seenBeforeCommit);
+        // Only the queued consumer is owed a delivery, and gets it.
+        assertEquals(List.of("test-recording"), strings("SELECT d.consumer FROM outbox_delivery d JOIN outbox_event e"
+                + " ON e.id = d.event_id WHERE e.aggregate_id = ? ORDER BY 1", thing));
+        drain();
+        Await.until(Duration.ofSeconds(10), "the queued consumer's delivery", () -> recording.of(thing).size() == 1);
+        assertEquals(List.of(thing + "#1"), inTransaction.of(thing), "handed over once, by the writer");
+    }
+
+    @Test
+    void aConsumerInTheWritersTransactionCannotActAfterACommitAndItsFailureFailsTheWriter() {
+        String thing = "in-tx-after-" + UUID.randomUUID();
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> OutboxSteps.await(
+                () -> Panache.withTransaction(() -> outbox.publish(new TestEvents.TestWrittenActingAfterCommit(thing, 1)))));
+        assertTrue(refused.getMessage().contains("no commit of its own"), refused.getMessage());
+        assertEquals(0, count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ?", thing));
+    }
+
+    @Test
     void backoffDoublesFromTheBaseUpToTheCap() {
         // Test settings: base 10 ms, cap 1 s, ±20% jitter.
         assertBetween(8, 12, relay.backoff(1).toMillis());
@@ -160,6 +186,21 @@ class OutboxRelayTest {
 
     private void drain() throws Exception {
         OutboxSteps.drain(relay);
+    }
+
+    private List<String> strings(String sql, String param) {
+        try (Connection c = jdbc.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, param);
+            List<String> values = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long count(String sql, String param) {

@@ -6,28 +6,33 @@ final class TestEvents {
     private TestEvents() {
     }
 
-    record TestHappened(String thing, int n) implements DomainEvent {
+    /** A test event about one {@code thing}, its aggregate. */
+    interface TestEvent extends DomainEvent {
+        String thing();
+
         @Override
-        public String aggregateType() {
+        default String aggregateType() {
             return "test";
         }
 
         @Override
-        public String aggregateId() {
-            return thing;
+        default String aggregateId() {
+            return thing();
         }
     }
 
-    /** Taken by {@link FailingConsumer} as well, which never manages it. */
-    record TestFlaky(String thing, int n) implements DomainEvent {
-        @Override
-        public String aggregateType() {
-            return "test";
-        }
+    record TestHappened(String thing, int n) implements TestEvent {
+    }
 
-        @Override
-        public String aggregateId() {
-            return thing;
-        }
+    /** Taken by {@link FailingConsumer} as well, which never manages it. */
+    record TestFlaky(String thing, int n) implements TestEvent {
+    }
+
+    /** Taken by {@link InTransactionConsumer} in the writer's transaction, and queued for {@link RecordingConsumer}. */
+    record TestWritten(String thing, int n) implements TestEvent {
+    }
+
+    /** Like {@link TestWritten}, but {@link InTransactionConsumer} asks to act after the commit on it. */
+    record TestWrittenActingAfterCommit(String thing, int n) implements TestEvent {
     }
 }
