@@ -151,18 +151,12 @@ public class OutboxRelay {
                 .chain(() -> handleAll(due, events, index + 1));
     }
 
-    /**
-     * Delivers everything due, round after round; how many deliveries a consumer processed. A round that delivered
-     * something is followed by another even when it was not full: the next event of the same aggregate for that
-     * consumer was held back by the one just delivered and is due now (a parcel picked up, then delivered), and would
-     * otherwise wait a poll interval per event.
-     */
+    /** Delivers everything due, round after round; how many deliveries a consumer processed. */
     public Uni<Integer> drain() {
-        return round().chain(r -> r.claimed() < settings.batchSize() && r.delivered() == 0
+        return round().chain(r -> r.claimed() < settings.batchSize()
                 ? Uni.createFrom().item(r.delivered())
                 : drain().map(more -> r.delivered() + more));
     }
-
     private record Round(int claimed, int delivered) {
     }
 
