@@ -1,6 +1,7 @@
 package app.banhao.platform.events;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,18 +152,31 @@ public class OutboxRelay {
                 .chain(() -> handleAll(due, events, index + 1));
     }
 
-    /** Delivers everything due, round after round; how many deliveries a consumer processed. */
+    /** Delivers everything due when it is called, round after round; how many deliveries a consumer processed. */
     public Uni<Integer> drain() {
-        return round().chain(r -> r.claimed() < settings.batchSize()
-                ? Uni.createFrom().item(r.delivered())
-                : drain().map(more -> r.delivered() + more));
+        return drain(clock.now());
     }
+
+    /**
+     * A round that delivered something is followed by another even when it was not full: the next event of the same
+     * aggregate for that consumer was held back by the one just delivered and is due now (a parcel picked up, then
+     * delivered; a backlog after a restart), and would otherwise wait a poll interval per event. Every round looks only
+     * at what was due at {@code asOf}, the drain's start: what commits meanwhile is its writer's to deliver at commit,
+     * so under load a poll does not keep running beside the at-commit delivery, and a delivery that fails in this drain
+     * (due again only after its backoff) cannot keep it going.
+     */
+    private Uni<Integer> drain(OffsetDateTime asOf) {
+        return round(asOf).chain(r -> r.claimed() < settings.batchSize() && r.delivered() == 0
+                ? Uni.createFrom().item(r.delivered())
+                : drain(asOf).map(more -> r.delivered() + more));
+    }
+
     private record Round(int claimed, int delivered) {
     }
 
-    private Uni<Round> round() {
+    private Uni<Round> round(OffsetDateTime asOf) {
         return Panache.withSession(() -> Panache.getSession()
-                .chain(s -> DueDeliveries.batch(s, clock.now(), settings.batchSize())))
+                .chain(s -> DueDeliveries.batch(s, asOf, settings.batchSize())))
                 .chain(due -> deliverAll(due, 0, 0));
     }
 

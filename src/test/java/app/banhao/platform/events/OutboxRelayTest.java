@@ -120,6 +120,24 @@ class OutboxRelayTest {
     }
 
     @Test
+    void anAggregatesQueuedEventsGoOutInOneDrainNotOneEventPerPoll() throws Throwable {
+        String thing = "chain-" + UUID.randomUUID();
+        int events = 20;
+        for (int n = 1; n <= events; n++) {
+            publish(new TestEvents.TestHappened(thing, n));
+        }
+        drain();
+        // Each event is due only once the one before it is delivered; a drain that stopped after one round would leave
+        // the rest to the poll (1 s each, 20 s in all). Another drain may take some of them; it chains them the same way.
+        Await.until(Duration.ofSeconds(5), "the whole chain", () -> recording.of(thing).size() == events);
+        List<Integer> expected = new ArrayList<>();
+        for (int n = 1; n <= events; n++) {
+            expected.add(n);
+        }
+        assertEquals(expected, recording.of(thing).stream().map(RecordingConsumer.Seen::n).toList());
+    }
+
+    @Test
     void aConsumerThatKeepsFailingIsDeadLetteredWithoutHoldingUpOthers() throws Throwable {
         String thing = "flaky-" + UUID.randomUUID();
         publish(new TestEvents.TestFlaky(thing, 1));
