@@ -50,9 +50,15 @@ public class InboxOnResidentNotices implements EventConsumer {
         return event instanceof ResidentNoticeFact fact && fact.residentNotice() != null;
     }
 
+    /** A message row and nothing else: written with the change (a stream's start writes its subscribers' messages). */
+    @Override
+    public boolean inWritersTransaction() {
+        return true;
+    }
+
     /**
-     * The message's id is derived from the event's, so an event handed over again (delivery is at least once) finds its
-     * message and leaves no second one.
+     * The message's id is derived from the event's, so an event handed over again (a delivery queued before this
+     * consumer ran in the writer's transaction, delivered at least once) finds its message and leaves no second one.
      */
     @Override
     public Uni<Void> handle(PublishedEvent event) {
@@ -62,6 +68,9 @@ public class InboxOnResidentNotices implements EventConsumer {
         }
         ResidentMessage message = ResidentMessage.notice(notice);
         message.id = messageId(event.id());
+        if (event.inItsWritersTransaction()) {
+            return messages.persist(message).replaceWithVoid();
+        }
         return messages.findById(message.id)
                 .chain(found -> found != null ? Uni.createFrom().voidItem() : messages.persist(message).replaceWithVoid());
     }

@@ -42,6 +42,12 @@ public class NoticeOnResidentEvents implements EventConsumer {
         return "inbox-notices";
     }
 
+    /** A message row and nothing else: written with the change, there when the writer (a carrier's report) is answered. */
+    @Override
+    public boolean inWritersTransaction() {
+        return true;
+    }
+
     @Override
     public boolean accepts(String type) {
         return IdNumberClaimAttempted.TYPE.equals(type) || CertificateIssued.TYPE.equals(type)

@@ -66,9 +66,9 @@ public final class PostalFixtures {
     }
 
     /**
-     * The kinds of {@code no}'s timeline once it has an entry reading {@code text}, with everything the relay owed by
-     * then delivered (the inbox notices of the same events): the timeline is written with the change, but what the
-     * change set off for the queued consumers is delivered by the relay, so it is drained at least once.
+     * The kinds of {@code no}'s timeline once it has an entry reading {@code text}: an entry is written with its change,
+     * but some of those changes are the relay's own (the order placed with the carrier once a delivery is requested),
+     * so it is drained at least once, then until the entry is there.
      */
     public static List<String> timelineOnceItHas(OutboxRelay relay, String resident, String no, String text)
             throws Exception {
@@ -76,18 +76,6 @@ public final class PostalFixtures {
                 .statusCode(200).extract().<List<String>>path("items.text").contains(text));
         return given().auth().oauth2(resident).get("/api/v1/applications/" + no + "/timeline").then().statusCode(200)
                 .body("items.text", org.hamcrest.Matchers.hasItem(text)).extract().path("items.kind");
-    }
-
-    /**
-     * The titles in {@code resident}'s inbox once it has one reading {@code title}: a carrier's report reaches the inbox
-     * through a queued consumer, which the relay serves one event of a parcel after the other (the relay's own poll may
-     * hold a delivery while the test drains).
-     */
-    public static List<String> inboxOnceItHas(OutboxRelay relay, String resident, String title) throws Exception {
-        drainUntil(relay, () -> given().auth().oauth2(resident).get("/api/v1/me/messages").then().statusCode(200)
-                .extract().<List<String>>path("items.title").contains(title));
-        return given().auth().oauth2(resident).get("/api/v1/me/messages").then().statusCode(200)
-                .body("items.title", org.hamcrest.Matchers.hasItem(title)).extract().path("items.title");
     }
 
     /** Drains the outbox, then again every 100 ms until {@code seen} holds or 10 s have passed. */

@@ -67,11 +67,15 @@ public class Outbox {
                         written().add(id); // an event nobody is owed needs no delivery round after the commit
                     }
                 })
-                .chain(() -> handInTransaction(wanted.inTransaction(), PublishedEvent.inWritersTransaction(id, event, payload, json)));
+                .chain(() -> handInTransaction(wanted.inTransaction(), id, event, payload));
     }
 
-    private static Uni<Void> handInTransaction(List<EventConsumer> inTransaction, PublishedEvent event) {
+    private Uni<Void> handInTransaction(List<EventConsumer> inTransaction, UUID id, DomainEvent published, String payload) {
         Uni<Void> chain = Uni.createFrom().voidItem();
+        if (inTransaction.isEmpty()) {
+            return chain; // most postal and wallet events: no envelope to build
+        }
+        PublishedEvent event = PublishedEvent.inWritersTransaction(id, published, payload, json);
         for (EventConsumer consumer : inTransaction) {
             chain = chain.chain(() -> Uni.createFrom().deferred(() -> consumer.handle(event)));
         }

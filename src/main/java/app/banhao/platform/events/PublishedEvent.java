@@ -49,6 +49,14 @@ public final class PublishedEvent {
         return row.id;
     }
 
+    /**
+     * Whether this is the hand-over in the transaction that writes the event ({@link EventConsumer#inWritersTransaction}):
+     * then no earlier delivery can have written the consumer's rows, and it need not look for them.
+     */
+    public boolean inItsWritersTransaction() {
+        return afterCommit == null;
+    }
+
     public String aggregateType() {
         return row.aggregateType;
     }
