@@ -25,7 +25,7 @@ import io.vertx.core.Vertx;
 @ApplicationScoped
 public class Outbox {
 
-    /** Where the ids of the events written on the current (duplicated) context wait for {@link #takeWritten()}. */
+    /** Where the events written on the current (duplicated) context wait for {@link #takeWritten()}. */
     private static final String WRITTEN = Outbox.class.getName() + ".written";
     private static final AffectedEntities TABLES = new AffectedEntities(OutboxEvent.class, OutboxDelivery.class);
     private static final String WRITE = "WITH e AS (INSERT INTO outbox_event (id, aggregate_type, aggregate_id, type, payload)"
@@ -63,8 +63,8 @@ public class Outbox {
                 .setParameter("consumers", String.join(",", wanted.queued()))
                 .executeUpdate())
                 .invoke(() -> {
-                    if (!wanted.queued().isEmpty()) {
-                        written().add(id); // an event nobody is owed needs no delivery round after the commit
+                    if (!wanted.queued().isEmpty()) { // an event nobody is owed needs no delivery round after the commit
+                        written().add(PublishedEvent.written(id, event, payload, json));
                     }
                 })
                 .chain(() -> handInTransaction(wanted.inTransaction(), id, event, payload));
@@ -83,26 +83,27 @@ public class Outbox {
     }
 
     /**
-     * The ids of the events written on this context since the last call, for the unit of work to deliver right
-     * after its commit ({@link OutboxRelay#deliverNow}); a unit of work run again starts by calling it too.
+     * The events written on this context since the last call that some queued consumer is owed, for the unit of work
+     * to deliver right after its commit ({@link OutboxRelay#deliverNow}); a unit of work run again starts by calling
+     * it too.
      */
-    public List<UUID> takeWritten() {
+    public List<PublishedEvent> takeWritten() {
         Context context = Vertx.currentContext();
-        List<UUID> ids = context == null ? null : context.getLocal(WRITTEN);
-        if (ids == null) {
+        List<PublishedEvent> events = context == null ? null : context.getLocal(WRITTEN);
+        if (events == null) {
             return List.of();
         }
         context.removeLocal(WRITTEN);
-        return ids;
+        return events;
     }
 
-    private static List<UUID> written() {
+    private static List<PublishedEvent> written() {
         Context context = Vertx.currentContext();
-        List<UUID> ids = context.getLocal(WRITTEN);
-        if (ids == null) {
-            ids = new ArrayList<>();
-            context.putLocal(WRITTEN, ids);
+        List<PublishedEvent> events = context.getLocal(WRITTEN);
+        if (events == null) {
+            events = new ArrayList<>();
+            context.putLocal(WRITTEN, events);
         }
-        return ids;
+        return events;
     }
 }

@@ -2,11 +2,11 @@ package app.banhao.platform.events;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +21,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -33,8 +32,9 @@ import io.smallrye.mutiny.Uni;
  * {@code banhao_outbox_dead_letters}, the admin list) without holding up other consumers or other aggregates
  * ({@link DeliveryFailures}).
  * <p>
- * The node that commits an event nudges its relay at once (live progress within milliseconds); every node
- * also polls, which picks up what a crashed or busy node left.
+ * The request that commits an event delivers it right after its commit ({@link #deliverNow}: live progress within
+ * milliseconds); every node also polls, which picks up what that left (a failure, a delivery another event held back)
+ * and what a crashed node left.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -42,8 +42,6 @@ public class OutboxRelay {
     private final EventConsumers consumers;
     private final OutboxSettings settings;
     private final ObjectMapper json;
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicLong deadLetters = new AtomicLong();
     private final Counter delivered;
     private final DeliveryFailures failures;
@@ -61,77 +59,47 @@ public class OutboxRelay {
                 .description("Dead-lettered event deliveries waiting for an operator").register(metrics);
     }
 
-    /** Asks for a drain soon, e.g. right after a commit that wrote events; never blocks, never fails. */
-    public void nudge() {
-        if (!settings.relayEnabled()) {
-            return;
-        }
-        if (!draining.compareAndSet(false, true)) {
-            again.set(true);
-            return;
-        }
-        VertxContextSupport.subscribe(() -> drain().toMulti(), s -> s.with(n -> {
-        }, e -> {
-            Log.warnf("Outbox relay round failed, the next poll retries: %s", e.toString());
-            finishedDraining();
-        }, this::finishedDraining));
-    }
-
     @Scheduled(every = "${banhao.outbox.poll-every:1s}", delayed = "${banhao.outbox.poll-delay:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
-        if (!settings.relayEnabled() || !draining.compareAndSet(false, true)) {
+        if (!settings.relayEnabled()) {
             return Uni.createFrom().voidItem();
         }
         return drain().chain(this::countDeadLetters)
                 .onFailure().recoverWithUni(e -> {
                     Log.warnf("Outbox relay poll failed, the next one retries: %s", e.toString());
                     return Uni.createFrom().voidItem();
-                })
-                .eventually(this::finishedDraining);
-    }
-
-    private void finishedDraining() {
-        draining.set(false);
-        if (again.getAndSet(false)) {
-            nudge();
-        }
+                });
     }
 
     /**
      * Delivers the events a request just committed to their queued consumers, before it answers, so what it set off
      * (the live push, the hot ranking) has happened when the resident is answered: one transaction for all of them,
-     * claimed like any other delivery and only where order allows. Anything that fails or is held elsewhere is left
-     * to the relay.
+     * claimed like any other delivery and only where order allows, the events as their writer kept them (not read
+     * back). Anything that fails or is held elsewhere is left to the relay.
      */
-    public Uni<Void> deliverNow(List<UUID> eventIds) {
-        if (eventIds.isEmpty() || !settings.relayEnabled()) {
+    public Uni<Void> deliverNow(List<PublishedEvent> written) {
+        if (written.isEmpty() || !settings.relayEnabled()) {
             return Uni.createFrom().voidItem();
         }
-        Map<UUID, PublishedEvent> envelopes = new HashMap<>();
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> DueDeliveries.claimOwnEvents(s, eventIds)
-                // The events in one query, not one per delivery: a submission 秒批 approves has three events.
-                .chain(due -> due.isEmpty() ? Uni.createFrom().item(0) : s.find(OutboxEvent.class, eventIds.toArray())
-                        .chain(events -> handleAll(due, published(events, envelopes), 0)).replaceWith(due.size()))))
+        Map<UUID, PublishedEvent> envelopes = new LinkedHashMap<>(); // their after-commit pushes go out in event order
+        for (PublishedEvent event : written) {
+            envelopes.put(event.id(), event);
+        }
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(s -> DueDeliveries.claimOwnEvents(s, List.copyOf(envelopes.keySet())))
+                .call(due -> handleAll(due, envelopes, 0))
+                .map(List::size))
                 .invoke(done -> delivered.increment(done))
                 .call(() -> afterCommit(envelopes.values()))
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(e -> {
-                    Log.debugf("Delivering at commit failed, the relay takes over: %s", e.toString());
-                    nudge();
+                    // What it claimed rolled back with it: owed again, for the next poll of any node. (It once asked its
+                    // relay for a drain at once, from the event loop, where Quarkus refuses to start one: the request
+                    // that had committed failed after all.)
+                    Log.debugf("Delivering at commit failed, the relay's next poll takes over: %s", e.toString());
                     return Uni.createFrom().voidItem();
                 });
-    }
-
-    /** One envelope per event, shared by its consumers, so its payload is parsed once however many take it. */
-    private Map<UUID, PublishedEvent> published(List<OutboxEvent> events, Map<UUID, PublishedEvent> byId) {
-        byId.clear();
-        for (OutboxEvent event : events) {
-            if (event != null) {
-                byId.put(event.id, new PublishedEvent(event, json));
-            }
-        }
-        return byId;
     }
 
     private static Uni<Void> afterCommit(Iterable<PublishedEvent> envelopes) {
@@ -189,10 +157,13 @@ public class OutboxRelay {
 
     /** Runs one delivery if it is still owed and no other relay holds it; whether the consumer processed it. */
     private Uni<Boolean> deliver(OutboxDelivery.Key key) {
-        Map<UUID, PublishedEvent> envelope = new HashMap<>(1);
+        List<PublishedEvent> envelope = new ArrayList<>(1);
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> DueDeliveries.claim(s, key, LockMode.UPGRADE_SKIPLOCKED)
                 .chain(d -> d == null ? Uni.createFrom().item(false) : s.find(OutboxEvent.class, key.eventId)
-                        .chain(event -> handle(key.consumer, published(List.of(event), envelope).get(key.eventId)))
+                        .chain(event -> {
+                            envelope.add(new PublishedEvent(event, json));
+                            return handle(key.consumer, envelope.get(0));
+                        })
                         .invoke(() -> markDone(d))
                         .replaceWith(true))))
                 .invoke(processed -> {
@@ -200,7 +171,7 @@ public class OutboxRelay {
                         delivered.increment(); // counted once committed: the metric is what consumers really processed
                     }
                 })
-                .call(processed -> processed ? afterCommit(envelope.values()) : Uni.createFrom().voidItem())
+                .call(processed -> processed ? afterCommit(envelope) : Uni.createFrom().voidItem())
                 .onFailure().recoverWithUni(e -> failures.record(key, e).replaceWith(false));
     }
 

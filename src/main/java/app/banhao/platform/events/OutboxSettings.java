@@ -37,7 +37,7 @@ public interface OutboxSettings {
     // The scheduler reads the four below through ${banhao.outbox.…} in OutboxRelay; declared here so they are
     // validated and documented with the rest (a typo fails the start instead of being ignored).
 
-    /** How often every node looks for deliveries another node left (the at-commit nudge covers its own). */
+    /** How often every node looks for deliveries the delivery at commit left or another node left. */
     @WithDefault("1s")
     String pollEvery();
 

@@ -36,13 +36,25 @@ public final class PublishedEvent {
      * after-commit actions ({@link EventConsumer#inWritersTransaction}).
      */
     static PublishedEvent inWritersTransaction(UUID id, DomainEvent event, String payload, ObjectMapper json) {
+        return new PublishedEvent(row(id, event, payload), json, null);
+    }
+
+    /**
+     * {@code event} as its writer keeps it for the delivery right after its commit ({@link OutboxRelay#deliverNow}):
+     * the envelope the relay would read back from {@code outbox_event}, without reading it back.
+     */
+    static PublishedEvent written(UUID id, DomainEvent event, String payload, ObjectMapper json) {
+        return new PublishedEvent(row(id, event, payload), json);
+    }
+
+    private static OutboxEvent row(UUID id, DomainEvent event, String payload) {
         OutboxEvent row = new OutboxEvent();
         row.id = id;
         row.aggregateType = event.aggregateType();
         row.aggregateId = event.aggregateId();
         row.type = event.type();
         row.payload = payload;
-        return new PublishedEvent(row, json, null);
+        return row;
     }
 
     public UUID id() {

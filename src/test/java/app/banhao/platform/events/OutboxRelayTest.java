@@ -50,6 +50,9 @@ class OutboxRelayTest {
     InTransactionConsumer inTransaction;
 
     @Inject
+    OutboxCommits commits;
+
+    @Inject
     DataSource jdbc;
 
     @Test
@@ -117,6 +120,28 @@ class OutboxRelayTest {
             }
             assertEquals(expected, order, "order of " + thing);
         }
+    }
+
+    @Test
+    void aWritersOwnEventsAreDeliveredInOrderRightAfterItsCommitBeforeItAnswers() throws Throwable {
+        String thing = "at-commit-" + UUID.randomUUID();
+        OutboxSteps.await(() -> commits.commitThenDeliver(() -> outbox.publish(new TestEvents.TestHappened(thing, 1))
+                .chain(() -> outbox.publish(new TestEvents.TestHappened(thing, 2)))));
+        // No drain and no wait: handed over, and marked done once, before the unit of work completed.
+        assertEquals(List.of(1, 2), recording.of(thing).stream().map(RecordingConsumer.Seen::n).toList());
+        assertEquals(2, count("SELECT count(*) FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id"
+                + " WHERE e.aggregate_id = ? AND d.consumer = 'test-recording' AND d.state = 'DONE' AND d.attempts = 1", thing));
+    }
+
+    @Test
+    void aConsumerFailingAtCommitLeavesItsDeliveriesToTheRelayAndTheWriterIsAnsweredAsUsual() throws Throwable {
+        String thing = "fails-at-commit-" + UUID.randomUUID();
+        // The failing consumer takes TestFlaky; so does the recording one. The unit of work completes normally.
+        OutboxSteps.await(() -> commits.commitThenDeliver(() -> outbox.publish(new TestEvents.TestFlaky(thing, 1))));
+        assertEquals(1, count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ?", thing), "the change committed");
+        Await.until(Duration.ofSeconds(10), "the relay's delivery to the healthy consumer", () -> count(
+                "SELECT count(*) FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id WHERE e.aggregate_id = ?"
+                        + " AND d.consumer = 'test-recording' AND d.state = 'DONE'", thing) == 1);
     }
 
     @Test

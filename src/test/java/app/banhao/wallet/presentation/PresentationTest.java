@@ -375,7 +375,10 @@ class PresentationTest {
         var image = ImageIO.read(new ByteArrayInputStream(png));
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         var source = new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
+        // A rendered symbol, not a photo: read as one (PURE_BARCODE, the modules sampled from the image's own grid).
+        // Located like a camera image, a symbol of random content once failed to read in CI (FormatException).
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
+                java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
     }
 
     private static void sleepUntil(long millis) {
