@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hibernate.LockMode;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import app.banhao.platform.time.BusinessClock;
 import io.micrometer.core.instrument.Counter;
@@ -86,10 +87,8 @@ public class OutboxRelay {
         for (PublishedEvent event : written) {
             envelopes.put(event.id(), event);
         }
-        return Panache.withTransaction(() -> Panache.getSession()
-                .chain(s -> DueDeliveries.claimOwnEvents(s, List.copyOf(envelopes.keySet())))
-                .call(due -> handleAll(due, envelopes, 0))
-                .map(List::size))
+        List<UUID> ids = List.copyOf(envelopes.keySet());
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> deliverOwn(s, ids, 0, envelopes)))
                 .invoke(done -> delivered.increment(done))
                 .call(() -> afterCommit(envelopes.values()))
                 .replaceWithVoid()
@@ -108,6 +107,22 @@ public class OutboxRelay {
             chain = chain.chain(envelope::runAfterCommit);
         }
         return chain;
+    }
+
+    /**
+     * The request's events from {@code from} on, claimed a turn of {@link DueDeliveries#OWN_EVENTS_PER_CLAIM} at a time in
+     * event order; what a turn delivered is flushed as done before the next looks, so an event held back only by an
+     * earlier one of the same request is due in the next turn. How many deliveries were processed.
+     */
+    private Uni<Integer> deliverOwn(Mutiny.Session s, List<UUID> ids, int from, Map<UUID, PublishedEvent> envelopes) {
+        if (from == ids.size()) {
+            return Uni.createFrom().item(0);
+        }
+        List<UUID> turn = ids.subList(from, Math.min(ids.size(), from + DueDeliveries.OWN_EVENTS_PER_CLAIM));
+        Uni<Void> earlierTurnsWritten = from == 0 ? Uni.createFrom().voidItem() : s.flush();
+        return earlierTurnsWritten.chain(() -> DueDeliveries.claimOwnEvents(s, turn))
+                .call(due -> handleAll(due, envelopes, 0))
+                .chain(due -> deliverOwn(s, ids, from + turn.size(), envelopes).map(more -> due.size() + more));
     }
 
     private Uni<Void> handleAll(List<OutboxDelivery> due, Map<UUID, PublishedEvent> events, int index) {

@@ -134,6 +134,29 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aWriterWithMoreEventsThanOneClaimTakesHasThemAllDeliveredInOrderAtCommit() throws Throwable {
+        String thing = "many-at-commit-" + UUID.randomUUID();
+        int events = 2 * DueDeliveries.OWN_EVENTS_PER_CLAIM + 3; // three turns, the last one short
+        OutboxSteps.await(() -> commits.commitThenDeliver(() -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (int n = 1; n <= events; n++) {
+                int number = n;
+                chain = chain.chain(() -> outbox.publish(new TestEvents.TestHappened(thing, number)));
+            }
+            return chain;
+        }));
+        // Each turn's events wait for the one before it of the same aggregate: without the earlier turn written as done
+        // before the next looks, everything after the first 16 would be left to the poll.
+        List<Integer> expected = new ArrayList<>();
+        for (int n = 1; n <= events; n++) {
+            expected.add(n);
+        }
+        assertEquals(expected, recording.of(thing).stream().map(RecordingConsumer.Seen::n).toList());
+        assertEquals(events, count("SELECT count(*) FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id"
+                + " WHERE e.aggregate_id = ? AND d.consumer = 'test-recording' AND d.state = 'DONE' AND d.attempts = 1", thing));
+    }
+
+    @Test
     void aConsumerFailingAtCommitLeavesItsDeliveriesToTheRelayAndTheWriterIsAnsweredAsUsual() throws Throwable {
         String thing = "fails-at-commit-" + UUID.randomUUID();
         // The failing consumer takes TestFlaky; so does the recording one. The unit of work completes normally.
