@@ -20,6 +20,7 @@ import type {
   StaffPostalDelivery,
   StaffPostalDeliveryCreate,
   StaffPostalDeliveryList,
+  StaffPostalView,
 } from '../models/index.js';
 import {
     PostalLabelFromJSON,
@@ -32,6 +33,8 @@ import {
     StaffPostalDeliveryCreateToJSON,
     StaffPostalDeliveryListFromJSON,
     StaffPostalDeliveryListToJSON,
+    StaffPostalViewFromJSON,
+    StaffPostalViewToJSON,
 } from '../models/index.js';
 
 export interface CancelStaffPostalDeliveryRequest {
@@ -49,7 +52,7 @@ export interface GetStaffPostalLabelRequest {
 }
 
 export interface ListStaffPostalDeliveriesRequest {
-    view?: ListStaffPostalDeliveriesViewEnum;
+    view?: StaffPostalView;
 }
 
 export interface ReceiveStaffPostalMaterialsRequest {
@@ -357,15 +360,4 @@ export class StaffPostalApi extends runtime.BaseAPI {
         return await response.value();
     }
 
-}
-
-/**
-  * @export
-  * @enum {string}
-  */
-export enum ListStaffPostalDeliveriesViewEnum {
-    ToOrder = 'TO_ORDER',
-    Ordered = 'ORDERED',
-    UnderWay = 'UNDER_WAY',
-    Problems = 'PROBLEMS'
 }

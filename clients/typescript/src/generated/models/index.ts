@@ -196,6 +196,7 @@ export * from './StaffNote.js';
 export * from './StaffPostalDelivery.js';
 export * from './StaffPostalDeliveryCreate.js';
 export * from './StaffPostalDeliveryList.js';
+export * from './StaffPostalView.js';
 export * from './StaffRating.js';
 export * from './StaffRatingNotice.js';
 export * from './StaffRatingNoticePage.js';

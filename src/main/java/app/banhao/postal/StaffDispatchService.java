@@ -13,13 +13,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import app.banhao.api.model.PostalLabel;
 import app.banhao.api.model.StaffPostalDelivery;
 import app.banhao.api.model.StaffPostalDeliveryList;
+import app.banhao.api.model.StaffPostalView;
 import app.banhao.platform.audit.AuditEvent;
 import app.banhao.platform.audit.AuditTrail;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
-import app.banhao.platform.error.FieldCode;
-import app.banhao.platform.error.FieldError;
-import app.banhao.platform.error.InvalidParameterException;
 import app.banhao.platform.events.CaseTimelineFact.ActorKind;
 import app.banhao.platform.events.Outbox;
 import app.banhao.platform.time.BusinessClock;
@@ -35,7 +33,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class StaffDispatchService {
 
-    private static final List<String> VIEWS = List.of("TO_ORDER", "ORDERED", "UNDER_WAY", "PROBLEMS");
 
     /** A request the carrier has not accepted for this long is shown as waiting on the carrier. */
     static final Duration CARRIER_WAITING = Duration.ofMinutes(1);
@@ -69,31 +66,28 @@ public class StaffDispatchService {
     }
 
     @WithSession
-    public Uni<StaffPostalDeliveryList> list(String department, String view) {
-        if (view != null && !VIEWS.contains(view)) {
-            // The contract's enum is inline, so the parameter arrives as text: an unknown view is a 400, not "all".
-            return Uni.createFrom().failure(
-                    new InvalidParameterException(FieldError.of("view", FieldCode.INVALID_ENUM, view, String.join(", ", VIEWS))));
-        }
+    public Uni<StaffPostalDeliveryList> list(String department, StaffPostalView view) {
         OffsetDateTime waiting = clock.now().minus(CARRIER_WAITING);
-        String where = switch (view == null ? "" : view) {
-            case "TO_ORDER" -> " and d.state = :requested";
-            case "ORDERED" -> " and d.state = :ordered";
-            case "UNDER_WAY" -> " and d.state in :underWay";
-            case "PROBLEMS" -> " and (d.state in :problems or (d.state = :requested and d.updatedAt <= :waiting))";
-            default -> " and d.state <> :awaiting";
+        String where = view == null ? " and d.state <> :awaiting" : switch (view) {
+            case TO_ORDER -> " and d.state = :requested";
+            case ORDERED -> " and d.state = :ordered";
+            case UNDER_WAY -> " and d.state in :underWay";
+            case PROBLEMS -> " and (d.state in :problems or (d.state = :requested and d.updatedAt <= :waiting))";
         };
         return Panache.getSession().chain(s -> {
             var q = s.createSelectionQuery("from PostalDelivery d where d.departmentCode = :department" + where
                     + " order by d.updatedAt desc", PostalDelivery.class).setParameter("department", department)
                     .setMaxResults(LIST_LIMIT);
-            switch (view == null ? "" : view) {
-                case "TO_ORDER" -> q.setParameter("requested", DeliveryState.REQUESTED);
-                case "ORDERED" -> q.setParameter("ordered", DeliveryState.ORDERED);
-                case "UNDER_WAY" -> q.setParameter("underWay", UNDER_WAY);
-                case "PROBLEMS" -> q.setParameter("problems", EnumSet.of(DeliveryState.EXCEPTION, DeliveryState.RETURNED))
-                        .setParameter("requested", DeliveryState.REQUESTED).setParameter("waiting", waiting);
-                default -> q.setParameter("awaiting", DeliveryState.AWAITING_RESULT);
+            if (view == null) {
+                q.setParameter("awaiting", DeliveryState.AWAITING_RESULT);
+            } else {
+                switch (view) {
+                    case TO_ORDER -> q.setParameter("requested", DeliveryState.REQUESTED);
+                    case ORDERED -> q.setParameter("ordered", DeliveryState.ORDERED);
+                    case UNDER_WAY -> q.setParameter("underWay", UNDER_WAY);
+                    case PROBLEMS -> q.setParameter("problems", EnumSet.of(DeliveryState.EXCEPTION, DeliveryState.RETURNED))
+                            .setParameter("requested", DeliveryState.REQUESTED).setParameter("waiting", waiting);
+                }
             }
             return q.getResultList();
         }).map(found -> new StaffPostalDeliveryList().items(found.stream().map(d -> mapper.toStaffView(d, waiting)).toList()));

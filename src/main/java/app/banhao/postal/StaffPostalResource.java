@@ -9,6 +9,7 @@ import app.banhao.api.model.PostalLabel;
 import app.banhao.api.model.StaffPostalDelivery;
 import app.banhao.api.model.StaffPostalDeliveryCreate;
 import app.banhao.api.model.StaffPostalDeliveryList;
+import app.banhao.api.model.StaffPostalView;
 import app.banhao.platform.security.CurrentActor;
 import app.banhao.platform.security.TokenClaims;
 import app.banhao.platform.web.SuccessStatus;
@@ -29,7 +30,7 @@ public class StaffPostalResource implements StaffPostalApi {
     }
 
     @Override
-    public Uni<StaffPostalDeliveryList> listStaffPostalDeliveries(String view) {
+    public Uni<StaffPostalDeliveryList> listStaffPostalDeliveries(StaffPostalView view) {
         return dispatch.list(department(), view);
     }
 
