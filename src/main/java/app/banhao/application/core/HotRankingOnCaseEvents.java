@@ -7,7 +7,11 @@ import app.banhao.platform.events.EventConsumer;
 import app.banhao.platform.events.PublishedEvent;
 import io.smallrye.mutiny.Uni;
 
-/** Each item submitted (a bundle's children one by one; the parent has no item) counts once in today's hot ranking. */
+/**
+ * Each item submitted (a bundle's children one by one; the parent has no item) counts once in today's hot ranking. A
+ * popularity count in Redis, which drops the count when Redis is down: handed over by the writer right after its
+ * commit, with no delivery row ({@link #afterWritersCommit}).
+ */
 @ApplicationScoped
 public class HotRankingOnCaseEvents implements EventConsumer {
 
@@ -25,6 +29,11 @@ public class HotRankingOnCaseEvents implements EventConsumer {
     @Override
     public boolean accepts(String type) {
         return CaseEvent.SUBMITTED.equals(type);
+    }
+
+    @Override
+    public boolean afterWritersCommit() {
+        return true;
     }
 
     @Override

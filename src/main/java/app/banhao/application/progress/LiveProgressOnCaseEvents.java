@@ -10,9 +10,10 @@ import app.banhao.platform.events.PublishedEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Pushes each state change to the resident's devices (Redis pub/sub → SSE on whichever node they are on), after the
- * delivery round commits. Best effort, as before: Redis down drops the push, never the delivery; the inbox and
- * timeline stay the record.
+ * Pushes each state change to the resident's devices (Redis pub/sub → SSE on whichever node they are on), once the
+ * change has committed. Best effort: Redis down drops the push; the inbox and timeline stay the record, and an app
+ * reloads them when it reconnects. So the writer hands the event over itself right after its commit, with no delivery
+ * row ({@link #afterWritersCommit}); an event written elsewhere comes through the relay, after its delivery commits.
  */
 @ApplicationScoped
 public class LiveProgressOnCaseEvents implements EventConsumer {
@@ -33,10 +34,15 @@ public class LiveProgressOnCaseEvents implements EventConsumer {
         return CaseEvents.isStateChange(type);
     }
 
+    @Override
+    public boolean afterWritersCommit() {
+        return true;
+    }
+
     /**
-     * The push goes out once the delivery round has committed: the resident's app reloads the case and its timeline
-     * when it arrives, and both committed with the change, before this round began (the journey test in clients/h5
-     * once read the timeline before its entry was there).
+     * The push goes out once the change (or the relay's delivery round) has committed: the resident's app reloads the
+     * case and its timeline when it arrives, and both committed with the change (the journey test in clients/h5 once
+     * read the timeline before its entry was there).
      */
     @Override
     public Uni<Void> handle(PublishedEvent event) {

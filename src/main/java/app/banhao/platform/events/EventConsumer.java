@@ -9,7 +9,8 @@ import io.smallrye.mutiny.Uni;
  * publish, a call to a carrier) happens at least once and must tolerate a repeat. A push that tells readers to
  * look goes through {@link PublishedEvent#afterCommit}, so that what they read has committed. A consumer whose
  * work is only rows in this database can instead run in the writer's own transaction
- * ({@link #inWritersTransaction}).
+ * ({@link #inWritersTransaction}); one whose effect is a best-effort push or counter outside it can be handed the event
+ * right after the writer's commit ({@link #afterWritersCommit}).
  */
 public interface EventConsumer {
 
@@ -38,6 +39,19 @@ public interface EventConsumer {
      * it by the relay, so its writes stay idempotent.
      */
     default boolean inWritersTransaction() {
+        return false;
+    }
+
+    /**
+     * Whether a writer that delivers at commit ({@link OutboxCommits#commitThenDeliver}) hands this consumer its events
+     * itself, right after its commit and before it answers, with no delivery row: for a best-effort effect outside the
+     * database (a live push, a counter in Redis), which a delivery record does not make any surer, since it is lost when
+     * Redis is down at that moment either way. The writer pays no statement and no second transaction for it. It is
+     * lost if the node stops between the commit and the hand-over, and a failure is logged, not retried. An event
+     * written elsewhere (by a relay's consumer, a job) is queued for it like for any consumer and the relay hands it
+     * over, so every event still reaches it once.
+     */
+    default boolean afterWritersCommit() {
         return false;
     }
 

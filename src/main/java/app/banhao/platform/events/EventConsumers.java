@@ -23,26 +23,33 @@ public class EventConsumers {
                 }));
     }
 
-    /** The consumers that want {@code event}: those that run in the writer's transaction, and the names of those queued. */
-    Wanted wantedBy(DomainEvent event) {
+    /**
+     * The consumers that want {@code event}: those that run in the writer's transaction, those its writer hands it to
+     * after the commit (only when {@code writerDeliversAtCommit}; queued otherwise), and the names of those queued.
+     */
+    Wanted wantedBy(DomainEvent event, boolean writerDeliversAtCommit) {
         List<EventConsumer> inTransaction = new ArrayList<>(2);
+        List<EventConsumer> afterCommit = new ArrayList<>(2);
         List<String> queued = new ArrayList<>(4);
         for (EventConsumer c : byName.values()) {
             if (c.accepts(event)) {
                 if (c.inWritersTransaction()) {
                     inTransaction.add(c);
+                } else if (c.afterWritersCommit() && writerDeliversAtCommit) {
+                    afterCommit.add(c);
                 } else {
                     queued.add(c.name());
                 }
             }
         }
         inTransaction.sort(Comparator.comparing(EventConsumer::name));
+        afterCommit.sort(Comparator.comparing(EventConsumer::name));
         queued.sort(Comparator.naturalOrder());
-        return new Wanted(inTransaction, queued);
+        return new Wanted(inTransaction, afterCommit, queued);
     }
 
     /** Who wants one event, each list in a stable order (by name). */
-    record Wanted(List<EventConsumer> inTransaction, List<String> queued) {
+    record Wanted(List<EventConsumer> inTransaction, List<EventConsumer> afterCommit, List<String> queued) {
     }
 
     /** Null for a name no consumer has any more. */

@@ -19,13 +19,17 @@ import io.vertx.core.Vertx;
  * Writes events into the outbox in the caller's transaction: what committed is delivered, what rolled back
  * was never announced. One statement writes the event and one delivery row per queued consumer that wants it;
  * the consumers that run in the writer's transaction ({@link EventConsumer#inWritersTransaction}) are handed it
- * there and then. Order per aggregate is commit order as long as the writer holds the aggregate's lock, as every
- * writer of an application does.
+ * there and then; where the writer delivers at commit, those it hands the event to after its commit
+ * ({@link EventConsumer#afterWritersCommit}) get no row either. Order per aggregate is commit order as long as the
+ * writer holds the aggregate's lock, as every writer of an application does.
  */
 @ApplicationScoped
 public class Outbox {
 
-    /** Where the events written on the current (duplicated) context wait for {@link #takeWritten()}. */
+    /**
+     * Where the events written on the current (duplicated) context wait for {@link #takeWritten()}, while a unit of work
+     * that delivers at commit runs there ({@link #collectWritten()}).
+     */
     private static final String WRITTEN = Outbox.class.getName() + ".written";
     private static final AffectedEntities TABLES = new AffectedEntities(OutboxEvent.class, OutboxDelivery.class);
     private static final String WRITE = "WITH e AS (INSERT INTO outbox_event (id, aggregate_type, aggregate_id, type, payload)"
@@ -52,7 +56,8 @@ public class Outbox {
             return Uni.createFrom().failure(new IllegalArgumentException("Event " + event.type() + " cannot be written", e));
         }
         UUID id = UUID.randomUUID();
-        EventConsumers.Wanted wanted = consumers.wantedBy(event);
+        List<PublishedEvent> collecting = collecting();
+        EventConsumers.Wanted wanted = consumers.wantedBy(event, collecting != null);
         return Panache.getSession().chain(s -> s.createNativeQuery(WRITE, TABLES)
                 .setParameter("id", id)
                 .setParameter("aggregateType", event.aggregateType())
@@ -63,8 +68,10 @@ public class Outbox {
                 .setParameter("consumers", String.join(",", wanted.queued()))
                 .executeUpdate())
                 .invoke(() -> {
-                    if (!wanted.queued().isEmpty()) { // an event nobody is owed needs no delivery round after the commit
-                        written().add(PublishedEvent.written(id, event, payload, json));
+                    // an event nobody is owed and nobody takes after the commit needs nothing done after it
+                    if (collecting != null && (!wanted.queued().isEmpty() || !wanted.afterCommit().isEmpty())) {
+                        collecting.add(PublishedEvent.written(id, event, payload, json, !wanted.queued().isEmpty(),
+                                wanted.afterCommit()));
                     }
                 })
                 .chain(() -> handInTransaction(wanted.inTransaction(), id, event, payload));
@@ -83,9 +90,17 @@ public class Outbox {
     }
 
     /**
-     * The events written on this context since the last call that some queued consumer is owed, for the unit of work
-     * to deliver right after its commit ({@link OutboxRelay#deliverNow}); a unit of work run again starts by calling
-     * it too.
+     * From now on, until {@link #takeWritten()}, the events written on this context are kept for the unit of work to
+     * deliver right after its commit, and the consumers it hands them to itself get no delivery row; a unit of work run
+     * again after a lost race starts afresh (what the lost run wrote never committed).
+     */
+    public void collectWritten() {
+        Vertx.currentContext().putLocal(WRITTEN, new ArrayList<PublishedEvent>());
+    }
+
+    /**
+     * The events written on this context since {@link #collectWritten()} that a queued consumer is owed or a consumer
+     * takes after the commit, for the unit of work to deliver ({@link OutboxRelay#deliverNow}); collecting stops.
      */
     public List<PublishedEvent> takeWritten() {
         Context context = Vertx.currentContext();
@@ -97,13 +112,9 @@ public class Outbox {
         return events;
     }
 
-    private static List<PublishedEvent> written() {
+    /** Where this context keeps what it writes, or null when no unit of work delivers at commit here. */
+    private static List<PublishedEvent> collecting() {
         Context context = Vertx.currentContext();
-        List<PublishedEvent> events = context.getLocal(WRITTEN);
-        if (events == null) {
-            events = new ArrayList<>();
-            context.putLocal(WRITTEN, events);
-        }
-        return events;
+        return context == null ? null : context.getLocal(WRITTEN);
     }
 }

@@ -24,9 +24,13 @@ public class OutboxCommits {
     }
 
     public <T> Uni<T> commitThenDeliver(Supplier<Uni<T>> work) {
+        if (!relay.enabled()) { // a node kept out of relaying leaves everything to the others, best-effort consumers too
+            return Transactions.retryingConflicts(work);
+        }
         return Transactions.<T>retryingConflicts(() -> {
-            outbox.takeWritten(); // what a run that lost a race wrote was never committed
+            outbox.collectWritten();
             return work.get();
-        }).call(() -> relay.deliverNow(outbox.takeWritten()));
+        }).onFailure().invoke(e -> outbox.takeWritten()) // nothing committed: later writes on this context are queued
+                .call(() -> relay.deliverNow(outbox.takeWritten()));
     }
 }

@@ -73,11 +73,17 @@ public class OutboxRelay {
                 });
     }
 
+    /** Whether this node relays ({@code banhao.outbox.relay-enabled}). */
+    public boolean enabled() {
+        return settings.relayEnabled();
+    }
+
     /**
      * Delivers the events a request just committed to their queued consumers, before it answers, so what it set off
-     * (the live push, the hot ranking) has happened when the resident is answered: one transaction for all of them,
-     * claimed like any other delivery and only where order allows, the events as their writer kept them (not read
-     * back). Anything that fails or is held elsewhere is left to the relay.
+     * has happened when the resident is answered: one transaction for all of them, claimed like any other delivery and
+     * only where order allows, the events as their writer kept them (not read back). Anything that fails or is held
+     * elsewhere is left to the relay. Then it hands them to the consumers that take them right after the commit
+     * ({@link EventConsumer#afterWritersCommit}: the live push, the hot ranking), in event order.
      */
     public Uni<Void> deliverNow(List<PublishedEvent> written) {
         if (written.isEmpty() || !settings.relayEnabled()) {
@@ -85,20 +91,45 @@ public class OutboxRelay {
         }
         Map<UUID, PublishedEvent> envelopes = new LinkedHashMap<>(); // their after-commit pushes go out in event order
         for (PublishedEvent event : written) {
-            envelopes.put(event.id(), event);
+            if (event.queued()) {
+                envelopes.put(event.id(), event);
+            }
         }
+        Uni<Void> queued = envelopes.isEmpty() ? Uni.createFrom().voidItem() : deliverQueued(envelopes);
+        return queued.call(() -> handOverAfterCommit(written));
+    }
+
+    private Uni<Void> deliverQueued(Map<UUID, PublishedEvent> envelopes) {
         List<UUID> ids = List.copyOf(envelopes.keySet());
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> deliverOwn(s, ids, 0, envelopes)))
                 .invoke(done -> delivered.increment(done))
                 .call(() -> afterCommit(envelopes.values()))
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(e -> {
-                    // What it claimed rolled back with it: owed again, for the next poll of any node. (It once asked its
-                    // relay for a drain at once, from the event loop, where Quarkus refuses to start one: the request
-                    // that had committed failed after all.)
+                    // What it claimed rolled back with it: owed again, for the next poll of any node.
                     Log.debugf("Delivering at commit failed, the relay's next poll takes over: %s", e.toString());
                     return Uni.createFrom().voidItem();
                 });
+    }
+
+    /** Best effort, as such a consumer asks: a failure is logged and the next one is handed its event all the same. */
+    private Uni<Void> handOverAfterCommit(List<PublishedEvent> written) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (PublishedEvent event : written) {
+            for (EventConsumer consumer : event.afterWritersCommit()) {
+                chain = chain.chain(() -> Uni.createFrom().deferred(() -> consumer.handle(event))
+                        .invoke(() -> delivered.increment())
+                        .onFailure().recoverWithUni(e -> {
+                            Log.warnf("Consumer %s failed on event %s (%s) after its writer's commit; it is not retried: %s",
+                                    consumer.name(), event.id(), event.type(), e.toString());
+                            return Uni.createFrom().voidItem();
+                        }));
+            }
+            if (!event.afterWritersCommit().isEmpty()) {
+                chain = chain.chain(event::runAfterCommit);
+            }
+        }
+        return chain;
     }
 
     private static Uni<Void> afterCommit(Iterable<PublishedEvent> envelopes) {

@@ -20,15 +20,20 @@ public final class PublishedEvent {
     private final ObjectMapper json;
     private final Map<Class<?>, Object> read = new HashMap<>(4);
     private final List<Supplier<Uni<Void>>> afterCommit;
+    private final boolean queued;
+    private final List<EventConsumer> afterWritersCommit;
 
     PublishedEvent(OutboxEvent row, ObjectMapper json) {
-        this(row, json, new ArrayList<>(1));
+        this(row, json, new ArrayList<>(1), true, List.of());
     }
 
-    private PublishedEvent(OutboxEvent row, ObjectMapper json, List<Supplier<Uni<Void>>> afterCommit) {
+    private PublishedEvent(OutboxEvent row, ObjectMapper json, List<Supplier<Uni<Void>>> afterCommit, boolean queued,
+            List<EventConsumer> afterWritersCommit) {
         this.row = row;
         this.json = json;
         this.afterCommit = afterCommit;
+        this.queued = queued;
+        this.afterWritersCommit = afterWritersCommit;
     }
 
     /**
@@ -36,15 +41,27 @@ public final class PublishedEvent {
      * after-commit actions ({@link EventConsumer#inWritersTransaction}).
      */
     static PublishedEvent inWritersTransaction(UUID id, DomainEvent event, String payload, ObjectMapper json) {
-        return new PublishedEvent(row(id, event, payload), json, null);
+        return new PublishedEvent(row(id, event, payload), json, null, false, List.of());
     }
 
     /**
      * {@code event} as its writer keeps it for the delivery right after its commit ({@link OutboxRelay#deliverNow}):
-     * the envelope the relay would read back from {@code outbox_event}, without reading it back.
+     * the envelope the relay would read back from {@code outbox_event}, without reading it back; {@code queued} when some
+     * queued consumer is owed it, and the consumers the writer hands it to itself ({@link EventConsumer#afterWritersCommit}).
      */
-    static PublishedEvent written(UUID id, DomainEvent event, String payload, ObjectMapper json) {
-        return new PublishedEvent(row(id, event, payload), json);
+    static PublishedEvent written(UUID id, DomainEvent event, String payload, ObjectMapper json, boolean queued,
+            List<EventConsumer> afterWritersCommit) {
+        return new PublishedEvent(row(id, event, payload), json, new ArrayList<>(1), queued, afterWritersCommit);
+    }
+
+    /** Whether some queued consumer is owed this event (it has delivery rows). */
+    boolean queued() {
+        return queued;
+    }
+
+    /** The consumers its writer hands it to right after the commit, with no delivery row. */
+    List<EventConsumer> afterWritersCommit() {
+        return afterWritersCommit;
     }
 
     private static OutboxEvent row(UUID id, DomainEvent event, String payload) {

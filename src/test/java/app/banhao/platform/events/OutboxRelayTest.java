@@ -50,6 +50,9 @@ class OutboxRelayTest {
     InTransactionConsumer inTransaction;
 
     @Inject
+    AfterCommitConsumer afterCommit;
+
+    @Inject
     OutboxCommits commits;
 
     @Inject
@@ -154,6 +157,40 @@ class OutboxRelayTest {
         assertEquals(expected, recording.of(thing).stream().map(RecordingConsumer.Seen::n).toList());
         assertEquals(events, count("SELECT count(*) FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id"
                 + " WHERE e.aggregate_id = ? AND d.consumer = 'test-recording' AND d.state = 'DONE' AND d.attempts = 1", thing));
+    }
+
+    @Test
+    void aConsumerTakingEventsAfterTheWritersCommitIsHandedThemBeforeItAnswersInOrderWithNoDeliveryRow() throws Throwable {
+        String thing = "announced-" + UUID.randomUUID();
+        String rolledBack = "announced-rollback-" + UUID.randomUUID();
+        OutboxSteps.await(() -> commits.commitThenDeliver(() -> outbox.publish(new TestEvents.TestAnnounced(thing, 1))
+                .chain(() -> outbox.publish(new TestEvents.TestAnnouncedFailing(thing, 2)))
+                .chain(() -> outbox.publish(new TestEvents.TestAnnounced(thing, 3)))));
+        // No drain and no wait; the failing hand-over is logged, and the one after it still happens.
+        assertEquals(List.of(thing + "#1", thing + "#2", thing + "#3"), afterCommit.of(thing));
+        assertEquals(3, count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ?", thing), "the events are recorded");
+        assertEquals(0, count("SELECT count(*) FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id"
+                + " WHERE e.aggregate_id = ? AND d.consumer = 'test-after-commit'", thing), "no delivery row is owed to it");
+        // The queued consumer that takes the same events was delivered them at commit as usual, before the hand-over.
+        assertEquals(3, count("SELECT count(*) FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id"
+                + " WHERE e.aggregate_id = ? AND d.consumer = 'test-recording' AND d.state = 'DONE'", thing));
+
+        assertThrows(IllegalStateException.class, () -> OutboxSteps.await(() -> commits.commitThenDeliver(
+                () -> outbox.publish(new TestEvents.TestAnnounced(rolledBack, 1))
+                        .chain(() -> Uni.createFrom().failure(new IllegalStateException("the change failed"))))));
+        assertEquals(List.of(), afterCommit.of(rolledBack), "what rolled back is never handed over");
+    }
+
+    @Test
+    void anEventWrittenWhereNoWriterDeliversAtCommitIsQueuedForAnAfterCommitConsumerAndTheRelayHandsItOver() throws Throwable {
+        String thing = "announced-queued-" + UUID.randomUUID();
+        publish(new TestEvents.TestAnnounced(thing, 1)); // a plain transaction, as a relay's consumer or a job writes
+        assertEquals(1, count("SELECT count(*) FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id"
+                + " WHERE e.aggregate_id = ? AND d.consumer = 'test-after-commit' AND d.state = 'PENDING'", thing));
+        drain();
+        Await.until(Duration.ofSeconds(10), "the relay's hand-over", () -> afterCommit.of(thing).size() == 1);
+        assertEquals(1, count("SELECT count(*) FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id"
+                + " WHERE e.aggregate_id = ? AND d.consumer = 'test-after-commit' AND d.state = 'DONE'", thing));
     }
 
     @Test

@@ -32,6 +32,14 @@ final class TestEvents {
     record TestWritten(String thing, int n) implements TestEvent {
     }
 
+    /** Taken by {@link AfterCommitConsumer} right after its writer's commit. */
+    record TestAnnounced(String thing, int n) implements TestEvent {
+    }
+
+    /** Like {@link TestAnnounced}, but {@link AfterCommitConsumer} fails on it. */
+    record TestAnnouncedFailing(String thing, int n) implements TestEvent {
+    }
+
     /** Like {@link TestWritten}, but {@link InTransactionConsumer} asks to act after the commit on it. */
     record TestWrittenActingAfterCommit(String thing, int n) implements TestEvent {
     }
