@@ -58,6 +58,10 @@ public class Outbox {
         UUID id = UUID.randomUUID();
         List<PublishedEvent> collecting = collecting();
         EventConsumers.Wanted wanted = consumers.wantedBy(event, collecting != null);
+        // An event nobody is owed and nobody takes after the commit needs nothing done after it.
+        PublishedEvent written = collecting != null && (!wanted.queued().isEmpty() || !wanted.afterCommit().isEmpty())
+                ? PublishedEvent.written(id, event, payload, json, !wanted.queued().isEmpty(), wanted.afterCommit())
+                : null;
         return Panache.getSession().chain(s -> s.createNativeQuery(WRITE, TABLES)
                 .setParameter("id", id)
                 .setParameter("aggregateType", event.aggregateType())
@@ -68,21 +72,23 @@ public class Outbox {
                 .setParameter("consumers", String.join(",", wanted.queued()))
                 .executeUpdate())
                 .invoke(() -> {
-                    // an event nobody is owed and nobody takes after the commit needs nothing done after it
-                    if (collecting != null && (!wanted.queued().isEmpty() || !wanted.afterCommit().isEmpty())) {
-                        collecting.add(PublishedEvent.written(id, event, payload, json, !wanted.queued().isEmpty(),
-                                wanted.afterCommit()));
+                    if (written != null) {
+                        collecting.add(written);
                     }
                 })
-                .chain(() -> handInTransaction(wanted.inTransaction(), id, event, payload));
+                .chain(() -> handInTransaction(wanted.inTransaction(), id, event, payload, written));
     }
 
-    private Uni<Void> handInTransaction(List<EventConsumer> inTransaction, UUID id, DomainEvent published, String payload) {
+    private Uni<Void> handInTransaction(List<EventConsumer> inTransaction, UUID id, DomainEvent published, String payload,
+            PublishedEvent written) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         if (inTransaction.isEmpty()) {
             return chain; // most postal and wallet events: no envelope to build
         }
-        PublishedEvent event = PublishedEvent.inWritersTransaction(id, published, payload, json);
+        // Sharing the kept envelope's reading of the payload: parsing it was the largest share of a submission's CPU
+        // that the profile put in this code (4.6% of the samples), once for the consumers here and again after the commit.
+        PublishedEvent event = written != null ? written.asInItsWritersTransaction()
+                : PublishedEvent.inWritersTransaction(id, published, payload, json);
         for (EventConsumer consumer : inTransaction) {
             chain = chain.chain(() -> Uni.createFrom().deferred(() -> consumer.handle(event)));
         }

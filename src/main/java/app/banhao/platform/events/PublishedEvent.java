@@ -18,19 +18,21 @@ public final class PublishedEvent {
 
     private final OutboxEvent row;
     private final ObjectMapper json;
-    private final Map<Class<?>, Object> read = new HashMap<>(4);
+    /** The payload read as each record type asked for; shared by the views of one event ({@link #asInItsWritersTransaction}). */
+    private final Map<Class<?>, Object> read;
     private final List<Supplier<Uni<Void>>> afterCommit;
     private final boolean queued;
     private final List<EventConsumer> afterWritersCommit;
 
     PublishedEvent(OutboxEvent row, ObjectMapper json) {
-        this(row, json, new ArrayList<>(1), true, List.of());
+        this(row, json, new HashMap<>(4), new ArrayList<>(1), true, List.of());
     }
 
-    private PublishedEvent(OutboxEvent row, ObjectMapper json, List<Supplier<Uni<Void>>> afterCommit, boolean queued,
-            List<EventConsumer> afterWritersCommit) {
+    private PublishedEvent(OutboxEvent row, ObjectMapper json, Map<Class<?>, Object> read,
+            List<Supplier<Uni<Void>>> afterCommit, boolean queued, List<EventConsumer> afterWritersCommit) {
         this.row = row;
         this.json = json;
+        this.read = read;
         this.afterCommit = afterCommit;
         this.queued = queued;
         this.afterWritersCommit = afterWritersCommit;
@@ -41,7 +43,15 @@ public final class PublishedEvent {
      * after-commit actions ({@link EventConsumer#inWritersTransaction}).
      */
     static PublishedEvent inWritersTransaction(UUID id, DomainEvent event, String payload, ObjectMapper json) {
-        return new PublishedEvent(row(id, event, payload), json, null, false, List.of());
+        return new PublishedEvent(row(id, event, payload), json, new HashMap<>(4), null, false, List.of());
+    }
+
+    /**
+     * This event kept by its writer ({@link #written}) as the consumers in the writer's transaction see it: no
+     * after-commit actions, and the payload read once for both (the same text gives the same records).
+     */
+    PublishedEvent asInItsWritersTransaction() {
+        return new PublishedEvent(row, json, read, null, false, List.of());
     }
 
     /**
@@ -51,7 +61,7 @@ public final class PublishedEvent {
      */
     static PublishedEvent written(UUID id, DomainEvent event, String payload, ObjectMapper json, boolean queued,
             List<EventConsumer> afterWritersCommit) {
-        return new PublishedEvent(row(id, event, payload), json, new ArrayList<>(1), queued, afterWritersCommit);
+        return new PublishedEvent(row(id, event, payload), json, new HashMap<>(4), new ArrayList<>(1), queued, afterWritersCommit);
     }
 
     /** Whether some queued consumer is owed this event (it has delivery rows). */
