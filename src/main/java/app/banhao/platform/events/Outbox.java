@@ -101,7 +101,10 @@ public class Outbox {
      * again after a lost race starts afresh (what the lost run wrote never committed).
      */
     public void collectWritten() {
-        Vertx.currentContext().putLocal(WRITTEN, new ArrayList<PublishedEvent>());
+        Context context = Vertx.currentContext();
+        if (context != null) { // without one, nothing is collected and every consumer's events are queued
+            context.putLocal(WRITTEN, new ArrayList<PublishedEvent>());
+        }
     }
 
     /**

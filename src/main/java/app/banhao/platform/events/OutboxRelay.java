@@ -45,6 +45,7 @@ public class OutboxRelay {
     private final ObjectMapper json;
     private final AtomicLong deadLetters = new AtomicLong();
     private final Counter delivered;
+    private final Counter handedOver;
     private final DeliveryFailures failures;
     private final BusinessClock clock;
 
@@ -55,6 +56,9 @@ public class OutboxRelay {
         this.json = json;
         this.delivered = Counter.builder("banhao.outbox.delivered").description("Event deliveries a consumer processed")
                 .register(metrics);
+        // Apart from the deliveries: those are rows of outbox_delivery, these have none.
+        this.handedOver = Counter.builder("banhao.outbox.handed.over")
+                .description("Events a writer handed to a best-effort consumer right after its commit").register(metrics);
         this.failures = new DeliveryFailures(settings, clock, metrics);
         Gauge.builder("banhao.outbox.dead.letters", deadLetters, AtomicLong::get)
                 .description("Dead-lettered event deliveries waiting for an operator").register(metrics);
@@ -118,7 +122,7 @@ public class OutboxRelay {
         for (PublishedEvent event : written) {
             for (EventConsumer consumer : event.afterWritersCommit()) {
                 chain = chain.chain(() -> Uni.createFrom().deferred(() -> consumer.handle(event))
-                        .invoke(() -> delivered.increment())
+                        .invoke(() -> handedOver.increment())
                         .onFailure().recoverWithUni(e -> {
                             Log.warnf("Consumer %s failed on event %s (%s) after its writer's commit; it is not retried: %s",
                                     consumer.name(), event.id(), event.type(), e.toString());

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import app.banhao.testing.OutboxSteps;
 import app.banhao.testing.faults.Await;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -51,6 +52,9 @@ class OutboxRelayTest {
 
     @Inject
     AfterCommitConsumer afterCommit;
+
+    @Inject
+    MeterRegistry metrics;
 
     @Inject
     OutboxCommits commits;
@@ -163,11 +167,14 @@ class OutboxRelayTest {
     void aConsumerTakingEventsAfterTheWritersCommitIsHandedThemBeforeItAnswersInOrderWithNoDeliveryRow() throws Throwable {
         String thing = "announced-" + UUID.randomUUID();
         String rolledBack = "announced-rollback-" + UUID.randomUUID();
+        double handedBefore = metrics.counter("banhao.outbox.handed.over").count();
         OutboxSteps.await(() -> commits.commitThenDeliver(() -> outbox.publish(new TestEvents.TestAnnounced(thing, 1))
                 .chain(() -> outbox.publish(new TestEvents.TestAnnouncedFailing(thing, 2)))
                 .chain(() -> outbox.publish(new TestEvents.TestAnnounced(thing, 3)))));
         // No drain and no wait; the failing hand-over is logged, and the one after it still happens.
         assertEquals(List.of(thing + "#1", thing + "#2", thing + "#3"), afterCommit.of(thing));
+        assertEquals(2, metrics.counter("banhao.outbox.handed.over").count() - handedBefore, 0.0,
+                "counted apart from the deliveries, the failed one not at all");
         assertEquals(3, count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ?", thing), "the events are recorded");
         assertEquals(0, count("SELECT count(*) FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id"
                 + " WHERE e.aggregate_id = ? AND d.consumer = 'test-after-commit'", thing), "no delivery row is owed to it");
