@@ -1,12 +1,14 @@
 package app.banhao.wallet;
 
-import java.security.KeyPair;
-import java.security.PrivateKey;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 
 import app.banhao.platform.crypto.DataProtection;
 import app.banhao.platform.time.BusinessClock;
@@ -22,7 +24,7 @@ import io.smallrye.mutiny.Uni;
 public class IssuerKeys {
 
     /** A department's signing key, ready to sign. */
-    public record Signer(String keyId, PrivateKey key) {
+    public record Signer(String keyId, ECPrivateKeyParameters key) {
 
         public byte[] sign(byte[] data) {
             return Sm2Signatures.sign(key, data);
@@ -67,20 +69,21 @@ public class IssuerKeys {
     }
 
     private Uni<IssuerKey> create(String departmentCode, String issuerName) {
-        KeyPair pair = Sm2Signatures.generate();
+        AsymmetricCipherKeyPair pair = Sm2Signatures.generate();
         IssuerKey key = new IssuerKey();
         key.keyId = departmentCode + "-" + clock.today().toString().replace("-", "") + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
         key.departmentCode = departmentCode;
         key.issuerName = issuerName;
-        key.publicKey = pair.getPublic().getEncoded();
-        key.privateKeyEnc = crypto.encrypt(Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
+        key.publicKey = Sm2Signatures.encoded((ECPublicKeyParameters) pair.getPublic());
+        key.privateKeyEnc = crypto.encrypt(Base64.getEncoder().encodeToString(
+                Sm2Signatures.encoded((ECPrivateKeyParameters) pair.getPrivate())));
         key.validFrom = clock.now();
         Log.infof("Made SM2 issuer key %s for department %s", key.keyId, departmentCode);
         return keys.persist(key);
     }
 
-    private PrivateKey privateKey(IssuerKey key) {
+    private ECPrivateKeyParameters privateKey(IssuerKey key) {
         return Sm2Signatures.privateKey(Base64.getDecoder().decode(crypto.decrypt(key.privateKeyEnc)));
     }
 }

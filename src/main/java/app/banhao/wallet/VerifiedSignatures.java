@@ -4,12 +4,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.PublicKey;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 
 /**
  * SM2 signatures this node already found valid, remembered by exactly what was checked. An issuing department's
@@ -28,7 +29,7 @@ public class VerifiedSignatures {
     private final Cache<ByteBuffer, Boolean> valid = Caffeine.newBuilder().maximumSize(ENTRIES).build();
 
     /** Whether {@code signature} is {@code keyId}'s ({@code key}'s) SM2 signature of {@code data}. */
-    public boolean verify(String keyId, PublicKey key, byte[] data, byte[] signature) {
+    public boolean verify(String keyId, ECPublicKeyParameters key, byte[] data, byte[] signature) {
         ByteBuffer checked = fingerprint(keyId, data, signature);
         if (valid.getIfPresent(checked) != null) {
             return true;

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.PublicKey;
+import java.security.Security;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.sql.Connection;
@@ -29,6 +30,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.erdtman.jcs.JsonCanonicalizer;
 import org.junit.jupiter.api.Test;
 
@@ -373,6 +375,10 @@ class WalletTest {
             }
         }
         assertTrue(key != null, "key " + signature.get("keyId") + " is published");
+        // Bouncy Castle's JCA provider, which the service itself does not register: a verifier of its own.
+        if (Security.getProvider("BC") == null) {
+            Security.addProvider(new BouncyCastleProvider());
+        }
         PublicKey publicKey = KeyFactory.getInstance("EC", "BC")
                 .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(key.get("publicKey").asText())));
         Signature sm2 = Signature.getInstance(keySet.get("signatureAlgorithm").asText(), "BC");

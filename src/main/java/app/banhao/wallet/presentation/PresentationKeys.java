@@ -1,6 +1,5 @@
 package app.banhao.wallet.presentation;
 
-import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -8,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 
 import app.banhao.platform.startup.StartupTask;
 import app.banhao.wallet.IssuerKeyRepository;
@@ -35,7 +36,7 @@ public class PresentationKeys implements StartupTask {
     static final Duration RECHECK_CURRENT = Duration.ofMinutes(1);
 
     /** A published key: whose it is, its public half, when it was retired (null while current) and when it was read. */
-    record Published(String departmentCode, PublicKey key, OffsetDateTime validTo, Instant readAt) {
+    record Published(String departmentCode, ECPublicKeyParameters key, OffsetDateTime validTo, Instant readAt) {
 
         /**
          * Whether a token signed with this service key can still be alive at {@code now}: none made before the key's

@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -231,14 +232,14 @@ class PresentationTest {
         ((ArrayNode) changed.withArray("disclosures").get(0)).set(2, JSON.getNodeFactory().textNode("孙冒名"));
         assertEquals("TAMPERED", PresentationFixtures.verify(parts[0] + "." + encode(changed) + "." + parts[2]).getString("reason"));
         // Signed with a key that is not published, under an unknown or an issuer's key id.
-        var foreign = Sm2Signatures.generate();
+        var foreign = (ECPrivateKeyParameters) Sm2Signatures.generate().getPrivate();
         ObjectNode unknownKey = payload.deepCopy().put("kid", "ATTACKER-1");
-        assertEquals("FOREIGN_KEY", PresentationFixtures.verify(signed(unknownKey, foreign.getPrivate())).getString("reason"));
+        assertEquals("FOREIGN_KEY", PresentationFixtures.verify(signed(unknownKey, foreign)).getString("reason"));
         ObjectNode issuerKey = payload.deepCopy().put("kid", payload.at("/sd/keyId").asText());
-        assertEquals("FOREIGN_KEY", PresentationFixtures.verify(signed(issuerKey, foreign.getPrivate())).getString("reason"));
+        assertEquals("FOREIGN_KEY", PresentationFixtures.verify(signed(issuerKey, foreign)).getString("reason"));
         ObjectNode ownKey = payload.deepCopy();
         ((ArrayNode) ownKey.withArray("disclosures").get(0)).set(2, JSON.getNodeFactory().textNode("孙冒名"));
-        assertEquals("TAMPERED", PresentationFixtures.verify(signed(ownKey, foreign.getPrivate())).getString("reason"));
+        assertEquals("TAMPERED", PresentationFixtures.verify(signed(ownKey, foreign)).getString("reason"));
         for (String bad : List.of("hello", "BHP1.e30.AAAA", "BHP1..", token.replace("BHP1", "BHP2"), parts[0] + "." + parts[1])) {
             assertEquals("MALFORMED", PresentationFixtures.verify(bad).getString("reason"), bad);
         }
@@ -361,7 +362,7 @@ class PresentationTest {
         return "{\"certificateId\":\"" + certificate + "\",\"fields\":[" + fields + "]}";
     }
 
-    private static String signed(ObjectNode payload, java.security.PrivateKey key) throws Exception {
+    private static String signed(ObjectNode payload, ECPrivateKeyParameters key) throws Exception {
         String input = "BHP1." + encode(payload);
         return input + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(Sm2Signatures.sign(key, input.getBytes(StandardCharsets.US_ASCII)));
