@@ -2,12 +2,17 @@ package app.banhao.live;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import app.banhao.testing.Burst;
 import app.banhao.testing.Logins;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -48,7 +53,29 @@ class LiveViewersTest {
         JsonPath ended = LiveFixtures.step(staff, live, "end", "{}").statusCode(200).extract().jsonPath();
         given().get("/api/v1/live/streams/" + id).then().statusCode(200).body("viewers.uniqueViewers", equalTo(3));
         beat(null, id, b).statusCode(409).body("code", equalTo("LIVE_STREAM_NOT_LIVE"));
-        org.junit.jupiter.api.Assertions.assertEquals("ENDED", ended.getString("state"));
+        assertEquals("ENDED", ended.getString("state"));
+    }
+
+    @Test
+    void aBurstOfViewersIsCountedOnceEachAndEveryBeatIsAnsweredWithFiguresThatIncludeIt() throws Exception {
+        String staff = LiveFixtures.staff("LIVE-VIEW-DEPT");
+        String id = LiveFixtures.live(staff).getString("id");
+        // Beats arriving together go to Redis together (ViewerCounts): none may be lost or answered without itself.
+        List<Burst.Outcome> outcomes = Burst.fire(Burst.ATTEMPTS,
+                i -> beat(null, id, new UUID(0, i + 1).toString()).extract().response());
+        // Unique viewers never expire (the viewers-now window is 3 s in tests, shorter than a slow burst may take).
+        int highest = 0;
+        for (Burst.Outcome outcome : outcomes) {
+            assertNotNull(outcome.answer(), String.valueOf(outcome.failure()));
+            assertEquals(200, outcome.answer().statusCode());
+            int unique = outcome.answer().jsonPath().getInt("uniqueViewers");
+            assertTrue(unique >= 1 && outcome.answer().jsonPath().getInt("concurrentViewers") >= 1, "figures after the beat");
+            highest = Math.max(highest, unique);
+        }
+        assertTrue(Math.abs(highest - Burst.ATTEMPTS) <= 4, "the last call counted every beat: " + highest);
+        int unique = given().get("/api/v1/live/streams/" + id).then().statusCode(200).extract().jsonPath()
+                .getInt("viewers.uniqueViewers");
+        assertEquals(highest, unique, "no beat was left uncounted after the answers");
     }
 
     @Test
