@@ -8,6 +8,7 @@ import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.CryptoException;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
+import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
 import org.bouncycastle.crypto.params.ECNamedDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
@@ -107,7 +108,7 @@ public final class Sm2Signatures {
         }
     }
 
-    private static boolean isSm2(org.bouncycastle.crypto.params.ECDomainParameters parameters) {
+    private static boolean isSm2(ECDomainParameters parameters) {
         return parameters.getCurve().equals(CURVE.getCurve()) && parameters.getG().equals(CURVE.getG());
     }
 }
