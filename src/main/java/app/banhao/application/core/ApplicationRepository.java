@@ -2,12 +2,16 @@ package app.banhao.application.core;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import app.banhao.platform.paging.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -55,20 +59,34 @@ public class ApplicationRepository implements PanacheRepositoryBase<Application,
             OffsetDateTime createdAt, OffsetDateTime updatedAt) {
     }
 
+    /**
+     * The select clause of {@link #mine}, written once: Panache's {@code project(Listed.class)} built it on every call
+     * from the record's constructor by reflection (its parameter names), 5–7% of the event loops' CPU on the list
+     * (async-profiler, 2026-12-05).
+     */
+    private static final String LISTED = "select new " + Listed.class.getName() + "(id, applicationNo, itemCode, itemName,"
+            + " departmentCode, bundleCode, state, submittedAt, dueDate, createdAt, updatedAt) from Application where ";
+
     /** A page of a resident's applications, newest first (cursor: created_at and id of the last one). */
     public Uni<List<Listed>> mine(UUID residentId, ApplicationStatus state, PageRequest page) {
-        StringBuilder q = new StringBuilder("residentId = :resident");
-        Parameters p = Parameters.with("resident", residentId);
+        StringBuilder q = new StringBuilder(LISTED).append("residentId = :resident");
+        Map<String, Object> p = new HashMap<>();
+        p.put("resident", residentId);
         if (state != null) {
             q.append(" and state = :state");
-            p.and("state", state);
+            p.put("state", state);
         }
         if (page.after().isPresent()) {
             q.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
-            p.and("at", OffsetDateTime.parse(page.after().get().key())).and("id", UUID.fromString(page.after().get().id()));
+            p.put("at", OffsetDateTime.parse(page.after().get().key()));
+            p.put("id", UUID.fromString(page.after().get().id()));
         }
         q.append(" order by createdAt desc, id desc");
-        return find(q.toString(), p).project(Listed.class).range(0, page.fetchSize() - 1).list();
+        return getSession().chain(session -> {
+            Mutiny.SelectionQuery<Listed> query = session.createSelectionQuery(q.toString(), Listed.class);
+            p.forEach(query::setParameter);
+            return query.setMaxResults(page.fetchSize()).getResultList();
+        });
     }
 
     /** A page of a department's worklist by due date (cursor: due_date and id of the last one). */
