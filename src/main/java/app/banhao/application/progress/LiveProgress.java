@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
+import app.banhao.platform.redis.ProbedSubscription;
 import app.banhao.platform.security.SessionsRevoked;
 import app.banhao.platform.time.BusinessClock;
 import io.micrometer.core.instrument.Gauge;
@@ -29,7 +30,7 @@ import io.smallrye.mutiny.subscription.MultiEmitter;
 
 /**
  * Live progress on this node (DESIGN.md §4, §8): the server-sent-event streams open here, per resident and per
- * session, fed by one {@link ResidentChannelSubscription} to every resident's channel ({@code banhao:{events}:resident:*},
+ * session, fed by one {@link ProbedSubscription} to every resident's channel ({@code banhao:{events}:resident:*},
  * published by {@link RedisApplicationEvents} after commit, from any node) and shaped by {@link StateChangeSseEvents}.
  *
  * <p>The subscription is made when the first stream opens and made again (at each heartbeat, while streams are
@@ -49,7 +50,7 @@ public class LiveProgress {
     private final LiveStreamCap cap;
     private final StateChangeSseEvents events;
     private final BusinessClock clock;
-    private final ResidentChannelSubscription subscription;
+    private final ProbedSubscription subscription;
     private final Map<UUID, Set<Stream>> streams = new ConcurrentHashMap<>();
     private final Map<UUID, Set<Stream>> bySession = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
@@ -64,8 +65,9 @@ public class LiveProgress {
         this.events = events;
         this.clock = clock;
         // This node's own channel under the pattern proves the subscription live.
-        this.subscription = new ResidentChannelSubscription(redis.pubsub(String.class), RedisApplicationEvents.CHANNEL_PREFIX + "*",
-                RedisApplicationEvents.CHANNEL_PREFIX + "probe-" + UUID.randomUUID(), PROBE_WAIT, this::deliver);
+        // Made again at the next heartbeat after Redis dropped it, so nothing to do when it is lost.
+        this.subscription = new ProbedSubscription(redis.pubsub(String.class), RedisApplicationEvents.CHANNEL_PREFIX + "*",
+                RedisApplicationEvents.CHANNEL_PREFIX + "probe-" + UUID.randomUUID(), PROBE_WAIT, this::deliver, () -> { });
         Gauge.builder("banhao.live.streams", open, AtomicInteger::get)
                 .description("Live-progress streams open on this node").register(metrics);
     }
