@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.banhao.platform.paging.PageRequest;
+import app.banhao.platform.query.InList;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -29,8 +30,9 @@ public class CertificateRepository implements PanacheRepositoryBase<Certificate,
 
     /** The holder's certificates of these types that say VALID (expiry is the caller's to judge), newest first. */
     public Uni<List<Certificate>> validOfTypes(UUID holderId, java.util.Set<String> types) {
-        return list("holderId = ?1 and typeCode in ?2 and status = ?3 order by createdAt desc, id desc", holderId, types,
-                Certificate.Status.VALID);
+        return list("holderId = :holder and typeCode in " + InList.of("type", types.size()) + " and status = :status"
+                + " order by createdAt desc, id desc",
+                InList.bind(Parameters.with("holder", holderId).and("status", Certificate.Status.VALID), "type", types));
     }
 
     /** The certificate if {@code holderId} holds it; null otherwise (someone else's looks like none). */

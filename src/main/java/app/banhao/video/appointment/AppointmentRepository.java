@@ -3,10 +3,14 @@ package app.banhao.video.appointment;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import app.banhao.platform.query.InList;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -17,13 +21,21 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
     private static final String LOCK_SLOT = "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1)) AS slot_lock";
 
     /** The states that take a place of a slot (a HELD one only until its hold runs out). */
-    static final String TAKES_PLACE = "(state in :taking or (state = :held and holdExpiresAt > :now))";
-
     private static final List<AppointmentState> TAKING = List.of(AppointmentState.BOOKED, AppointmentState.WAITING,
             AppointmentState.CALLED, AppointmentState.IN_SESSION, AppointmentState.FINISHED, AppointmentState.MISSED);
 
+    /** The states that take a place of a slot (a HELD one only until its hold runs out); bound by {@link #takesPlace}. */
+    static final String TAKES_PLACE = "(state in " + InList.of("taking", TAKING.size()) + " or (state = :held and holdExpiresAt > :now))";
+
     static final List<AppointmentState> OPEN = List.of(AppointmentState.HELD, AppointmentState.BOOKED,
             AppointmentState.WAITING, AppointmentState.CALLED, AppointmentState.IN_SESSION);
+    private static final String OPEN_STATE = "state in " + InList.of("open", OPEN.size());
+
+    /** Binds the parameters of {@link #TAKES_PLACE} but {@code :now}. */
+    static void takesPlace(BiConsumer<String, Object> bind) {
+        InList.bind("taking", TAKING, bind);
+        bind.accept("held", AppointmentState.HELD);
+    }
 
     public Uni<Appointment> findForUpdate(UUID id) {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
@@ -42,26 +54,31 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
 
     /** Places taken in one slot of an availability. */
     public Uni<Long> takenIn(UUID availabilityId, OffsetDateTime slotStart, OffsetDateTime now) {
-        return count("availabilityId = :availability and slotStart = :start and " + TAKES_PLACE,
-                Parameters.with("availability", availabilityId).and("start", slotStart).and("now", now)
-                        .and("taking", TAKING).and("held", AppointmentState.HELD));
+        Parameters p = Parameters.with("availability", availabilityId).and("start", slotStart).and("now", now);
+        takesPlace(p::and);
+        return count("availabilityId = :availability and slotStart = :start and " + TAKES_PLACE, p);
     }
 
     /** Places taken per slot start of an availability between two instants: rows of (slotStart, count). */
     public Uni<List<Object[]>> takenBetween(List<UUID> availabilityIds, OffsetDateTime from, OffsetDateTime to,
             OffsetDateTime now) {
-        return getSession().chain(session -> session.createSelectionQuery(
-                "select availabilityId, slotStart, count(*) from Appointment where availabilityId in :availabilities"
-                        + " and slotStart >= :from and slotStart < :to and " + TAKES_PLACE
-                        + " group by availabilityId, slotStart", Object[].class)
-                .setParameter("availabilities", availabilityIds).setParameter("from", from).setParameter("to", to)
-                .setParameter("now", now).setParameter("taking", TAKING).setParameter("held", AppointmentState.HELD)
-                .getResultList());
+        return getSession().chain(session -> {
+            Mutiny.SelectionQuery<Object[]> query = session.createSelectionQuery(
+                    "select availabilityId, slotStart, count(*) from Appointment where availabilityId in "
+                            + InList.of("availability", availabilityIds.size())
+                            + " and slotStart >= :from and slotStart < :to and " + TAKES_PLACE
+                            + " group by availabilityId, slotStart", Object[].class)
+                    .setParameter("from", from).setParameter("to", to).setParameter("now", now);
+            InList.bind("availability", availabilityIds, query::setParameter);
+            takesPlace(query::setParameter);
+            return query.getResultList();
+        });
     }
 
     /** The resident's open appointment for an item, if any. */
     public Uni<Appointment> openOf(UUID residentId, String itemCode) {
-        return find("residentId = ?1 and itemCode = ?2 and state in ?3", residentId, itemCode, OPEN).firstResult();
+        return find("residentId = :resident and itemCode = :item and " + OPEN_STATE,
+                InList.bind(Parameters.with("resident", residentId).and("item", itemCode), "open", OPEN)).firstResult();
     }
 
     /** When the resident's no-shows since {@code since} were recorded, oldest first. */
