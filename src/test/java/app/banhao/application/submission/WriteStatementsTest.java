@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import app.banhao.application.ApplicationFixtures;
+import app.banhao.application.core.ApplicationNumbers;
 import app.banhao.platform.web.RequestIds;
 import app.banhao.testing.LogCapture;
 import app.banhao.testing.Logins;
@@ -35,9 +36,11 @@ class WriteStatementsTest {
      * 12 since it comes through the catalogue's cache (issue 16); 13 since the answer lists the materials the
      * resident's wallet can stand in for (免提交, issue 12: one read of the wallet, made only when the item has a
      * material a certificate can replace, as this test's item has); 10 since the timeline entry is written in the
-     * draft's own transaction instead of a delivery of four statements after it (issue 16).
+     * draft's own transaction instead of a delivery of four statements after it (issue 16); 9 since the number comes
+     * from the node's block of them (one {@code nextval} in {@value ApplicationNumbers#BLOCK} drafts, left out of the
+     * count below so that the figure does not depend on where in its block a draft falls).
      */
-    static final int DRAFT_BUDGET = 10;
+    static final int DRAFT_BUDGET = 9;
     /**
      * A submission with a signed commitment covering three materials: the same reads plus the materials, the
      * placeholders, history and row, its timeline entry and inbox message. 20 before rows of one kind went in one
@@ -102,6 +105,7 @@ class WriteStatementsTest {
         return log.records().stream()
                 .filter(r -> "org.hibernate.SQL".equals(r.getLoggerName()) && requestId.equals(LogCapture.mdc(r, RequestIds.MDC_KEY)))
                 .map(r -> LogCapture.describe(r).replaceAll("\\s+", " "))
+                .filter(line -> !line.contains("nextval('application_number_seq')"))
                 .map(line -> line.length() > 160 ? line.substring(0, 160) + "…" : line)
                 .toList();
     }
