@@ -27,7 +27,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ApplicationNumbers {
 
-    /** The sequence's step (V860__application_number_blocks.sql); {@code ApplicationNumbersBlockTest} checks they agree. */
+    /** The sequence's step (V860__application_number_blocks.sql); {@code ApplicationNumberBlocksTest} checks they agree. */
     public static final int BLOCK = 20;
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
