@@ -20,7 +20,7 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
 
     private static final String LOCK_SLOT = "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1)) AS slot_lock";
 
-    /** The states that take a place of a slot (a HELD one only until its hold runs out). */
+    /** The states that take a place of a slot whatever the time (HELD does only until its hold runs out). */
     private static final List<AppointmentState> TAKING = List.of(AppointmentState.BOOKED, AppointmentState.WAITING,
             AppointmentState.CALLED, AppointmentState.IN_SESSION, AppointmentState.FINISHED, AppointmentState.MISSED);
 
