@@ -104,7 +104,8 @@ class ApplicationBundleTest {
         given().auth().oauth2(other).get("/api/v1/applications/" + firstChild).then().statusCode(404);
         // Neither or both of itemCode and bundleCode is named.
         given().auth().oauth2(resident).contentType(ContentType.JSON).body("{\"formData\":{}}")
-                .post("/api/v1/applications").then().statusCode(422).body("errors[0].field", equalTo("itemCode"));
+                .post("/api/v1/applications").then().statusCode(422).body("errors[0].field", equalTo("itemCode"))
+                .body("detail", equalTo("请求中有 1 个字段不符合要求"));
         given().auth().oauth2(resident).contentType(ContentType.JSON)
                 .body("{\"itemCode\":\"" + b.first().item() + "\",\"bundleCode\":\"" + b.code() + "\"}")
                 .post("/api/v1/applications").then().statusCode(422).body("errors[0].field", equalTo("bundleCode"));

@@ -28,8 +28,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(code, List.of(detailArgs), List.of(), Map.of());
     }
 
+    /** One field refused: {@code VALIDATION_FAILED}'s detail counts the refused fields, the other codes' name it. */
     public static ApiException field(ProblemCode code, FieldError error) {
-        return new ApiException(code, List.of(error.field()), List.of(error), Map.of());
+        return code == ErrorCode.VALIDATION_FAILED ? fields(code, List.of(error))
+                : new ApiException(code, List.of(error.field()), List.of(error), Map.of());
     }
 
     public static ApiException fields(ProblemCode code, List<FieldError> errors) {

@@ -42,7 +42,7 @@ import app.banhao.testing.PackagedApp;
 class BookingAcrossNodesIT {
 
     private static final Duration READY = Duration.ofSeconds(120);
-    private static final Pattern ID = Pattern.compile("^\\{\"id\":\"([^\"]+)\"");
+    private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
     private static final String ITEM = "HN-WJW-GGCSWSXK";
 
     @TempDir
