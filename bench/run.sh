@@ -220,7 +220,8 @@ measure_verify() { # group base
   access=$(curl -s "$base/api/v1/auth/password-login" -H 'Content-Type: application/json' \
     -d '{"phone":"13800138000","password":"Xiang-Yi-Ban-2026"}' | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
   certificate=$(curl -s "$base/api/v1/wallet/certificates?type=RESIDENT_ID_CARD" -H "Authorization: Bearer $access" \
-    | sed -n 's/.*"items":\[{"id":"\([^"]*\)".*/\1/p')
+    | python3 -c 'import json, sys; items = json.load(sys.stdin).get("items") or [{}]; print(items[0].get("id", ""))' || true)
+  [ -n "$certificate" ] || { echo "$group/verify: the demo resident has no identity card in the wallet" >&2; exit 1; }
   for _ in $(seq "$PRESENTATIONS"); do
     curl -s "$base/api/v1/wallet/presentations" -H "Authorization: Bearer $access" -H 'Content-Type: application/json' \
       -d "{\"certificateId\":\"$certificate\",\"fields\":[\"持证主体\",\"证照编号\"],\"singleUse\":false,\"lifetimeSeconds\":300}" \
@@ -295,7 +296,8 @@ measure_appointments() { # group base
     -H 'Content-Type: application/json' -d "{\"departmentCode\":\"HN-WJW\",\"itemCode\":\"$item\",
     \"weekdays\":[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\",\"SATURDAY\",\"SUNDAY\"],
     \"windowStart\":\"08:00\",\"windowEnd\":\"20:00\",\"slotMinutes\":5,\"capacity\":1000,\"opensDaysAhead\":30,
-    \"closesHoursBefore\":1,\"validFrom\":\"$(TZ=Asia/Shanghai date +%F)\"}" | sed -n 's/^{"id":"\([^"]*\)".*/\1/p')
+    \"closesHoursBefore\":1,\"validFrom\":\"$(TZ=Asia/Shanghai date +%F)\"}" \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin).get("id", ""))' || true)
   [ -n "$availability" ] || { echo "$group/book: could not publish an availability" >&2; exit 1; }
   for offset in 2 3 4 5 6 7 8 9 10; do
     day=$(TZ=Asia/Shanghai date -d "+$offset days" +%F)
