@@ -6,6 +6,7 @@
 # PASS/FAIL per target. Writes bench/results/latest.json; exits non-zero when a target is missed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh                      # login_residents, shared with bench/compare.sh
 
 DURATION=${DURATION:-8s}           # measured run per scenario
 # Unmeasured run before it (JIT, caches, pools). 20 s: with 4 s the JIT on these 2 cores was still compiling the
@@ -146,25 +147,6 @@ measure_get() { # group base name path target-kind target max-p99 [header]
   echo "… $group/$name: warmed up for $(warm_up "${header[@]}" "$base$path")" >&2
   record "$group" "$name" "$5" "$6" "$7" \
     "$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/lua/report.lua "${header[@]}" "$base$path" | tail -1)"
-}
-
-# Residents for the application scenarios, logged in through the API (SMS code, then login): one access
-# token a line.
-login_residents() { # base count first-number file
-  local phone code
-  for i in $(seq 1 "$2"); do
-    phone=$(printf '1590%07d' $(($3 + i)))
-    code=$(curl -s "$1/api/v1/auth/otp" -H 'Content-Type: application/json' -d "{\"phone\":\"$phone\"}" \
-      | sed -n 's/.*"devCode":"\([0-9]*\)".*/\1/p')
-    curl -s "$1/api/v1/auth/login" -H 'Content-Type: application/json' -d "{\"phone\":\"$phone\",\"code\":\"$code\"}" \
-      | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p'
-    echo   # curl's answer has no final newline, so neither has sed's line
-  done >"$4"
-  [ "$(grep -c . "$4")" = "$2" ] || { echo "could not log in $2 residents for the application scenarios; the last answers:" >&2
-    code=$(curl -s "$1/api/v1/auth/otp" -H 'Content-Type: application/json' -d '{"phone":"15999999999"}' | tee /dev/stderr \
-      | sed -n 's/.*"devCode":"\([0-9]*\)".*/\1/p')
-    curl -s "$1/api/v1/auth/login" -H 'Content-Type: application/json' -d "{\"phone\":\"15999999999\",\"code\":\"$code\"}" >&2
-    exit 1; }
 }
 
 # The application scenarios, as the residents logged in above (one wrk thread and connection each):

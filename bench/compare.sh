@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Two builds (or two settings of one) compared on one noisy machine (see bench/README.md "Comparing two builds"):
+# both run at once, each on its own embedded PostgreSQL and Redis, and short bursts of the same load alternate
+# between them, so the host's drift over minutes falls on both alike. Prints each burst's requests/s and CPU per
+# request (the JVM's, and its PostgreSQL's), then the medians and the median of the paired differences.
+#
+#   bench/compare.sh A.jar B.jar                     # drafts (POST /api/v1/applications), 8 rounds of 8 s
+#   SCENARIO=list bench/compare.sh A.jar B.jar       # GET /api/v1/applications?limit=20 of a resident with 300
+#   ENV_B="QUARKUS_X=y" bench/compare.sh A.jar A.jar # one build, a setting changed for B
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib.sh
+
+[ $# = 2 ] || { sed -n '2,9p' "$0" >&2; exit 2; }
+SCENARIO=${SCENARIO:-drafts}       # drafts | list | ping
+ROUNDS=${ROUNDS:-8}
+SECS=${SECS:-8}                     # one burst
+# Warm-up: 10-s bursts each, alternating, until both JITs compiled for under a tenth of a core in their last burst
+# (the JVM's CPU per draft still halved over minutes of load while C2 worked), at most WARM_MAX seconds of bursts.
+WARM_MAX=${WARM_MAX:-400}
+CONNECTIONS=${CONNECTIONS:-50}
+case $SCENARIO in drafts | list | ping) ;; *) echo "SCENARIO is drafts, list or ping" >&2; exit 2 ;; esac
+command -v wrk >/dev/null || { echo "wrk is missing (bench/run.sh installs it)" >&2; exit 1; }
+
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+WORK=$(mktemp -d)
+declare -A APP PORT DIR
+cleanup() {
+  for b in A B; do [ -z "${APP[$b]:-}" ] || kill "${APP[$b]}" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# Local mode (the log SMS gateway gives the codes), no draft or storage limit (each resident makes hundreds).
+start() { # name jar extra-env
+  local dir="$WORK/$1" port
+  port=$(free_port)
+  mkdir -p "$dir"
+  # shellcheck disable=SC2086 # the extra settings are words on purpose
+  env $3 BANHAO_LOCAL_MODE=true BANHAO_OTP_PER_IP_PER_HOUR=100000000 BANHAO_APPLICATIONS_MAX_OPEN_DRAFTS=100000000 \
+    BANHAO_APPLICATIONS_MAX_STORED_BYTES=1000000000000 QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$(free_port)" \
+    BANHAO_DATA_DIR="$dir/data" BANHAO_KEY_DIR="$dir/keys" BANHAO_EMBEDDED_POSTGRES_PORT="$(free_port)" \
+    BANHAO_EMBEDDED_REDIS_PORT="$(free_port)" java ${JAVA_OPTS:-} -jar "$2" >"$dir/app.log" 2>&1 &
+  APP[$1]=$!
+  PORT[$1]=$port
+  DIR[$1]=$dir
+}
+start A "$1" "${ENV_A:-}"
+start B "$2" "${ENV_B:-}"
+for b in A B; do
+  for _ in $(seq 1 600); do curl -sf -o /dev/null "http://127.0.0.1:${PORT[$b]}/api/v1/system/ping" && break; sleep 0.25; done
+  curl -sf -o /dev/null "http://127.0.0.1:${PORT[$b]}/api/v1/system/ping" \
+    || { echo "$b did not start; its log:" >&2; tail -20 "${DIR[$b]}/app.log" >&2; exit 1; }
+  login_residents "http://127.0.0.1:${PORT[$b]}" "$CONNECTIONS" 0 "${DIR[$b]}/tokens"
+  if [ "$SCENARIO" = list ]; then # the first resident's 300 drafts, for the list to read
+    head -1 "${DIR[$b]}/tokens" >"${DIR[$b]}/lister"
+    wrk -t1 -c1 -d30s -s bench/lua/drafts.lua "http://127.0.0.1:${PORT[$b]}" -- "${DIR[$b]}/lister" "${DIR[$b]}/listed" >/dev/null
+  fi
+done
+
+HZ=$(getconf CLK_TCK)
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# CPU of the instance's PostgreSQL: its postmaster (the process started on its data directory) and the backends under it.
+pg_ticks() {
+  local total=0 p pm
+  for pm in $(pgrep -f -- "${DIR[$1]}/data/postgres" || true); do
+    for p in $pm $(pgrep -P "$pm" || true); do total=$((total + $(ticks "$p"))); done
+  done
+  echo "$total"
+}
+burst() { # name seconds → requests/s, JVM ms and PostgreSQL ms of CPU per request
+  local base="http://127.0.0.1:${PORT[$1]}" j0 p0 rps
+  j0=$(ticks "${APP[$1]}"); p0=$(pg_ticks "$1")
+  case $SCENARIO in
+    drafts) rps=$(wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$2s" -s bench/lua/drafts.lua "$base" -- "${DIR[$1]}/tokens" "${DIR[$1]}/drafts" \
+      | awk '/Requests\/sec/ {print $2}') ;;
+    list) rps=$(wrk -t2 -c"$CONNECTIONS" -d"$2s" -H "Authorization: Bearer $(cat "${DIR[$1]}/lister")" "$base/api/v1/applications?limit=20" \
+      | awk '/Requests\/sec/ {print $2}') ;;
+    ping) rps=$(wrk -t2 -c"$CONNECTIONS" -d"$2s" "$base/api/v1/system/ping" | awk '/Requests\/sec/ {print $2}') ;;
+  esac
+  python3 -c 'import sys; r, s, hz, dj, dp = map(float, sys.argv[1:]); n = r * s or 1
+print(f"{r:.1f} {dj / hz * 1000 / n:.3f} {dp / hz * 1000 / n:.3f}")' \
+    "${rps:-0}" "$2" "$HZ" $(($(ticks "${APP[$1]}") - j0)) $(($(pg_ticks "$1") - p0))
+}
+
+# CPU ticks of the JVM's compiler threads (HotSpot names them "C1 CompilerThre…" and "C2 CompilerThre…").
+jit_ticks() {
+  local t total=0
+  for t in /proc/"$1"/task/*; do
+    case $(cat "$t/comm" 2>/dev/null) in C1\ Compiler* | C2\ Compiler*) total=$((total + $(ticks "${t#/proc/}"))) ;; esac
+  done
+  echo "$total"
+}
+warmed=0 quiet=0
+while [ "$quiet" = 0 ] && [ "$warmed" -lt "$WARM_MAX" ]; do
+  quiet=1
+  for b in A B; do
+    c0=$(jit_ticks "${APP[$b]}"); burst $b 10 >/dev/null
+    [ $(($(jit_ticks "${APP[$b]}") - c0)) -lt "$HZ" ] || quiet=0 # under 1 s of compiling in 10 s
+  done
+  warmed=$((warmed + 20))
+done
+echo "… warmed up for ${warmed} s of bursts, $([ "$quiet" = 1 ] && echo "both JITs quiet" || echo "still compiling at WARM_MAX")" >&2
+echo "round build req/s jvm-ms/req pg-ms/req"
+for round in $(seq 1 "$ROUNDS"); do
+  # Who goes first alternates too: a burst right after the other's can find the machine busier or quieter.
+  order="A B"; [ $((round % 2)) = 0 ] && order="B A"
+  for b in $order; do echo "$round $b $(burst $b "$SECS")"; done
+done | tee "$WORK/bursts"
+python3 - "$WORK/bursts" <<'PY'
+import statistics, sys
+rows = {}
+for line in open(sys.argv[1]):
+    r, b, rps, jvm, pg = line.split()
+    rows.setdefault(b, {})[int(r)] = (float(rps), float(jvm), float(pg))
+a, b = rows["A"], rows["B"]
+for name, i in (("req/s", 0), ("JVM ms/request", 1), ("PostgreSQL ms/request", 2)):
+    diffs = [b[r][i] - a[r][i] for r in a if r in b]
+    print(f"{name:22} A {statistics.median(v[i] for v in a.values()):9.3f}   B {statistics.median(v[i] for v in b.values()):9.3f}"
+          f"   B−A per round: median {statistics.median(diffs):+.3f} (from {min(diffs):+.3f} to {max(diffs):+.3f})")
+PY
