@@ -17,7 +17,9 @@ WARMUP=${WARMUP:-20s}
 # busy: after $WARMUP, on in 5-s rounds until a round in which it compiled for under a tenth of a core, at most
 # $WARMUP_MAX in all. On these 2 cores verify's path kept the C2 compiler busy for ~35 s; measured at 20–28 s it read
 # 1,500–1,850 req/s (p99 54–67 ms), once the JIT was quiet 2,400–2,500 for minutes (see bench/README.md).
-WARMUP_MAX=${WARMUP_MAX:-60s}
+# create-draft used all of 60 s and was measured with C2 still at work: in bench/compare.sh the JVM's CPU per draft fell
+# from ~7.5 to ~2 ms over three minutes of drafts, and the compiler went quiet after 90–110 s of them (2026-12-05).
+WARMUP_MAX=${WARMUP_MAX:-150s}
 CONNECTIONS=${CONNECTIONS:-50}
 THREADS=${THREADS:-2}
 PORT=${PORT:-18090}                # instance A; B is PORT+1, the load balancer PORT+9
