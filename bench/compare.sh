@@ -84,20 +84,12 @@ print(f"{r:.1f} {dj / hz * 1000 / n:.3f} {dp / hz * 1000 / n:.3f}")' \
     "${rps:-0}" "$2" "$HZ" $(($(ticks "${APP[$1]}") - j0)) $(($(pg_ticks "$1") - p0))
 }
 
-# CPU ticks of the JVM's compiler threads (HotSpot names them "C1 CompilerThre…" and "C2 CompilerThre…").
-jit_ticks() {
-  local t total=0
-  for t in /proc/"$1"/task/*; do
-    case $(cat "$t/comm" 2>/dev/null) in C1\ Compiler* | C2\ Compiler*) total=$((total + $(ticks "${t#/proc/}"))) ;; esac
-  done
-  echo "$total"
-}
 warmed=0 quiet=0
 while [ "$quiet" = 0 ] && [ "$warmed" -lt "$WARM_MAX" ]; do
   quiet=1
   for b in A B; do
-    c0=$(jit_ticks "${APP[$b]}"); burst $b 10 >/dev/null
-    [ $(($(jit_ticks "${APP[$b]}") - c0)) -lt "$HZ" ] || quiet=0 # under 1 s of compiling in 10 s
+    c0=$(jit_ms_of "${APP[$b]}"); burst $b 10 >/dev/null
+    [ $(($(jit_ms_of "${APP[$b]}") - c0)) -lt 1000 ] || quiet=0 # under 1 s of compiling in 10 s, as run.sh's warm-up
   done
   warmed=$((warmed + 20))
 done

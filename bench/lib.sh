@@ -18,3 +18,10 @@ login_residents() { # base count first-number file
     curl -s "$1/api/v1/auth/login" -H 'Content-Type: application/json' -d "{\"phone\":\"15999999999\",\"code\":\"$code\"}" >&2
     exit 1; }
 }
+
+# Milliseconds the JIT of the JVM $1 has spent compiling (HotSpot's sun.ci counters; 0 without jcmd).
+jit_ms_of() {
+  command -v jcmd >/dev/null || { echo 0; return; }
+  jcmd "$1" PerfCounter.print 2>/dev/null \
+    | awk -F= '/^sun[.]ci[.](standard|osr)Time=/ { ns += $2 } END { printf "%d", ns / 1000000 }'
+}

@@ -117,14 +117,10 @@ record() { # group name target-kind target-value max-p99-ms result-json
     "$1" "$2" "$3" "$4" "$5" "$6" >>"$RAW"
 }
 
-# Milliseconds the JIT of the running instances has spent compiling (HotSpot's sun.ci counters; 0 without jcmd).
+# Milliseconds the JIT of the running instances has spent compiling (lib.sh).
 jit_ms() {
   local pid total=0
-  command -v jcmd >/dev/null || { echo 0; return; }
-  for pid in "$APP_A" ${APP_B:+"$APP_B"}; do
-    total=$((total + $(jcmd "$pid" PerfCounter.print 2>/dev/null \
-      | awk -F= '/^sun[.]ci[.](standard|osr)Time=/ { ns += $2 } END { printf "%d", ns / 1000000 }')))
-  done
+  for pid in "$APP_A" ${APP_B:+"$APP_B"}; do total=$((total + $(jit_ms_of "$pid"))); done
   echo "$total"
 }
 
