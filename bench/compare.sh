@@ -5,7 +5,7 @@
 # request (the JVM's, and its PostgreSQL's), then the medians and the median of the paired differences.
 #
 #   bench/compare.sh A.jar B.jar                     # drafts (POST /api/v1/applications), 8 rounds of 8 s
-#   SCENARIO=list bench/compare.sh A.jar B.jar       # GET /api/v1/applications?limit=20 of a resident with 300
+#   SCENARIO=list bench/compare.sh A.jar B.jar       # GET /api/v1/applications?limit=20 (gzip accepted) of a resident with 300
 #   ENV_B="QUARKUS_X=y" bench/compare.sh A.jar A.jar # one build, a setting changed for B
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -75,9 +75,9 @@ burst() { # name seconds → requests/s, JVM ms and PostgreSQL ms of CPU per req
   case $SCENARIO in
     drafts) rps=$(wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$2s" -s bench/lua/drafts.lua "$base" -- "${DIR[$1]}/tokens" "${DIR[$1]}/drafts" \
       | awk '/Requests\/sec/ {print $2}') ;;
-    list) rps=$(wrk -t2 -c"$CONNECTIONS" -d"$2s" -H "Authorization: Bearer $(cat "${DIR[$1]}/lister")" "$base/api/v1/applications?limit=20" \
+    list) rps=$(wrk -t2 -c"$CONNECTIONS" -d"$2s" -H "Accept-Encoding: gzip" -H "Authorization: Bearer $(cat "${DIR[$1]}/lister")" "$base/api/v1/applications?limit=20" \
       | awk '/Requests\/sec/ {print $2}') ;;
-    ping) rps=$(wrk -t2 -c"$CONNECTIONS" -d"$2s" "$base/api/v1/system/ping" | awk '/Requests\/sec/ {print $2}') ;;
+    ping) rps=$(wrk -t2 -c"$CONNECTIONS" -d"$2s" -H "Accept-Encoding: gzip" "$base/api/v1/system/ping" | awk '/Requests\/sec/ {print $2}') ;;
   esac
   python3 -c 'import sys; r, s, hz, dj, dp = map(float, sys.argv[1:]); n = r * s or 1
 print(f"{r:.1f} {dj / hz * 1000 / n:.3f} {dp / hz * 1000 / n:.3f}")' \

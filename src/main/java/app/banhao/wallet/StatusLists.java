@@ -1,13 +1,10 @@
 package app.banhao.wallet;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,6 +19,7 @@ import app.banhao.platform.cache.CachedJson;
 import app.banhao.platform.crypto.Digests;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
+import app.banhao.platform.web.Gzip;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -86,7 +84,7 @@ public class StatusLists {
         d.put("departmentCode", department);
         d.put("keyId", keyId);
         d.put("size", bits);
-        d.put("encodedList", "u" + Base64.getUrlEncoder().withoutPadding().encodeToString(gzip(bitstring)));
+        d.put("encodedList", "u" + Base64.getUrlEncoder().withoutPadding().encodeToString(Gzip.compress(bitstring)));
         return d;
     }
 
@@ -97,15 +95,6 @@ public class StatusLists {
                 .value(Base64.getEncoder().encodeToString(signer.sign(canonical))));
     }
 
-    private static byte[] gzip(byte[] data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-            zip.write(data);
-        } catch (IOException e) {
-            throw new IllegalStateException("GZIP into memory cannot fail", e);
-        }
-        return out.toByteArray();
-    }
 
     private String write(Object value) {
         try {
