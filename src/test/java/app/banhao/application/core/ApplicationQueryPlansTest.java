@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +15,7 @@ import app.banhao.application.progress.CompletionStats;
 import app.banhao.application.progress.LateWarnings;
 import app.banhao.application.review.DeadlineJob;
 import app.banhao.testing.Logins;
-import io.quarkus.arc.ClientProxy;
+import app.banhao.testing.QueryPlans;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
@@ -113,15 +112,6 @@ class ApplicationQueryPlansTest {
     }
 
     private int cachedPlans() {
-        try {
-            // The Mutiny factory wraps the ORM session factory, which owns the plan cache; there is no accessor.
-            Object factory = ClientProxy.unwrap(sessions);
-            var delegate = factory.getClass().getDeclaredField("delegate");
-            delegate.setAccessible(true);
-            return ((SessionFactoryImplementor) delegate.get(factory)).getQueryEngine().getInterpretationCache()
-                    .getNumberOfCachedQueryPlans();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Hibernate Reactive's session factory changed shape", e);
-        }
+        return QueryPlans.cached(sessions);
     }
 }
