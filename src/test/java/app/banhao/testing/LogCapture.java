@@ -7,6 +7,8 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import app.banhao.platform.web.RequestIds;
+
 /**
  * Every record the application's loggers publish while open (JBoss LogManager hands them to the root
  * logger's handlers), so a test can assert on the log or show the server's side of a failure it saw.
@@ -33,6 +35,18 @@ public final class LogCapture extends Handler implements AutoCloseable {
 
     public List<LogRecord> records() {
         return List.copyOf(records);
+    }
+
+    /**
+     * The SQL statements Hibernate logged ({@code org.hibernate.SQL} at debug) while serving the request whose
+     * {@code X-Request-Id} was {@code requestId}, each on one line.
+     */
+    public List<String> statementsOf(String requestId) {
+        return records.stream()
+                .filter(r -> "org.hibernate.SQL".equals(r.getLoggerName()) && requestId.equals(mdc(r, RequestIds.MDC_KEY)))
+                .map(r -> (r instanceof org.jboss.logmanager.ExtLogRecord ext ? ext.getFormattedMessage() : r.getMessage())
+                        .replaceAll("\\s+", " ").trim())
+                .toList();
     }
 
     /** The records matching {@code filter}, each as one line with its level, logger, message and causes. */

@@ -84,11 +84,8 @@ class OpenDraftCountPlanTest {
             given().auth().oauth2(resident).contentType(ContentType.JSON).header(RequestIds.HEADER, id)
                     .body("{\"itemCode\":\"" + dept.item() + "\",\"formData\":" + ApplicationFixtures.FORM + "}")
                     .post("/api/v1/applications").then().statusCode(201);
-            counts = log.records().stream()
-                    .filter(r -> "org.hibernate.SQL".equals(r.getLoggerName()) && id.equals(LogCapture.mdc(r, RequestIds.MDC_KEY)))
-                    .map(r -> LogCapture.describe(r).replaceAll("\\s+", " "))
+            counts = log.statementsOf(id).stream()
                     .filter(line -> line.contains("count(") && line.contains(" application ") && line.contains("state"))
-                    .map(line -> line.substring(line.indexOf("] ") + 2))
                     .toList();
         } finally {
             SQL.setLevel(level);

@@ -102,9 +102,7 @@ class WriteStatementsTest {
 
     /** The statements Hibernate logged for the request {@code requestId}, each on one line. */
     private List<String> statements(String requestId) {
-        return log.records().stream()
-                .filter(r -> "org.hibernate.SQL".equals(r.getLoggerName()) && requestId.equals(LogCapture.mdc(r, RequestIds.MDC_KEY)))
-                .map(r -> LogCapture.describe(r).replaceAll("\\s+", " "))
+        return log.statementsOf(requestId).stream()
                 .filter(line -> !line.contains("nextval('application_number_seq')"))
                 .map(line -> line.length() > 160 ? line.substring(0, 160) + "…" : line)
                 .toList();
