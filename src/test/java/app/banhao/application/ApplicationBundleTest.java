@@ -67,6 +67,37 @@ class ApplicationBundleTest {
                 .extract().jsonPath();
     }
 
+    /**
+     * A bundle's parent and children are made at one instant: the list's keyset (created_at, then id) pages through
+     * them one at a time with no repeat and no gap, with and without a state filter.
+     */
+    @Test
+    void applicationsMadeAtOneInstantPageOneByOne() {
+        Bundle b = bundle();
+        String resident = Logins.newResidentToken();
+        JsonPath parent = create(resident, b.code());
+        List<String> made = new java.util.ArrayList<>(parent.getList("bundle.children.applicationNo", String.class));
+        made.add(parent.getString("applicationNo"));
+        for (String state : new String[] {null, "DRAFT"}) {
+            List<String> seen = new java.util.ArrayList<>();
+            String cursor = null;
+            do {
+                var request = given().auth().oauth2(resident).queryParam("limit", 1);
+                if (state != null) {
+                    request.queryParam("state", state);
+                }
+                if (cursor != null) {
+                    request.queryParam("cursor", cursor);
+                }
+                JsonPath page = request.get("/api/v1/applications").then().statusCode(200).extract().jsonPath();
+                seen.addAll(page.getList("items.applicationNo", String.class));
+                cursor = page.getString("nextCursor");
+            } while (cursor != null && seen.size() <= made.size());
+            assertEquals(made.size(), seen.size(), "pages of one: " + seen);
+            assertEquals(new java.util.HashSet<>(made), new java.util.HashSet<>(seen), "pages of one: " + seen);
+        }
+    }
+
     @Test
     void aBundleMakesAParentAndAChildPerItemEachInItsDepartment() {
         Bundle b = bundle();

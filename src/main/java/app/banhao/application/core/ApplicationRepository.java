@@ -2,22 +2,21 @@ package app.banhao.application.core;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import org.hibernate.reactive.mutiny.Mutiny;
-
 import app.banhao.platform.paging.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Applications. Every lookup by number is scoped by its owner (resident) or department (staff), so
@@ -51,41 +50,53 @@ public class ApplicationRepository implements PanacheRepositoryBase<Application,
      * A line of a resident's list: what the summary shows and the cursor needs. The list is read often
      * (every time the app opens 我的办件), and loading whole applications for it decoded every row's form and
      * review JSON and kept a dirty-checking copy of each, half of the request's CPU, for nothing shown.
-     * Registered for reflection: the query constructs it by name, which a native image must keep.
      */
-    @RegisterForReflection
     public record Listed(UUID id, String applicationNo, String itemCode, String itemName, String departmentCode,
             String bundleCode, ApplicationStatus state, OffsetDateTime submittedAt, LocalDate dueDate,
             OffsetDateTime createdAt, OffsetDateTime updatedAt) {
     }
 
     /**
-     * The select clause of {@link #mine}, written once: Panache's {@code project(Listed.class)} built it on every call
-     * from the record's constructor by reflection (its parameter names), 5–7% of the event loops' CPU on the list
-     * (async-profiler, 2026-12-05).
+     * A resident's list is the most read page of the app (every time it opens 我的办件): it is one select of a projection,
+     * sent on the reactive SQL client underneath Hibernate (the same pool) with no session around it. Through a
+     * Hibernate session (opened and closed per request, the query's interpretation looked up, each row assembled into
+     * the record by reflection) it took 0.38 ms of the JVM's CPU a list of 20 against 0.29 ms this way, 2,920 against
+     * 3,430 lists a second (bench/compare.sh list, 2026-12-05). Newest first, in application_mine's order, which the
+     * keyset condition follows.
      */
-    private static final String LISTED = "select new " + Listed.class.getName() + "(id, applicationNo, itemCode, itemName,"
-            + " departmentCode, bundleCode, state, submittedAt, dueDate, createdAt, updatedAt) from Application where ";
+    private static final String MINE = "SELECT id, application_no, item_code, item_name, department_code, bundle_code, state,"
+            + " submitted_at, due_date, created_at, updated_at FROM application WHERE resident_id = $1";
+
+    private final Pool pool;
+
+    public ApplicationRepository(Pool pool) {
+        this.pool = pool;
+    }
 
     /** A page of a resident's applications, newest first (cursor: created_at and id of the last one). */
     public Uni<List<Listed>> mine(UUID residentId, ApplicationStatus state, PageRequest page) {
-        StringBuilder q = new StringBuilder(LISTED).append("residentId = :resident");
-        Map<String, Object> p = new HashMap<>();
-        p.put("resident", residentId);
+        StringBuilder sql = new StringBuilder(MINE);
+        List<Object> args = new ArrayList<>(5);
+        args.add(residentId);
         if (state != null) {
-            q.append(" and state = :state");
-            p.put("state", state);
+            args.add(state.name());
+            sql.append(" AND state = $").append(args.size());
         }
         if (page.after().isPresent()) {
-            q.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
-            p.put("at", OffsetDateTime.parse(page.after().get().key()));
-            p.put("id", UUID.fromString(page.after().get().id()));
+            args.add(OffsetDateTime.parse(page.after().get().key()));
+            args.add(UUID.fromString(page.after().get().id()));
+            sql.append(" AND (created_at, id) < ($").append(args.size() - 1).append(", $").append(args.size()).append(')');
         }
-        q.append(" order by createdAt desc, id desc");
-        return getSession().chain(session -> {
-            Mutiny.SelectionQuery<Listed> query = session.createSelectionQuery(q.toString(), Listed.class);
-            p.forEach(query::setParameter);
-            return query.setMaxResults(page.fetchSize()).getResultList();
+        args.add(page.fetchSize());
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT $").append(args.size());
+        return pool.preparedQuery(sql.toString()).execute(Tuple.from(args)).map(rows -> {
+            List<Listed> listed = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                listed.add(new Listed(row.getUUID(0), row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5), ApplicationStatus.valueOf(row.getString(6)), row.getOffsetDateTime(7),
+                        row.getLocalDate(8), row.getOffsetDateTime(9), row.getOffsetDateTime(10)));
+            }
+            return listed;
         });
     }
 

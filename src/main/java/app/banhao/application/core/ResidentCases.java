@@ -42,7 +42,7 @@ public class ResidentCases {
     public Uni<ApplicationView> get(UUID residentId, String applicationNo) {
         return owned(residentId, applicationNo, false).chain(this::view);
     }
-    @WithSession
+    /** A page of the resident's own applications (no session: ApplicationRepository#mine reads it on the pool). */
     public Uni<ApplicationPage> list(UUID residentId, ApplicationStatus state, PageRequest page) {
         return applications.mine(residentId, state, page)
                 .map(rows -> Page.from(rows, page, a -> new PageRequest.Cursor(a.createdAt().toString(), a.id().toString()))
