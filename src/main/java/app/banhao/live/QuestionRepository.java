@@ -8,10 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.reactive.common.AffectedEntities;
 
-import app.banhao.platform.error.ApiException;
-import app.banhao.platform.error.ErrorCode;
-import app.banhao.platform.error.FieldCode;
-import app.banhao.platform.error.FieldError;
 import app.banhao.platform.paging.PageRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -37,23 +33,14 @@ public class QuestionRepository implements PanacheRepositoryBase<Question, UUID>
             p.and("viewer", viewer);
         }
         String after = "";
-        if (page.after().isPresent()) {
-            String[] key = page.after().get().key().split("\\|", 2);
-            try {
-                p.and("votes", Integer.parseInt(key[0])).and("at", OffsetDateTime.parse(key[1]))
-                        .and("id", UUID.fromString(page.after().get().id()));
-            } catch (RuntimeException e) {
-                throw foreignCursor();
-            }
+        if (page.position(c -> {
+            String[] key = c.key().split("\\|", 2);
+            return p.and("votes", Integer.parseInt(key[0])).and("at", OffsetDateTime.parse(key[1])).and("id", UUID.fromString(c.id()));
+        }).isPresent()) {
             after = " and (votes < :votes or (votes = :votes and (askedAt > :at or (askedAt = :at and id > :id))))";
         }
         return find("streamId = :stream and " + who + after + " order by votes desc, askedAt, id", p)
                 .range(0, page.fetchSize() - 1).list();
-    }
-
-    /** A cursor of the right envelope whose position is not one of these lists': answered like any foreign cursor. */
-    private static ApiException foreignCursor() {
-        return ApiException.field(ErrorCode.INVALID_CURSOR, FieldError.of("cursor", FieldCode.INVALID_FORMAT));
     }
 
     static PageRequest.Cursor rankCursor(Question q) {
@@ -68,13 +55,8 @@ public class QuestionRepository implements PanacheRepositoryBase<Question, UUID>
             q += " and state = :state";
             p.and("state", state);
         }
-        if (page.after().isPresent()) {
-            try {
-                p.and("at", OffsetDateTime.parse(page.after().get().key())).and("id", UUID.fromString(page.after().get().id()));
-            } catch (RuntimeException e) {
-                throw foreignCursor();
-            }
-            q += " and (askedAt > :at or (askedAt = :at and id > :id))";
+        if (page.timeAndId().map(after -> p.and("at", after.at()).and("id", after.id())).isPresent()) {
+            q += " and (askedAt, id) > (:at, :id)";
         }
         return find(q + " order by askedAt, id", p).range(0, page.fetchSize() - 1).list();
     }

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import app.banhao.application.core.Application;
 import app.banhao.application.progress.RedisApplicationEvents;
 import app.banhao.platform.calendar.WorkingCalendar;
+import app.banhao.platform.paging.PageRequest;
 import app.banhao.testing.Logins;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -226,6 +227,10 @@ class ApplicationFlowTest {
                 .body("items.applicationNo", equalTo(made.subList(2, 3))).body("nextCursor", nullValue());
         given().auth().oauth2(resident).queryParam("cursor", "garbage").get("/api/v1/applications").then().statusCode(400)
                 .body("code", equalTo("INVALID_CURSOR"));
+        // The catalogue's cursor (a name and a code) in the same envelope: not this list's position, not a server error.
+        String catalogues = PageRequest.encode(new PageRequest.Cursor("户口迁移", "ITEM-1"));
+        given().auth().oauth2(resident).queryParam("cursor", catalogues).get("/api/v1/applications").then().statusCode(400)
+                .body("code", equalTo("INVALID_CURSOR")).body("errors[0].field", equalTo("cursor"));
     }
 
     @Test

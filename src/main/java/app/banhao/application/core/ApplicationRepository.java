@@ -83,11 +83,11 @@ public class ApplicationRepository implements PanacheRepositoryBase<Application,
             args.add(state.name());
             sql.append(" AND state = $").append(args.size());
         }
-        if (page.after().isPresent()) {
-            args.add(OffsetDateTime.parse(page.after().get().key()));
-            args.add(UUID.fromString(page.after().get().id()));
+        page.timeAndId().ifPresent(after -> {
+            args.add(after.at());
+            args.add(after.id());
             sql.append(" AND (created_at, id) < ($").append(args.size() - 1).append(", $").append(args.size()).append(')');
-        }
+        });
         args.add(page.fetchSize());
         sql.append(" ORDER BY created_at DESC, id DESC LIMIT $").append(args.size());
         return pool.preparedQuery(sql.toString()).execute(Tuple.from(args)).map(rows -> {
@@ -105,10 +105,8 @@ public class ApplicationRepository implements PanacheRepositoryBase<Application,
     public Uni<List<Application>> worklist(String departmentCode, Set<ApplicationStatus> states, PageRequest page) {
         StringBuilder q = new StringBuilder("departmentCode = :department and state in :states");
         Parameters p = Parameters.with("department", departmentCode).and("states", states);
-        if (page.after().isPresent()) {
-            q.append(" and (dueDate > :due or (dueDate = :due and id > :id))");
-            p.and("due", LocalDate.parse(page.after().get().key())).and("id", UUID.fromString(page.after().get().id()));
-        }
+        page.position(c -> p.and("due", LocalDate.parse(c.key())).and("id", UUID.fromString(c.id())))
+                .ifPresent(bound -> q.append(" and (dueDate, id) > (:due, :id)"));
         q.append(" order by dueDate, id");
         return find(q.toString(), p).range(0, page.fetchSize() - 1).list();
     }

@@ -1,10 +1,12 @@
 package app.banhao.platform.paging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
@@ -42,17 +44,38 @@ public record PageRequest(Optional<Cursor> after, int limit) {
         return limit + 1;
     }
 
+    /** A newest-first list's position: the time and the UUID id of the last item of the previous page. */
+    public record TimeAndId(OffsetDateTime at, UUID id) {
+    }
+
     /**
-     * The keyset condition of this page of a list ordered newest first ({@code <timeField> desc, id desc}, the cursor
-     * holding the time and the UUID id), to append to an HQL where clause: {@code ""} for the first page, else
-     * {@code " and (…)"} with its values bound into {@code parameters}.
+     * The cursor's position as {@code read} parses it. A cursor of the right envelope whose position this list cannot
+     * read (another list's cursor, or one made by hand) is answered like any foreign cursor, not as a server error.
+     */
+    public <T> Optional<T> position(Function<Cursor, T> read) {
+        try {
+            return after.map(read);
+        } catch (DateTimeException | IllegalArgumentException | IndexOutOfBoundsException notThisList) {
+            throw invalidCursor();
+        }
+    }
+
+    /** The position of a list ordered newest first by a time, then by UUID id. */
+    public Optional<TimeAndId> timeAndId() {
+        return position(c -> new TimeAndId(OffsetDateTime.parse(c.key()), UUID.fromString(c.id())));
+    }
+
+    /**
+     * The keyset condition of this page of a list ordered newest first ({@code <timeField> desc, id desc}), to append
+     * to an HQL where clause: {@code ""} for the first page, else {@code " and (…)"} with its values bound into
+     * {@code parameters}. Written as a row comparison because PostgreSQL makes that the bound of an index scan on
+     * {@code (time, id)}; the equivalent {@code t < :at or (t = :at and id < :id)} is a filter over every newer row.
      */
     public String newestFirstAfter(String timeField, Parameters parameters) {
-        if (after.isEmpty()) {
-            return "";
-        }
-        parameters.and("afterAt", OffsetDateTime.parse(after.get().key())).and("afterId", UUID.fromString(after.get().id()));
-        return " and (" + timeField + " < :afterAt or (" + timeField + " = :afterAt and id < :afterId))";
+        return timeAndId().map(position -> {
+            parameters.and("afterAt", position.at()).and("afterId", position.id());
+            return " and (" + timeField + ", id) < (:afterAt, :afterId)";
+        }).orElse("");
     }
 
     public static String encode(Cursor cursor) {
@@ -70,6 +93,10 @@ public record PageRequest(Optional<Cursor> after, int limit) {
         } catch (IllegalArgumentException notBase64) {
             // falls through to the same answer as any other foreign token
         }
-        throw ApiException.field(ErrorCode.INVALID_CURSOR, FieldError.of("cursor", FieldCode.INVALID_FORMAT));
+        throw invalidCursor();
+    }
+
+    private static ApiException invalidCursor() {
+        return ApiException.field(ErrorCode.INVALID_CURSOR, FieldError.of("cursor", FieldCode.INVALID_FORMAT));
     }
 }

@@ -3,6 +3,8 @@ package app.banhao.testing.fuzz;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import app.banhao.platform.paging.PageRequest;
+
 /** The values that break naive code: the fuzzer's vocabulary of trouble, chosen by a seeded random. */
 final class Hostile {
 
@@ -33,7 +35,18 @@ final class Hostile {
     static final List<String> LANGUAGES = List.of("en", "zh-CN", "en-US,en;q=0.9", "fr", "*", "", "xx-YY-ZZ",
             ";q=abc", "en;q=2", "zh;q=0.5,en;q=0.6");
 
+    /** Cursor positions of the wrong shape for most lists: another list's key, a broken time or number, a short id. */
+    private static final List<String> CURSOR_KEYS = List.of("公共场所|ITEM-1", "ranked", "12|2026-11-22T03:00:00Z", "12|",
+            "2026-11-22", "2026-11-22T03:00:00Z", "2026-11-22T25:61:00Z", "abc", "", "9223372036854775808", "-1");
+    private static final List<String> CURSOR_IDS = List.of("42", "ITEM-1", "not-a-uuid", "00000000-0000-0000-0000-000000000001",
+            "x", "RESIDENT_ID_CARD");
+
     private Hostile() {
+    }
+
+    /** A cursor in the envelope the API itself makes, around a position that belongs to another list or to none. */
+    static String foreignCursor(SplittableRandom random) {
+        return PageRequest.encode(new PageRequest.Cursor(pick(random, CURSOR_KEYS), pick(random, CURSOR_IDS)));
     }
 
     static <T> T pick(SplittableRandom random, List<T> values) {

@@ -142,6 +142,9 @@ public final class RequestFuzzer {
             String huge = Hostile.huge(random);
             return huge.substring(0, Math.min(huge.length(), random.nextBoolean() ? 200 : 2_000));
         }
+        if (roll < 5 && "cursor".equals(parameter.getName())) {
+            return Hostile.foreignCursor(random);
+        }
         JsonNode hostile = values.hostile(schema, random);
         return roll < 6 ? Hostile.pick(random, Hostile.STRINGS) : hostile.isValueNode() ? hostile.asText() : hostile.toString();
     }
