@@ -18,6 +18,7 @@ import app.banhao.platform.security.Passwords;
 import app.banhao.platform.session.AuthSession;
 import app.banhao.platform.session.SessionService;
 import app.banhao.platform.web.CallerInfo;
+import app.banhao.resident.ResidentLogins;
 import app.banhao.resident.Residents;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -32,6 +33,7 @@ public class ResidentLoginService {
     private final OtpService otp;
     private final Passwords passwords;
     private final Residents accounts;
+    private final ResidentLogins logins;
     private final MiniProgramProvider miniPrograms;
     private final SessionService sessions;
     private final RateLimiter limiter;
@@ -39,12 +41,13 @@ public class ResidentLoginService {
     private final AuditTrail audit;
     private final CallerInfo caller;
 
-    public ResidentLoginService(OtpService otp, Passwords passwords, Residents accounts,
+    public ResidentLoginService(OtpService otp, Passwords passwords, Residents accounts, ResidentLogins logins,
             MiniProgramProvider miniPrograms, SessionService sessions,
             RateLimiter limiter, DataProtection crypto, AuditTrail audit, CallerInfo caller) {
         this.otp = otp;
         this.passwords = passwords;
         this.accounts = accounts;
+        this.logins = logins;
         this.miniPrograms = miniPrograms;
         this.sessions = sessions;
         this.limiter = limiter;
@@ -95,11 +98,9 @@ public class ResidentLoginService {
         return accounts.passwordHash(phone);
     }
 
-    @WithTransaction
+    /** The resident, opened on a first login, with the session and the audit line: one statement, no transaction. */
     Uni<TokenPair> openFor(String phone, AuthSession.Client client, String method) {
-        return accounts.openByPhone(phone, client).chain(grant -> sessions.open(grant)
-                .call(() -> audit.record(AuditEvent.of("auth.login").actor("resident", grant.subjectId().toString())
-                        .details(Map.of("method", method, "client", client.name())))));
+        return logins.open(phone, client, AuditEvent.of("auth.login").details(Map.of("method", method, "client", client.name())));
     }
 
     /**

@@ -100,11 +100,6 @@ public class Residents implements SubjectGrants {
         return findByPhone(phone).map(r -> r == null ? null : r.passwordHash);
     }
 
-    /** The grant of the resident with this verified phone, opened at level L1 if the phone is new. Call in a transaction. */
-    public Uni<Grant> openByPhone(String phone, AuthSession.Client client) {
-        return findOrOpen(phone).map(r -> grant(r, client));
-    }
-
     /**
      * The grant of the resident behind a mini-program account. A known account logs its resident in; a new one is
      * linked by the phone the platform verified — never by openid alone — so WeChat, Alipay and the app meet in one
@@ -176,8 +171,12 @@ public class Residents implements SubjectGrants {
 
     /** The token grant of a resident logging in through {@code client}. */
     static Grant grant(Resident resident, AuthSession.Client client) {
+        return grant(resident.id, resident.level, client);
+    }
+
+    static Grant grant(UUID residentId, Resident.Level level, AuthSession.Client client) {
         String audience = client == AuthSession.Client.MINI_PROGRAM ? TokenClaims.AUD_MINI_PROGRAM : TokenClaims.AUD_APP;
-        return new Grant(AuthSession.SubjectType.RESIDENT, resident.id, client, audience, Set.of(TokenClaims.RESIDENT),
-                Map.of(TokenClaims.LEVEL, resident.level.name()));
+        return new Grant(AuthSession.SubjectType.RESIDENT, residentId, client, audience, Set.of(TokenClaims.RESIDENT),
+                Map.of(TokenClaims.LEVEL, level.name()));
     }
 }

@@ -1,7 +1,9 @@
 package app.banhao.testing;
 
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Singleton;
 
@@ -20,6 +22,18 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 public class CollectedSpans implements SpanProcessor {
 
     private final ConcurrentLinkedQueue<SpanData> ended = new ConcurrentLinkedQueue<>();
+
+    /** A new W3C trace id, for a request the test follows. */
+    public static String newTraceId() {
+        byte[] id = new byte[16];
+        ThreadLocalRandom.current().nextBytes(id);
+        return HexFormat.of().formatHex(id);
+    }
+
+    /** A {@code traceparent} header continuing trace {@code traceId}, sampled: its spans are recorded whatever the ratio. */
+    public static String sampled(String traceId) {
+        return "00-" + traceId + "-" + "00f067aa0ba902b7" + "-01";
+    }
 
     /** The ended spans of trace {@code traceId}. */
     public List<SpanData> ofTrace(String traceId) {

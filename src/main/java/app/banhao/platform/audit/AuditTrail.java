@@ -50,7 +50,11 @@ public class AuditTrail {
         return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.persist(record))).replaceWithVoid();
     }
 
-    private AuditRecord toRecord(AuditEvent event) {
+    /**
+     * The row {@link #record} would append, for a writer that appends it with its own statement (a login writes its
+     * resident, session and audit line in one, {@code ResidentLogins}).
+     */
+    public AuditRecord toRecord(AuditEvent event) {
         AuditRecord record = new AuditRecord();
         record.occurredAt = clock.now();
         record.action = event.action();

@@ -73,19 +73,42 @@ public class SessionService {
 
     /** Opens a session; call inside the login's transaction. */
     public Uni<TokenPair> open(Grant grant) {
-        OffsetDateTime now = clock.now();
-        AuthSession session = newSession(grant, now,
-                now.plus(grant.subjectType() == AuthSession.SubjectType.STAFF ? staffAbsolute : residentAbsolute));
-        session.expiresAt = slidingEnd(session, now);
-        return sessions.persist(session).chain(() -> tokens.issue(session, grant, now, SessionTokens.newRefreshToken()));
+        Opening opening = opening(grant.subjectType(), grant.client());
+        opening.session().subjectId = grant.subjectId();
+        return sessions.persist(opening.session())
+                .chain(() -> tokens.issue(opening.session(), grant, opening.session().createdAt, opening.refreshToken()));
     }
 
-    private AuthSession newSession(Grant grant, OffsetDateTime now, OffsetDateTime absoluteEnd) {
+    /**
+     * A session about to be opened and its refresh token, not yet written: for a login that writes them in the same
+     * statement as its subject's row (whose id is known only once that statement ran), then answers {@link #opened}.
+     * The rows are {@link #session()} as it is and {@code refresh_token (token_hash, session_id, issued_at,
+     * expires_at)} = ({@link #refreshTokenHash()}, the session's id, its {@code createdAt}, its {@code expiresAt}).
+     */
+    public record Opening(AuthSession session, String refreshToken, byte[] refreshTokenHash) {
+    }
+
+    public Opening opening(AuthSession.SubjectType subjectType, AuthSession.Client client) {
+        OffsetDateTime now = clock.now();
+        AuthSession session = newSession(subjectType, client, now,
+                now.plus(subjectType == AuthSession.SubjectType.STAFF ? staffAbsolute : residentAbsolute));
+        session.expiresAt = slidingEnd(session, now);
+        String refresh = SessionTokens.newRefreshToken();
+        return new Opening(session, refresh, SessionTokens.hash(refresh));
+    }
+
+    /** The token pair of an opening whose rows were written, for {@code grant}'s subject. */
+    public TokenPair opened(Opening opening, Grant grant) {
+        opening.session().subjectId = grant.subjectId();
+        return tokens.pair(opening.session(), grant, opening.session().createdAt, opening.refreshToken());
+    }
+
+    private AuthSession newSession(AuthSession.SubjectType subjectType, AuthSession.Client client, OffsetDateTime now,
+            OffsetDateTime absoluteEnd) {
         AuthSession session = new AuthSession();
         session.id = UUID.randomUUID();
-        session.subjectType = grant.subjectType();
-        session.subjectId = grant.subjectId();
-        session.client = grant.client();
+        session.subjectType = subjectType;
+        session.client = client;
         session.createdAt = now;
         session.lastUsedAt = now;
         session.absoluteExpiresAt = absoluteEnd;
@@ -101,7 +124,8 @@ public class SessionService {
      * caller's transaction.
      */
     public Uni<String> openForOneToken(Grant grant, Duration life) {
-        AuthSession session = newSession(grant, clock.now(), clock.now().plus(life));
+        AuthSession session = newSession(grant.subjectType(), grant.client(), clock.now(), clock.now().plus(life));
+        session.subjectId = grant.subjectId();
         return sessions.persist(session).map(saved -> accessTokens.issue(grant.subjectId().toString(), grant.audience(),
                 grant.groups(), session.id, grant.claims(), life));
     }

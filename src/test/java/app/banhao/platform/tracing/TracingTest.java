@@ -1,5 +1,7 @@
 package app.banhao.platform.tracing;
 
+import static app.banhao.testing.CollectedSpans.newTraceId;
+import static app.banhao.testing.CollectedSpans.sampled;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,9 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Inject;
 
@@ -40,7 +40,7 @@ class TracingTest {
      */
     private static boolean isPostgresCall(SpanData span) {
         String statement = span.getAttributes().get(DB_STATEMENT);
-        return span.getKind() == SpanKind.CLIENT && statement != null && statement.matches("(?is)\\s*(select|insert|update|delete)\\b.*");
+        return span.getKind() == SpanKind.CLIENT && statement != null && statement.matches("(?is)\\s*(with|select|insert|update|delete)\\b.*");
     }
 
     @Inject
@@ -101,15 +101,5 @@ class TracingTest {
                 .extract().path("traceId");
         assertTrue(traceId.matches("[0-9a-f]{32}"), traceId);
         assertNotEquals("0".repeat(32), traceId);
-    }
-
-    private static String newTraceId() {
-        byte[] id = new byte[16];
-        ThreadLocalRandom.current().nextBytes(id);
-        return HexFormat.of().formatHex(id);
-    }
-
-    private static String sampled(String traceId) {
-        return "00-" + traceId + "-" + "00f067aa0ba902b7" + "-01";
     }
 }
