@@ -1,5 +1,6 @@
 package app.banhao.testing;
 
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -7,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Singleton;
 
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
@@ -33,6 +35,20 @@ public class CollectedSpans implements SpanProcessor {
     /** A {@code traceparent} header continuing trace {@code traceId}, sampled: its spans are recorded whatever the ratio. */
     public static String sampled(String traceId) {
         return "00-" + traceId + "-" + "00f067aa0ba902b7" + "-01";
+    }
+
+    /**
+     * The spans of a request's trace once its server span has ended (it ends as the answer is written, a moment after
+     * the client has it), or as they are after 10 s.
+     */
+    public List<SpanData> ofRequest(String traceId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<SpanData> trace = ofTrace(traceId);
+        while (trace.stream().noneMatch(s -> s.getKind() == SpanKind.SERVER) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            trace = ofTrace(traceId);
+        }
+        return trace;
     }
 
     /** The ended spans of trace {@code traceId}. */
