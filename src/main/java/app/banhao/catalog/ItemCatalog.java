@@ -16,6 +16,7 @@ import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
 import app.banhao.platform.publishing.Publication;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -85,13 +86,16 @@ public class ItemCatalog {
 
     /** The item if it is offered now; 422 {@code ITEM_NOT_AVAILABLE} naming {@code itemCode} otherwise. */
     public Uni<Item> active(String code) {
-        return any(code).map(item -> {
-            if (item == null || !item.active()) {
-                throw new ApiException(CatalogErrors.ITEM_NOT_AVAILABLE, List.of(String.valueOf(code)),
-                        List.of(FieldError.of("itemCode", FieldCode.NOT_ALLOWED)), Map.of());
-            }
-            return item;
-        });
+        return any(code).map(item -> requireActive(code, item));
+    }
+
+    /** {@code item} (as {@link #any} found it for {@code code}) if it takes applications, else 422 {@code ITEM_NOT_AVAILABLE}. */
+    public static Item requireActive(String code, Item item) {
+        if (item == null || !item.active()) {
+            throw new ApiException(CatalogErrors.ITEM_NOT_AVAILABLE, List.of(String.valueOf(code)),
+                    List.of(FieldError.of("itemCode", FieldCode.NOT_ALLOWED)), Map.of());
+        }
+        return item;
     }
 
     /**
@@ -107,8 +111,9 @@ public class ItemCatalog {
     }
 
     private Uni<Item> load(String code) {
-        return items.find("from ServiceItem i join fetch i.department left join fetch i.materials where i.code = ?1", code)
-                .list().map(found -> found.isEmpty() ? null : item(found.get(0)));
+        // In the caller's session, or one of its own for a caller without (a writer on the reactive SQL client).
+        return Panache.withSession(() -> items.find("from ServiceItem i join fetch i.department left join fetch i.materials where i.code = ?1", code)
+                .list().map(found -> found.isEmpty() ? null : item(found.get(0))));
     }
 
     private Optional<Item> read(String body) {

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.LockMode;
+import org.hibernate.reactive.common.AffectedEntities;
 
 import app.banhao.platform.crypto.DataProtection;
 import app.banhao.platform.error.ApiException;
@@ -18,8 +19,13 @@ import app.banhao.platform.session.AuthSession;
 import app.banhao.platform.session.SessionService.Grant;
 import app.banhao.platform.session.SubjectGrants;
 import app.banhao.platform.time.BusinessClock;
+import app.banhao.platform.transaction.SqlStatement;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowIterator;
+import io.vertx.mutiny.sqlclient.RowSet;
 
 /**
  * Residents as the other features see them: finding them by phone (through the blind index), opening them on first
@@ -57,6 +63,10 @@ public class Residents implements SubjectGrants {
         this.channels = channels;
         this.crypto = crypto;
     }
+
+    private static final AffectedEntities TABLE = new AffectedEntities(Resident.class);
+    private static final String LOCKED_SUMMARY = "SELECT id, level, name_enc, phone_enc, id_number_enc FROM resident"
+            + " WHERE id = ?1 FOR UPDATE";
 
     /** The resident's summary, or null when there is none. */
     public Uni<ResidentSummary> summary(UUID id) {
@@ -167,9 +177,36 @@ public class Residents implements SubjectGrants {
     }
 
     ResidentSummary summary(Resident r) {
-        return new ResidentSummary(r.id, r.level, r.nameEnc == null ? null : Masks.name(crypto.decrypt(r.nameEnc)),
-                Masks.phone(crypto.decrypt(r.phoneEnc)),
-                r.idNumberEnc == null ? null : Masks.idNumber(crypto.decrypt(r.idNumberEnc)));
+        return summary(r.id, r.level, r.nameEnc, r.phoneEnc, r.idNumberEnc);
+    }
+
+    private ResidentSummary summary(UUID id, Resident.Level level, byte[] nameEnc, byte[] phoneEnc, byte[] idNumberEnc) {
+        return new ResidentSummary(id, level, nameEnc == null ? null : Masks.name(crypto.decrypt(nameEnc)),
+                Masks.phone(crypto.decrypt(phoneEnc)), idNumberEnc == null ? null : Masks.idNumber(crypto.decrypt(idNumberEnc)));
+    }
+
+    /**
+     * {@link #lock} and {@link #summary(UUID)} in one statement, for a writer that sends its statements itself on the
+     * reactive SQL client; its row goes to {@link #summaryOf}. The same rule as for {@link #lock}: a check that must
+     * see what the lock's previous holder committed is a later statement.
+     */
+    public SqlStatement lockedSummary(UUID residentId) {
+        return SqlStatement.of(LOCKED_SUMMARY, TABLE, residentId);
+    }
+
+    /** The summary in a row of {@link #lockedSummary}, or null when it found no resident. */
+    public ResidentSummary summaryOf(RowSet<Row> rows) {
+        RowIterator<Row> it = rows.iterator();
+        if (!it.hasNext()) {
+            return null;
+        }
+        Row r = it.next();
+        return summary(r.getUUID(0), Resident.Level.valueOf(r.getString(1)), bytes(r.getBuffer(2)), bytes(r.getBuffer(3)),
+                bytes(r.getBuffer(4)));
+    }
+
+    private static byte[] bytes(Buffer b) {
+        return b == null ? null : b.getBytes();
     }
 
     /** The token grant of a resident logging in through {@code client}. */

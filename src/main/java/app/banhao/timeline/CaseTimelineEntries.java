@@ -9,6 +9,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import app.banhao.platform.events.CaseTimelineFact;
 import app.banhao.platform.query.InList;
+import app.banhao.platform.transaction.SqlStatement;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -23,8 +24,8 @@ public class CaseTimelineEntries implements PanacheRepositoryBase<CaseTimelineEn
     private static final AffectedEntities TABLE = new AffectedEntities(CaseTimelineEntry.class);
     private static final String ADD = "INSERT INTO case_timeline_entry (application_no, source, event_id, kind, at, actor_kind,"
             + " actor_id, actor_display, from_state, to_state, note, params, visibility)"
-            + " VALUES (:applicationNo, :source, :eventId, :kind, :at, :actorKind, :actorId, :actorDisplay, :fromState, :toState,"
-            + " :note, cast(cast(:params AS text) AS jsonb), :visibility) ON CONFLICT (source, event_id) DO NOTHING";
+            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, cast(cast(?12 AS text) AS jsonb), ?13)"
+            + " ON CONFLICT (source, event_id) DO NOTHING";
 
     /** A case's entries, oldest first: those everyone sees, or also the staff-only ones. */
     public Uni<List<CaseTimelineEntry>> of(String applicationNo, boolean staff) {
@@ -40,13 +41,12 @@ public class CaseTimelineEntries implements PanacheRepositoryBase<CaseTimelineEn
 
     /** Writes {@code e} unless an entry of its source and event is there already; whether it wrote it. */
     public Uni<Boolean> addIfAbsent(CaseTimelineEntry e) {
-        return getSession().chain(s -> s.createNativeQuery(ADD, TABLE)
-                .setParameter("applicationNo", e.applicationNo).setParameter("source", e.source)
-                .setParameter("eventId", e.eventId).setParameter("kind", e.kind).setParameter("at", e.at)
-                .setParameter("actorKind", e.actorKind.name()).setParameter("actorId", e.actorId)
-                .setParameter("actorDisplay", e.actorDisplay).setParameter("fromState", e.fromState)
-                .setParameter("toState", e.toState).setParameter("note", e.note).setParameter("params", e.params)
-                .setParameter("visibility", e.visibility.name()).executeUpdate())
-                .map(rows -> rows == 1);
+        return getSession().chain(s -> add(e).executeOn(s)).map(rows -> rows == 1);
+    }
+
+    /** The statement of {@link #addIfAbsent}, for a writer that sends it with its own. */
+    public SqlStatement add(CaseTimelineEntry e) {
+        return SqlStatement.of(ADD, TABLE, e.applicationNo, e.source, e.eventId, e.kind, e.at, e.actorKind.name(), e.actorId,
+                e.actorDisplay, e.fromState, e.toState, e.note, e.params, e.visibility.name());
     }
 }

@@ -1,5 +1,7 @@
 package app.banhao.timeline;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -9,6 +11,7 @@ import app.banhao.platform.events.CaseTimelineFact;
 import app.banhao.platform.events.DomainEvent;
 import app.banhao.platform.events.EventConsumer;
 import app.banhao.platform.events.PublishedEvent;
+import app.banhao.platform.transaction.SqlStatement;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -58,10 +61,18 @@ public class CaseTimelineOnEvents implements EventConsumer {
 
     @Override
     public Uni<Void> handle(PublishedEvent event) {
+        CaseTimelineEntry row = row(event);
+        return row == null ? Uni.createFrom().voidItem() : entries.addIfAbsent(row).replaceWithVoid();
+    }
+
+    @Override
+    public List<SqlStatement> writes(PublishedEvent event) {
+        CaseTimelineEntry row = row(event);
+        return row == null ? List.of() : List.of(entries.add(row));
+    }
+
+    private CaseTimelineEntry row(PublishedEvent event) {
         CaseTimelineFact.Entry entry = event.as(Carried.class).entry();
-        if (entry == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return entries.addIfAbsent(mapper.toRow(entry, event.aggregateType(), event.id())).replaceWithVoid();
+        return entry == null ? null : mapper.toRow(entry, event.aggregateType(), event.id());
     }
 }

@@ -32,32 +32,9 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class ApplicationBundleTest {
 
-    record Bundle(String code, ApplicationFixtures.Dept first, ApplicationFixtures.Dept second) {
-    }
-
-    /** A bundle of two fixture items in two departments of their own. */
-    static Bundle bundle() {
-        var first = ApplicationFixtures.department(false);
-        var second = ApplicationFixtures.department(false);
-        String code = "T_BUNDLE_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        String admin = TestTokens.staff(UUID.randomUUID().toString(), first.code(), TokenClaims.ADMIN);
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("name", "测试一件事", "description", "两个部门联办", "promisedDays", 3,
-                        "itemCodes", List.of(first.item(), second.item())))
-                .put("/api/v1/admin/catalog/bundles/" + code).then().statusCode(201);
-        return new Bundle(code, first, second);
-    }
-
-    static JsonPath create(String resident, String bundleCode) {
-        return given().auth().oauth2(resident).contentType(ContentType.JSON)
-                .body("{\"bundleCode\":\"" + bundleCode + "\",\"formData\":{\"applicantName\":\"张三\",\"phone\":\"13800138000\","
-                        + "\"onlyOnTheMergedForm\":\"x\"}}")
-                .post("/api/v1/applications").then().statusCode(201).extract().jsonPath();
-    }
-
     /** Creates, supplies each child's materials and submits the parent; answers the submitted parent. */
-    static JsonPath submitted(String resident, Bundle b) {
-        JsonPath parent = create(resident, b.code());
+    static JsonPath submitted(String resident, ApplicationFixtures.Bundle b) {
+        JsonPath parent = ApplicationFixtures.bundleDraft(resident, b.code());
         for (String child : parent.getList("bundle.children.applicationNo", String.class)) {
             upload(resident, child, "申请书", PDF, "form.pdf");
             upload(resident, child, "身份证", PNG, "id.png");
@@ -73,9 +50,9 @@ class ApplicationBundleTest {
      */
     @Test
     void applicationsMadeAtOneInstantPageOneByOne() {
-        Bundle b = bundle();
+        ApplicationFixtures.Bundle b = ApplicationFixtures.bundle();
         String resident = Logins.newResidentToken();
-        JsonPath parent = create(resident, b.code());
+        JsonPath parent = ApplicationFixtures.bundleDraft(resident, b.code());
         List<String> made = new java.util.ArrayList<>(parent.getList("bundle.children.applicationNo", String.class));
         made.add(parent.getString("applicationNo"));
         for (String state : new String[] {null, "DRAFT"}) {
@@ -100,9 +77,9 @@ class ApplicationBundleTest {
 
     @Test
     void aBundleMakesAParentAndAChildPerItemEachInItsDepartment() {
-        Bundle b = bundle();
+        ApplicationFixtures.Bundle b = ApplicationFixtures.bundle();
         String resident = Logins.newResidentToken();
-        JsonPath parent = create(resident, b.code());
+        JsonPath parent = ApplicationFixtures.bundleDraft(resident, b.code());
         String no = parent.getString("applicationNo");
         assertEquals("DRAFT", parent.getString("state"));
         assertEquals(b.code(), parent.getString("bundleCode"));
@@ -147,7 +124,7 @@ class ApplicationBundleTest {
 
     @Test
     void eachReviewerSeesOnlyTheirChildAndApprovingAllApprovesTheParent() {
-        Bundle b = bundle();
+        ApplicationFixtures.Bundle b = ApplicationFixtures.bundle();
         String resident = Logins.newResidentToken();
         JsonPath parent = submitted(resident, b);
         String no = parent.getString("applicationNo");
@@ -188,7 +165,7 @@ class ApplicationBundleTest {
 
     @Test
     void aRejectedChildIsVisibleOnTheParent() {
-        Bundle b = bundle();
+        ApplicationFixtures.Bundle b = ApplicationFixtures.bundle();
         String resident = Logins.newResidentToken();
         JsonPath parent = submitted(resident, b);
         String no = parent.getString("applicationNo");
@@ -213,7 +190,7 @@ class ApplicationBundleTest {
 
     @Test
     void withdrawingTheParentWithdrawsUndecidedChildren() {
-        Bundle b = bundle();
+        ApplicationFixtures.Bundle b = ApplicationFixtures.bundle();
         String resident = Logins.newResidentToken();
         JsonPath parent = submitted(resident, b);
         String no = parent.getString("applicationNo");

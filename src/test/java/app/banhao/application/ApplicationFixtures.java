@@ -121,4 +121,29 @@ public final class ApplicationFixtures {
                 .contentType(ContentType.JSON).body(body)
                 .post("/api/v1/staff/applications/" + no + "/" + action).then();
     }
+
+    /** A bundle (一件事) of two fixture items. */
+    public record Bundle(String code, ApplicationFixtures.Dept first, ApplicationFixtures.Dept second) {
+    }
+
+    /** A bundle of two fixture items in two departments of their own. */
+    public static Bundle bundle() {
+        var first = ApplicationFixtures.department(false);
+        var second = ApplicationFixtures.department(false);
+        String code = "T_BUNDLE_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String admin = TestTokens.staff(UUID.randomUUID().toString(), first.code(), TokenClaims.ADMIN);
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("name", "测试一件事", "description", "两个部门联办", "promisedDays", 3,
+                        "itemCodes", List.of(first.item(), second.item())))
+                .put("/api/v1/admin/catalog/bundles/" + code).then().statusCode(201);
+        return new Bundle(code, first, second);
+    }
+
+    /** A draft of bundle {@code bundleCode} with a merged form: the parent's view. */
+    public static JsonPath bundleDraft(String resident, String bundleCode) {
+        return given().auth().oauth2(resident).contentType(ContentType.JSON)
+                .body("{\"bundleCode\":\"" + bundleCode + "\",\"formData\":{\"applicantName\":\"张三\",\"phone\":\"13800138000\","
+                        + "\"onlyOnTheMergedForm\":\"x\"}}")
+                .post("/api/v1/applications").then().statusCode(201).extract().jsonPath();
+    }
 }

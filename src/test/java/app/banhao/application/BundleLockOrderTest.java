@@ -38,7 +38,7 @@ class BundleLockOrderTest {
 
     @Test
     void aReviewerDecisionCaughtInADeadlockWithTheParentIsRunAgainAndSucceeds() throws Exception {
-        ApplicationBundleTest.Bundle b = ApplicationBundleTest.bundle();
+        ApplicationFixtures.Bundle b = ApplicationFixtures.bundle();
         String resident = Logins.newResidentToken();
         JsonPath parent = ApplicationBundleTest.submitted(resident, b);
         String parentNo = parent.getString("applicationNo");

@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import app.banhao.platform.time.BusinessClock;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Application numbers {@code {6-digit region}{yyyyMMdd}{8-digit sequence}} (DESIGN.md §5), the date in
@@ -45,11 +45,16 @@ public class ApplicationNumbers {
     }
 
     private final String regionCode;
+    private static final String NEXT_BLOCK = "SELECT nextval('application_number_seq')";
+
     private final BusinessClock clock;
+    private final Pool pool;
     private final AtomicReference<Block> block = new AtomicReference<>(Block.EMPTY);
 
-    public ApplicationNumbers(@ConfigProperty(name = "banhao.applications.region-code", defaultValue = "430000") String regionCode, BusinessClock clock) {
+    public ApplicationNumbers(@ConfigProperty(name = "banhao.applications.region-code", defaultValue = "430000") String regionCode,
+            BusinessClock clock, Pool pool) {
         this.clock = clock;
+        this.pool = pool;
         if (!regionCode.matches("[0-9]{6}")) {
             throw new IllegalArgumentException("banhao.applications.region-code must be 6 digits: " + regionCode);
         }
@@ -62,13 +67,10 @@ public class ApplicationNumbers {
         if (n > 0) {
             return Uni.createFrom().item(format(regionCode, today, n));
         }
-        // HQL, not a native query: Hibernate caches a native select's plan under a key that never matches the
-        // next call's, so every draft added one more entry under the same hash, and the lookups through them
-        // were among the top costs of creating a draft.
-        return Panache.getSession()
-                .chain(s -> s.createSelectionQuery("select cast(function('nextval', 'application_number_seq') as Long)", Long.class)
-                        .getSingleResult())
-                .map(first -> format(regionCode, today, startBlock(first)));
+        // On the pool, outside any transaction (a sequence is not transactional anyway), so that a writer with or
+        // without a Hibernate session can take a number.
+        return pool.preparedQuery(NEXT_BLOCK).execute()
+                .map(rows -> format(regionCode, today, startBlock(rows.iterator().next().getLong(0))));
     }
 
     /**

@@ -6,9 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import org.hibernate.reactive.common.AffectedEntities;
+
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
+import app.banhao.platform.transaction.SqlStatement;
 import app.banhao.resident.Residents;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -21,6 +24,10 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class ResidentQuotas {
+
+    private static final AffectedEntities APPLICATIONS = new AffectedEntities(Application.class);
+    private static final String OPEN_DRAFTS = "SELECT count(*) FROM application WHERE resident_id = ?1 AND parent_id IS NULL"
+            + " AND state = '" + ApplicationStatus.DRAFT.name() + "'";
 
     private final Residents residents;
     private final int maxOpenDrafts;
@@ -41,11 +48,23 @@ public class ResidentQuotas {
                 "select count(*) from Application a where a.residentId = :resident and a.parentId is null and a.state = "
                         + ApplicationStatus.class.getName() + ".DRAFT",
                 Long.class).setParameter("resident", residentId).getSingleResult()))
-                .invoke(open -> {
-                    if (open >= maxOpenDrafts) {
-                        throw ApiException.of(ApplicationErrors.DRAFT_LIMIT_REACHED, String.valueOf(maxOpenDrafts));
-                    }
-                }).replaceWithVoid();
+                .invoke(this::requireDraftRoom).replaceWithVoid();
+    }
+
+    /**
+     * The count of {@link #requireDraftRoom(UUID)}, for a writer that sends its statements itself on the reactive SQL
+     * client: sent after the resident's lock ({@code Residents#lockedSummary}) in the same transaction, its one value
+     * goes to {@link #requireDraftRoom(long)}. The state is written into the text for the partial index, as above.
+     */
+    public SqlStatement openDrafts(UUID residentId) {
+        return SqlStatement.of(OPEN_DRAFTS, APPLICATIONS, residentId);
+    }
+
+    /** 422 {@code DRAFT_LIMIT_REACHED} when {@code open} drafts leave no room for another. */
+    public void requireDraftRoom(long open) {
+        if (open >= maxOpenDrafts) {
+            throw ApiException.of(ApplicationErrors.DRAFT_LIMIT_REACHED, String.valueOf(maxOpenDrafts));
+        }
     }
 
     /**

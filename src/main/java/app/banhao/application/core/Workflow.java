@@ -2,6 +2,8 @@ package app.banhao.application.core;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -11,7 +13,9 @@ import app.banhao.platform.calendar.WorkingCalendar;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.events.Outbox;
 import app.banhao.platform.events.OutboxCommits;
+import app.banhao.platform.events.PublishedEvent;
 import app.banhao.platform.time.BusinessClock;
+import app.banhao.platform.transaction.SqlStatement;
 import app.banhao.platform.transaction.Transactions;
 import io.smallrye.mutiny.Uni;
 
@@ -129,9 +133,37 @@ public class Workflow {
                 .chain(() -> outbox.publish(CaseEvent.remark(a, type, topic, actor, note, at)));
     }
 
+    /**
+     * {@link #drafted} as statements, for a writer that sends its statements itself: the row of {@code a}, its history
+     * and its announcement, in that order (what {@link #drafted} and the caller's persist write through Hibernate). After
+     * the commit the caller hands the result to {@link #deliver}, as {@link #commitThenPublish} does itself.
+     */
+    public Drafted draftedWrites(Application a, Actor actor, String note, OffsetDateTime at) {
+        Outbox.Publication announced = outbox.publication(CaseEvent.drafted(a, actor, note, at), commits.deliversAtCommit());
+        List<SqlStatement> statements = new ArrayList<>(2 + announced.statements().size());
+        statements.add(applications.insert(a));
+        statements.add(events.insert(historyRow(a, actor, null, ApplicationStatus.DRAFT, "CREATED", note, at)));
+        statements.addAll(announced.statements());
+        return new Drafted(statements, announced.written());
+    }
+
+    /** What {@link #draftedWrites} gives: the statements, and the event to deliver after the commit (or null). */
+    public record Drafted(List<SqlStatement> statements, PublishedEvent written) {
+    }
+
+    /** Delivers what {@code drafted} announced, once the transaction that sent its statements committed. */
+    public Uni<Void> deliver(Drafted drafted) {
+        return commits.deliver(drafted.written());
+    }
+
     /** One row of the case's own history, which the public progress lookup reads. */
     private Uni<Void> record(Application a, Actor actor, ApplicationStatus from, ApplicationStatus to, String type, String note,
             OffsetDateTime at) {
+        return events.persist(historyRow(a, actor, from, to, type, note, at)).replaceWithVoid();
+    }
+
+    private static ApplicationEvent historyRow(Application a, Actor actor, ApplicationStatus from, ApplicationStatus to, String type,
+            String note, OffsetDateTime at) {
         ApplicationEvent e = new ApplicationEvent();
         e.id = UUID.randomUUID();
         e.applicationId = a.id;
@@ -143,7 +175,7 @@ public class Workflow {
         e.toState = to;
         e.type = type;
         e.note = note;
-        return events.persist(e).replaceWithVoid();
+        return e;
     }
 
     /** Any change of the application (a material, the form) raises its version. */

@@ -1,5 +1,8 @@
 package app.banhao.platform.events;
 
+import java.util.List;
+
+import app.banhao.platform.transaction.SqlStatement;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -53,6 +56,15 @@ public interface EventConsumer {
      */
     default boolean afterWritersCommit() {
         return false;
+    }
+
+    /**
+     * What {@link #handle} writes for {@code event} as statements, for a writer that sends its statements itself on the
+     * reactive SQL client ({@link Outbox#publication}): only a consumer that runs {@link #inWritersTransaction} is asked,
+     * and one that returns null (the default) cannot be handed events by such a writer.
+     */
+    default List<SqlStatement> writes(PublishedEvent event) {
+        return null;
     }
 
     /** Reacts to one event. A failure is retried with backoff, then dead-lettered for an operator. */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hibernate.reactive.common.AffectedEntities;
 
+import app.banhao.platform.transaction.SqlStatement;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -33,9 +34,9 @@ public class Outbox {
     private static final String WRITTEN = Outbox.class.getName() + ".written";
     private static final AffectedEntities TABLES = new AffectedEntities(OutboxEvent.class, OutboxDelivery.class);
     private static final String WRITE = "WITH e AS (INSERT INTO outbox_event (id, aggregate_type, aggregate_id, type, payload)"
-            + " VALUES (:id, :aggregateType, :aggregateId, :type, cast(cast(:payload AS text) AS jsonb)) RETURNING seq)"
+            + " VALUES (?1, ?2, ?3, ?4, cast(cast(?5 AS text) AS jsonb)) RETURNING seq)"
             + " INSERT INTO outbox_delivery (event_id, consumer, event_seq, aggregate_key)"
-            + " SELECT :id, c, e.seq, :aggregateKey FROM e, unnest(string_to_array(:consumers, ',')) c";
+            + " SELECT ?1, c, e.seq, ?6 FROM e, unnest(string_to_array(?7, ',')) c";
 
     // The payload goes in as text and is parsed by PostgreSQL: bound straight to a jsonb parameter, the client
     // would store the JSON document as one JSON string.
@@ -47,36 +48,81 @@ public class Outbox {
         this.json = json;
     }
 
+    /**
+     * What publishing one event writes, for a writer that sends its statements itself on the reactive SQL client in its
+     * own transaction: the event with its delivery rows, then the rows of each consumer that runs in the writer's
+     * transaction. {@code written} is what the writer hands {@link OutboxRelay#deliverNow} after its commit (null when
+     * nothing is owed after it).
+     */
+    public record Publication(List<SqlStatement> statements, PublishedEvent written) {
+    }
+
+    /** An event being written: its id, its text, who wants it, and what its writer delivers after the commit. */
+    private record Prepared(UUID id, DomainEvent event, String payload, EventConsumers.Wanted wanted, PublishedEvent written) {
+
+        SqlStatement write() {
+            return SqlStatement.of(WRITE, TABLES, id, event.aggregateType(), event.aggregateId(), event.type(), payload,
+                    event.aggregateType() + ":" + event.aggregateId(), String.join(",", wanted.queued()));
+        }
+    }
+
     /** Adds {@code event} to the current transaction (there must be one). */
     public Uni<Void> publish(DomainEvent event) {
-        String payload;
-        try {
-            payload = json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("Event " + event.type() + " cannot be written", e));
-        }
-        UUID id = UUID.randomUUID();
         List<PublishedEvent> collecting = collecting();
-        EventConsumers.Wanted wanted = consumers.wantedBy(event, collecting != null);
-        // An event nobody is owed and nobody takes after the commit needs nothing done after it.
-        PublishedEvent written = collecting != null && (!wanted.queued().isEmpty() || !wanted.afterCommit().isEmpty())
-                ? PublishedEvent.written(id, event, payload, json, !wanted.queued().isEmpty(), wanted.afterCommit())
-                : null;
-        return Panache.getSession().chain(s -> s.createNativeQuery(WRITE, TABLES)
-                .setParameter("id", id)
-                .setParameter("aggregateType", event.aggregateType())
-                .setParameter("aggregateId", event.aggregateId())
-                .setParameter("type", event.type())
-                .setParameter("payload", payload)
-                .setParameter("aggregateKey", event.aggregateType() + ":" + event.aggregateId())
-                .setParameter("consumers", String.join(",", wanted.queued()))
-                .executeUpdate())
+        Prepared prepared;
+        try {
+            prepared = prepare(event, collecting != null);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(e);
+        }
+        PublishedEvent written = prepared.written();
+        return Panache.getSession().chain(s -> prepared.write().executeOn(s))
                 .invoke(() -> {
                     if (written != null) {
                         collecting.add(written);
                     }
                 })
-                .chain(() -> handInTransaction(wanted.inTransaction(), id, event, payload, written));
+                .chain(() -> handInTransaction(prepared.wanted().inTransaction(), prepared.id(), event, prepared.payload(), written));
+    }
+
+    /**
+     * {@code event} as statements for a writer that sends them itself in its own transaction (see {@link Publication});
+     * {@code writerDeliversAtCommit} as {@link OutboxCommits} decides it.
+     */
+    public Publication publication(DomainEvent event, boolean writerDeliversAtCommit) {
+        Prepared prepared = prepare(event, writerDeliversAtCommit);
+        List<SqlStatement> statements = new ArrayList<>(3);
+        statements.add(prepared.write());
+        List<EventConsumer> inTransaction = prepared.wanted().inTransaction();
+        if (!inTransaction.isEmpty()) {
+            PublishedEvent seen = prepared.written() != null ? prepared.written().asInItsWritersTransaction()
+                    : PublishedEvent.inWritersTransaction(prepared.id(), event, prepared.payload(), json);
+            for (EventConsumer consumer : inTransaction) {
+                List<SqlStatement> writes = consumer.writes(seen);
+                if (writes == null) {
+                    throw new IllegalStateException("Consumer " + consumer.name() + " cannot be handed " + event.type()
+                            + " by a writer that sends its own statements");
+                }
+                statements.addAll(writes);
+            }
+        }
+        return new Publication(statements, prepared.written());
+    }
+
+    private Prepared prepare(DomainEvent event, boolean writerDeliversAtCommit) {
+        String payload;
+        try {
+            payload = json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event " + event.type() + " cannot be written", e);
+        }
+        UUID id = UUID.randomUUID();
+        EventConsumers.Wanted wanted = consumers.wantedBy(event, writerDeliversAtCommit);
+        // An event nobody is owed and nobody takes after the commit needs nothing done after it.
+        PublishedEvent written = writerDeliversAtCommit && (!wanted.queued().isEmpty() || !wanted.afterCommit().isEmpty())
+                ? PublishedEvent.written(id, event, payload, json, !wanted.queued().isEmpty(), wanted.afterCommit())
+                : null;
+        return new Prepared(id, event, payload, wanted, written);
     }
 
     private Uni<Void> handInTransaction(List<EventConsumer> inTransaction, UUID id, DomainEvent published, String payload,

@@ -1,5 +1,6 @@
 package app.banhao.platform.events;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,19 @@ public class OutboxCommits {
     public OutboxCommits(Outbox outbox, OutboxRelay relay) {
         this.outbox = outbox;
         this.relay = relay;
+    }
+
+    /**
+     * Whether a writer that sends its statements itself delivers its events at commit, as {@link #commitThenDeliver}
+     * does on this node ({@link Outbox#publication}'s {@code writerDeliversAtCommit}).
+     */
+    public boolean deliversAtCommit() {
+        return relay.enabled();
+    }
+
+    /** What such a writer does after its commit, with the event its publication kept (null: nothing is owed). */
+    public Uni<Void> deliver(PublishedEvent written) {
+        return written == null ? Uni.createFrom().voidItem() : relay.deliverNow(List.of(written));
     }
 
     public <T> Uni<T> commitThenDeliver(Supplier<Uni<T>> work) {

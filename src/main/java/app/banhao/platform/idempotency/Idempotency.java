@@ -21,6 +21,7 @@ import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
+import app.banhao.platform.transaction.SqlStatement;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -58,6 +59,11 @@ public class Idempotency {
     private static final String CLAIM = "INSERT INTO idempotency_record (scope, idem_key, request_hash) VALUES (?1, ?2, ?3) "
             + "ON CONFLICT (scope, idem_key) DO UPDATE SET request_hash = EXCLUDED.request_hash, response = NULL, created_at = now() "
             + "WHERE idempotency_record.created_at < now() - make_interval(secs => ?4)";
+    private static final String STORE = "UPDATE idempotency_record SET response = ?1 WHERE scope = ?2 AND idem_key = ?3";
+
+    /** A key being claimed: who and which operation, the key, the request's fingerprint, and the claiming statement. */
+    public record Claim(String scope, String key, byte[] fingerprint, SqlStatement statement) {
+    }
 
     private final ObjectMapper json;
     private final DataProtection crypto;
@@ -92,34 +98,50 @@ public class Idempotency {
     }
 
     private <T> Uni<T> claim(String scope, String key, Object request, Class<T> type, Supplier<Uni<T>> create, boolean replayable) {
-        if (key == null) {
+        Claim claim = claimOf(scope, key, request);
+        if (claim == null) {
             return create.get();
+        }
+        return Panache.getSession().chain(session -> claim.statement().executeOn(session)
+                .chain(claimed -> {
+                    if (claimed != 1) {
+                        return replay(session, claim, type);
+                    }
+                    return replayable ? create.get().call(result -> answer(claim, result).executeOn(session)) : create.get();
+                }));
+    }
+
+    /**
+     * A key to claim in the caller's transaction, for a writer that sends its statements itself (on the reactive SQL
+     * client): {@link Claim#statement()} changes one row when this caller creates; any other count means the key was
+     * used, and the caller rolls back and answers {@link #replay(Claim, Class)}. Null without a key.
+     */
+    public Claim claimOf(String scope, String key, Object request) {
+        if (key == null) {
+            return null;
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw ApiException.field(ErrorCode.INVALID_PARAMETER, FieldError.of(HEADER, FieldCode.INVALID_FORMAT));
         }
         byte[] fingerprint = fingerprint(request);
-        return Panache.getSession().chain(session -> session.createNativeQuery(CLAIM, RECORDS)
-                .setParameter(1, scope).setParameter(2, key).setParameter(3, fingerprint).setParameter(4, retention.toSeconds())
-                .executeUpdate()
-                .chain(claimed -> {
-                    if (claimed != 1) {
-                        return replay(session, scope, key, fingerprint, type);
-                    }
-                    return replayable ? create.get().call(result -> store(session, scope, key, result)) : create.get();
-                }));
+        return new Claim(scope, key, fingerprint,
+                SqlStatement.of(CLAIM, RECORDS, scope, key, fingerprint, retention.toSeconds()));
     }
 
-    private Uni<Integer> store(Mutiny.Session session, String scope, String key, Object result) {
-        return session.createNativeQuery("UPDATE idempotency_record SET response = ?1 WHERE scope = ?2 AND idem_key = ?3", RECORDS)
-                .setParameter(1, crypto.encrypt(write(result))).setParameter(2, scope).setParameter(3, key)
-                .executeUpdate();
+    /** The statement that keeps {@code result} as the claimed key's answer, in the transaction that claimed it. */
+    public SqlStatement answer(Claim claim, Object result) {
+        return SqlStatement.of(STORE, RECORDS, crypto.encrypt(write(result)), claim.scope(), claim.key());
     }
 
-    private <T> Uni<T> replay(Mutiny.Session session, String scope, String key, byte[] fingerprint, Class<T> type) {
-        return session.find(IdempotencyRecord.class, IdempotencyRecord.Key.of(scope, key))
+    /** The answer kept for a key someone else claimed (read in a session of its own), or the 422/409 it calls for. */
+    public <T> Uni<T> replay(Claim claim, Class<T> type) {
+        return Panache.withSession(() -> Panache.getSession().chain(session -> replay(session, claim, type)));
+    }
+
+    private <T> Uni<T> replay(Mutiny.Session session, Claim claim, Class<T> type) {
+        return session.find(IdempotencyRecord.class, IdempotencyRecord.Key.of(claim.scope(), claim.key()))
                 .map(record -> {
-                    if (!Arrays.equals(record.requestHash, fingerprint)) {
+                    if (!Arrays.equals(record.requestHash, claim.fingerprint())) {
                         throw ApiException.of(ErrorCode.IDEMPOTENCY_KEY_REUSED);
                     }
                     if (record.response == null) {

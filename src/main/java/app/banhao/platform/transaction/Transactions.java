@@ -1,6 +1,7 @@
 package app.banhao.platform.transaction;
 
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.persistence.OptimisticLockException;
@@ -10,6 +11,8 @@ import org.hibernate.StaleStateException;
 import app.banhao.platform.error.DependencyFailures;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.pgclient.PgException;
 
 /**
@@ -36,6 +39,17 @@ public final class Transactions {
      */
     public static <T> Uni<T> retryingConflicts(Supplier<? extends Uni<? extends T>> work) {
         return Panache.withTransaction(() -> work.get().<T>map(item -> item))
+                .onFailure(Transactions::isLostRace).retry()
+                .withBackOff(BACKOFF, BACKOFF.multipliedBy(10)).withJitter(0.5).atMost(CONFLICT_RETRIES);
+    }
+
+    /**
+     * {@link #retryingConflicts} for a writer that sends its statements itself on the reactive SQL client underneath
+     * Hibernate (the same pool): {@code work} runs in a transaction of its own on one connection, committed when its
+     * item comes, rolled back when it fails, and run again from nothing after a lost race.
+     */
+    public static <T> Uni<T> retryingConflicts(Pool pool, Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(work)
                 .onFailure(Transactions::isLostRace).retry()
                 .withBackOff(BACKOFF, BACKOFF.multipliedBy(10)).withJitter(0.5).atMost(CONFLICT_RETRIES);
     }

@@ -31,8 +31,9 @@ import io.restassured.http.ContentType;
  * The open-draft count every draft makes under the resident's lock ({@code ResidentQuotas.requireDraftRoom}) can be
  * answered from the partial index of open drafts (V870) by the prepared statement's generic plan, the one a
  * connection settles on after five executions. With the state bound as a parameter it could not: the count went
- * through every draft the resident ever made. The statement is the one Hibernate sent for a draft, taken from its
- * log, so a change to the query is checked as it is.
+ * through every draft the resident ever made. Two statements say it: the one a resident's draft of one item sends on the
+ * reactive SQL client ({@link ResidentQuotas#openDrafts}), and the one Hibernate sends for a bundle's (and an agent's)
+ * draft, taken from its log; so a change to either query is checked as it is.
  */
 @QuarkusTest
 class OpenDraftCountPlanTest {
@@ -42,9 +43,20 @@ class OpenDraftCountPlanTest {
     @Inject
     AgroalDataSource db;
 
+    @Inject
+    ResidentQuotas quotas;
+
     @Test
-    void theGenericPlanOfTheCountCanReadThePartialIndex() throws Exception {
-        String count = countStatementOfADraft();
+    void theGenericPlanOfTheCountOfAnItemDraftCanReadThePartialIndex() throws Exception {
+        assertTheGenericPlanReadsThePartialIndex(quotas.openDrafts(UUID.randomUUID()).postgresText());
+    }
+
+    @Test
+    void theGenericPlanOfTheCountOfABundleDraftCanReadThePartialIndex() throws Exception {
+        assertTheGenericPlanReadsThePartialIndex(countStatementOfABundleDraft());
+    }
+
+    private void assertTheGenericPlanReadsThePartialIndex(String count) throws Exception {
         List<String> plan = new ArrayList<>();
         // Its parameters' types as PostgreSQL infers them, each given as NULL: a generic plan does not depend on them.
         int parameters = Pattern.compile("\\$(\\d+)").matcher(count).results()
@@ -72,9 +84,9 @@ class OpenDraftCountPlanTest {
         assertTrue(shown.contains("Index Only Scan"), "the count's generic plan:\n  " + shown);
     }
 
-    /** The open-draft count as Hibernate sent it for one draft, its parameters as {@code $1}, {@code $2}, … */
-    private static String countStatementOfADraft() {
-        ApplicationFixtures.Dept dept = ApplicationFixtures.department(false);
+    /** The open-draft count as Hibernate sent it for a bundle's draft, its parameters as {@code $1}, {@code $2}, … */
+    private static String countStatementOfABundleDraft() {
+        ApplicationFixtures.Bundle bundle = ApplicationFixtures.bundle();
         String resident = Logins.newResidentToken();
         String id = "open-drafts-" + UUID.randomUUID();
         Level level = SQL.getLevel();
@@ -82,7 +94,7 @@ class OpenDraftCountPlanTest {
         List<String> counts;
         try (LogCapture log = LogCapture.start()) {
             given().auth().oauth2(resident).contentType(ContentType.JSON).header(RequestIds.HEADER, id)
-                    .body("{\"itemCode\":\"" + dept.item() + "\",\"formData\":" + ApplicationFixtures.FORM + "}")
+                    .body("{\"bundleCode\":\"" + bundle.code() + "\",\"formData\":" + ApplicationFixtures.FORM + "}")
                     .post("/api/v1/applications").then().statusCode(201);
             counts = log.statementsOf(id).stream()
                     .filter(line -> line.contains("count(") && line.contains(" application ") && line.contains("state"))

@@ -1,0 +1,71 @@
+package app.banhao.platform.transaction;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.hibernate.reactive.common.AffectedEntities;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * One SQL write with its values, written once and sent either way: as a native query in a Hibernate session's
+ * transaction ({@link #executeOn(Mutiny.Session)}), or on the reactive SQL client underneath (the same pool) together
+ * with others in one round trip ({@link #pipelined}). The text uses JPA's ordinal parameters ({@code ?1}, {@code ?2}),
+ * which Hibernate Reactive itself turns into PostgreSQL's {@code $1}, {@code $2}; so does {@link #postgresText()}. A
+ * statement must therefore not use {@code ?} as an operator (jsonb's {@code ?}: write {@code jsonb_exists} instead).
+ *
+ * @param affects the entities whose tables the statement writes, so that Hibernate flushes only what it must first
+ */
+public record SqlStatement(String sql, AffectedEntities affects, List<Object> values) {
+
+    private static final Pattern ORDINAL = Pattern.compile("\\?(\\d+)");
+
+    public static SqlStatement of(String sql, AffectedEntities affects, Object... values) {
+        return new SqlStatement(sql, affects, Arrays.asList(values));
+    }
+
+    /** Runs it in {@code session}'s transaction; the number of rows it changed. */
+    public Uni<Integer> executeOn(Mutiny.Session session) {
+        Mutiny.MutationQuery query = session.createNativeQuery(sql, affects);
+        for (int i = 0; i < values.size(); i++) {
+            query.setParameter(i + 1, values.get(i));
+        }
+        return query.executeUpdate();
+    }
+
+    /** The text with PostgreSQL's placeholders, as the reactive SQL client sends it. */
+    public String postgresText() {
+        return ORDINAL.matcher(sql).replaceAll("\\$$1");
+    }
+
+    /** The values as the reactive SQL client binds them: bytes as a buffer, an enum by its name (as the entities map them). */
+    public Tuple tuple() {
+        List<Object> bound = new ArrayList<>(values.size());
+        for (Object v : values) {
+            bound.add(v instanceof byte[] bytes ? Buffer.buffer(bytes) : v instanceof Enum<?> e ? e.name() : v);
+        }
+        return Tuple.from(bound);
+    }
+
+    /**
+     * Sends {@code statements} on {@code connection} one after the other without waiting for each answer (the client
+     * pipelines them), and gives their results in the same order; PostgreSQL still runs them one at a time, in order,
+     * each with a snapshot taken when it starts. The first failure fails the whole: in a transaction, every statement
+     * after it has failed too (the transaction is aborted) and nothing of it will commit.
+     */
+    public static Uni<List<RowSet<Row>>> pipelined(SqlConnection connection, List<SqlStatement> statements) {
+        List<Uni<RowSet<Row>>> sent = new ArrayList<>(statements.size());
+        for (SqlStatement s : statements) {
+            sent.add(connection.preparedQuery(s.postgresText()).execute(s.tuple()));
+        }
+        return Uni.join().all(sent).andFailFast();
+    }
+}
