@@ -90,7 +90,7 @@ public class ItemCatalog {
     }
 
     /** {@code item} (as {@link #any} found it for {@code code}) if it takes applications, else 422 {@code ITEM_NOT_AVAILABLE}. */
-    public static Item requireActive(String code, Item item) {
+    private static Item requireActive(String code, Item item) {
         if (item == null || !item.active()) {
             throw new ApiException(CatalogErrors.ITEM_NOT_AVAILABLE, List.of(String.valueOf(code)),
                     List.of(FieldError.of("itemCode", FieldCode.NOT_ALLOWED)), Map.of());

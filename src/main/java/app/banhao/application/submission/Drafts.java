@@ -1,10 +1,10 @@
 package app.banhao.application.submission;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -83,11 +83,20 @@ public class Drafts {
                     FieldError.of(item ? "bundleCode" : "itemCode", item ? FieldCode.NOT_ALLOWED : FieldCode.REQUIRED));
         }
         String scope = "resident:" + residentId + ":createApplication";
-        if (item) {
-            return createItemDraft(residentId, request, idempotency.claimOf(scope, idempotencyKey, request));
+        if (bundle) {
+            return throughHibernate(residentId, scope, idempotencyKey, request, () -> createBundle(residentId, request));
         }
-        return workflow.commitThenPublish(() -> idempotency.once(scope, idempotencyKey, request, ApplicationView.class,
-                () -> quotas.requireDraftRoom(residentId).chain(() -> createBundle(residentId, request))));
+        return items.any(request.getItemCode()).chain(found -> found == null || !found.active()
+                // Refused after the key's claim, as always: a replay of a key whose item has since closed still replays.
+                ? throughHibernate(residentId, scope, idempotencyKey, request, () -> createDraft(residentId, request, null))
+                : createItemDraft(residentId, request, found, scope, idempotencyKey));
+    }
+
+    /** The draft made by {@code create} in a transaction of Hibernate's, once per key, past the resident's draft limit. */
+    private Uni<ApplicationView> throughHibernate(UUID residentId, String scope, String key, ApplicationCreate request,
+            Supplier<Uni<ApplicationView>> create) {
+        return workflow.commitThenPublish(() -> idempotency.once(scope, key, request, ApplicationView.class,
+                () -> quotas.requireDraftRoom(residentId).chain(create::get)));
     }
 
     /** A draft written, and its event to deliver once committed. */
@@ -102,20 +111,29 @@ public class Drafts {
     }
 
     /**
-     * A resident's draft of one item, the path a rush of residents takes: the same rows as {@link #createFor} writes
-     * through Hibernate (the key's claim and answer, the resident's lock, the open-draft count, the application, its
-     * history, its event and timeline entry), sent on the reactive SQL client underneath (the same pool) in one
-     * transaction of two pipelined round trips: the claim with the lock, then the count with every write. Statement by
-     * statement through Hibernate it was eleven round trips, and they were most of a draft's cost (issue 16). The count
-     * is sent after the lock's round trip, so its snapshot has what the lock's previous holder committed; past the
-     * limit the transaction rolls back with everything sent with it.
+     * A resident's draft of one open item, the path a rush of residents takes: the same rows as {@link #createFor}
+     * writes through Hibernate (the key's claim with its answer, the resident's lock, the open-draft count, the
+     * application, its history, its event and timeline entry), sent on the reactive SQL client underneath (the same
+     * pool) in one transaction of three round trips: begin, the claim and the lock, pipelined; then the count, with
+     * every write as a member of its {@code WITH}, in one statement; then the commit. Statement by statement through
+     * Hibernate it was eleven, and they were most of a draft's cost (issue 16). The answer is known before anything is
+     * written, so it goes in with the claim. The count is sent after the lock's round trip, so its snapshot has what the
+     * lock's previous holder committed; past the limit the transaction rolls back with everything sent with it.
      */
-    private Uni<ApplicationView> createItemDraft(UUID residentId, ApplicationCreate request, Idempotency.Claim claim) {
-        String code = request.getItemCode();
-        return items.any(code).chain(found -> numbers.next().chain(no -> {
+    private Uni<ApplicationView> createItemDraft(UUID residentId, ApplicationCreate request, ItemCatalog.Item item, String scope,
+            String key) {
+        return numbers.next().chain(no -> {
+            OffsetDateTime now = clock.now();
+            Application a = newDraft(no, residentId, now,
+                    privacy.sealed(item.formSchema(), request.getFormData() == null ? Map.of() : request.getFormData()));
+            a.itemCode = item.code();
+            a.itemName = item.name();
+            a.departmentCode = item.departmentCode();
+            ApplicationView view = mapper.toApplication(a, List.of());
+            Idempotency.Claim claim = idempotency.claimOf(scope, key, request, view);
             List<SqlStatement> first = claim == null ? List.of(residents.lockedSummary(residentId))
                     : List.of(claim.statement(), residents.lockedSummary(residentId));
-            return Transactions.retryingConflicts(pool, connection -> SqlStatement.pipelined(connection, first).chain(claimed -> {
+            return Transactions.retryingConflicts(pool, first, (connection, claimed) -> {
                 if (claim != null && claimed.get(0).rowCount() != 1) {
                     throw new KeyTaken();
                 }
@@ -123,28 +141,15 @@ public class Drafts {
                 if (r == null) {
                     throw ApiException.of(ErrorCode.UNAUTHORIZED);
                 }
-                ItemCatalog.Item item = ItemCatalog.requireActive(code, found);
-                OffsetDateTime now = clock.now();
-                Application a = newDraft(no, residentId, now,
-                        privacy.sealed(item.formSchema(), request.getFormData() == null ? Map.of() : request.getFormData()));
-                a.itemCode = item.code();
-                a.itemName = item.name();
-                a.departmentCode = item.departmentCode();
                 Workflow.Drafted drafted = workflow.draftedWrites(a, cases.residentActor(r), null, now);
-                ApplicationView view = mapper.toApplication(a, List.of());
-                List<SqlStatement> writes = new ArrayList<>(drafted.statements().size() + 2);
-                writes.add(quotas.openDrafts(residentId));
-                writes.addAll(drafted.statements());
-                if (claim != null) {
-                    writes.add(idempotency.answer(claim, view));
-                }
+                List<SqlStatement> writes = SqlStatement.withWrites(quotas.openDrafts(residentId), drafted.statements());
                 return SqlStatement.pipelined(connection, writes).map(written -> {
                     quotas.requireDraftRoom(written.get(0).iterator().next().getLong(0));
                     return new Created(view, drafted);
                 });
-            })).call(created -> workflow.deliver(created.drafted())).map(Created::view)
+            }).call(created -> workflow.deliver(created.drafted())).map(Created::view)
                     .onFailure(KeyTaken.class).recoverWithUni(() -> idempotency.replay(claim, ApplicationView.class));
-        }));
+        });
     }
 
     /**

@@ -33,8 +33,10 @@ public class Outbox {
      */
     private static final String WRITTEN = Outbox.class.getName() + ".written";
     private static final AffectedEntities TABLES = new AffectedEntities(OutboxEvent.class, OutboxDelivery.class);
-    private static final String WRITE = "WITH e AS (INSERT INTO outbox_event (id, aggregate_type, aggregate_id, type, payload)"
-            + " VALUES (?1, ?2, ?3, ?4, cast(cast(?5 AS text) AS jsonb)) RETURNING seq)"
+    private static final String INSERT = "INSERT INTO outbox_event (id, aggregate_type, aggregate_id, type, payload)"
+            + " VALUES (?1, ?2, ?3, ?4, cast(cast(?5 AS text) AS jsonb))";
+    /** The event and a delivery row per queued consumer; without any, {@link #INSERT} alone. */
+    private static final String WRITE = "WITH e AS (" + INSERT + " RETURNING seq)"
             + " INSERT INTO outbox_delivery (event_id, consumer, event_seq, aggregate_key)"
             + " SELECT ?1, c, e.seq, ?6 FROM e, unnest(string_to_array(?7, ',')) c";
 
@@ -61,6 +63,9 @@ public class Outbox {
     private record Prepared(UUID id, DomainEvent event, String payload, EventConsumers.Wanted wanted, PublishedEvent written) {
 
         SqlStatement write() {
+            if (wanted.queued().isEmpty()) { // a plain insert can also go into another statement (SqlStatement#withWrites)
+                return SqlStatement.of(INSERT, TABLES, id, event.aggregateType(), event.aggregateId(), event.type(), payload);
+            }
             return SqlStatement.of(WRITE, TABLES, id, event.aggregateType(), event.aggregateId(), event.type(), payload,
                     event.aggregateType() + ":" + event.aggregateId(), String.join(",", wanted.queued()));
         }

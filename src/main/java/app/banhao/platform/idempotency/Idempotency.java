@@ -54,11 +54,13 @@ public class Idempotency {
     private static final AffectedEntities RECORDS = new AffectedEntities(IdempotencyRecord.class);
     /**
      * Takes the key, or takes over a record past its retention that the purge has not reached yet (so a key
-     * means the same on every node whatever the purge's progress). One row affected: this caller creates.
+     * means the same on every node whatever the purge's progress). One row affected: this caller creates. The answer
+     * goes in with the claim when the caller knows it before it writes ({@link #claimOf(String, String, Object, Object)}),
+     * else (null) it is written after.
      */
-    private static final String CLAIM = "INSERT INTO idempotency_record (scope, idem_key, request_hash) VALUES (?1, ?2, ?3) "
-            + "ON CONFLICT (scope, idem_key) DO UPDATE SET request_hash = EXCLUDED.request_hash, response = NULL, created_at = now() "
-            + "WHERE idempotency_record.created_at < now() - make_interval(secs => ?4)";
+    private static final String CLAIM = "INSERT INTO idempotency_record (scope, idem_key, request_hash, response) VALUES (?1, ?2, ?3, ?4) "
+            + "ON CONFLICT (scope, idem_key) DO UPDATE SET request_hash = EXCLUDED.request_hash, response = EXCLUDED.response, "
+            + "created_at = now() WHERE idempotency_record.created_at < now() - make_interval(secs => ?5)";
     private static final String STORE = "UPDATE idempotency_record SET response = ?1 WHERE scope = ?2 AND idem_key = ?3";
 
     /** A key being claimed: who and which operation, the key, the request's fingerprint, and the claiming statement. */
@@ -113,10 +115,19 @@ public class Idempotency {
 
     /**
      * A key to claim in the caller's transaction, for a writer that sends its statements itself (on the reactive SQL
-     * client): {@link Claim#statement()} changes one row when this caller creates; any other count means the key was
-     * used, and the caller rolls back and answers {@link #replay(Claim, Class)}. Null without a key.
+     * client) and knows its answer before it writes: {@link Claim#statement()} keeps {@code answer} with the key and
+     * changes one row when this caller creates; any other count means the key was used, and the caller rolls back and
+     * answers {@link #replay(Claim, Class)}. A rollback takes the answer back with the claim. Null without a key.
      */
-    public Claim claimOf(String scope, String key, Object request) {
+    public Claim claimOf(String scope, String key, Object request, Object answer) {
+        return claim(scope, key, request, crypto.encrypt(write(answer)));
+    }
+
+    private Claim claimOf(String scope, String key, Object request) {
+        return claim(scope, key, request, null);
+    }
+
+    private Claim claim(String scope, String key, Object request, byte[] sealedAnswer) {
         if (key == null) {
             return null;
         }
@@ -125,11 +136,11 @@ public class Idempotency {
         }
         byte[] fingerprint = fingerprint(request);
         return new Claim(scope, key, fingerprint,
-                SqlStatement.of(CLAIM, RECORDS, scope, key, fingerprint, retention.toSeconds()));
+                SqlStatement.of(CLAIM, RECORDS, scope, key, fingerprint, sealedAnswer, retention.toSeconds()));
     }
 
     /** The statement that keeps {@code result} as the claimed key's answer, in the transaction that claimed it. */
-    public SqlStatement answer(Claim claim, Object result) {
+    private SqlStatement answer(Claim claim, Object result) {
         return SqlStatement.of(STORE, RECORDS, crypto.encrypt(write(result)), claim.scope(), claim.key());
     }
 

@@ -3,6 +3,8 @@ package app.banhao.platform.transaction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.hibernate.reactive.common.AffectedEntities;
@@ -27,6 +29,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public record SqlStatement(String sql, AffectedEntities affects, List<Object> values) {
 
     private static final Pattern ORDINAL = Pattern.compile("\\?(\\d+)");
+    /** The texts are their writers' constants (a few dozen): each is turned once, not on every request. */
+    private static final Map<String, String> POSTGRES_TEXTS = new ConcurrentHashMap<>();
 
     public static SqlStatement of(String sql, AffectedEntities affects, Object... values) {
         return new SqlStatement(sql, affects, Arrays.asList(values));
@@ -43,7 +47,7 @@ public record SqlStatement(String sql, AffectedEntities affects, List<Object> va
 
     /** The text with PostgreSQL's placeholders, as the reactive SQL client sends it. */
     public String postgresText() {
-        return ORDINAL.matcher(sql).replaceAll("\\$$1");
+        return POSTGRES_TEXTS.computeIfAbsent(sql, text -> ORDINAL.matcher(text).replaceAll("\\$$1"));
     }
 
     /** The values as the reactive SQL client binds them: bytes as a buffer, an enum by its name (as the entities map them). */
@@ -53,6 +57,34 @@ public record SqlStatement(String sql, AffectedEntities affects, List<Object> va
             bound.add(v instanceof byte[] bytes ? Buffer.buffer(bytes) : v instanceof Enum<?> e ? e.name() : v);
         }
         return Tuple.from(bound);
+    }
+
+    /**
+     * {@code query} with {@code writes} in front of it as the data-modifying members of its {@code WITH}: one statement
+     * instead of many, its result the query's. The query and every member see the snapshot taken when the statement
+     * starts (the query does not see the rows the members insert), and constraints are checked when it ends, so a
+     * member may insert a row that refers to another's. A write that has a {@code WITH} of its own cannot be a member
+     * (PostgreSQL allows data-modifying {@code WITH}s only at the top): from the first such write on, the writes are
+     * returned after the merged statement, each on its own, in their order.
+     */
+    public static List<SqlStatement> withWrites(SqlStatement query, List<SqlStatement> writes) {
+        StringBuilder with = new StringBuilder();
+        List<Object> values = new ArrayList<>();
+        int members = 0;
+        for (; members < writes.size() && !writes.get(members).sql().regionMatches(true, 0, "WITH", 0, 4); members++) {
+            SqlStatement w = writes.get(members);
+            int offset = values.size();
+            with.append(members == 0 ? "WITH " : ", ").append('w').append(members).append(" AS (")
+                    .append(ORDINAL.matcher(w.sql()).replaceAll(m -> "?" + (Integer.parseInt(m.group(1)) + offset))).append(')');
+            values.addAll(w.values());
+        }
+        int offset = values.size();
+        with.append(' ').append(ORDINAL.matcher(query.sql()).replaceAll(m -> "?" + (Integer.parseInt(m.group(1)) + offset)));
+        values.addAll(query.values());
+        List<SqlStatement> sent = new ArrayList<>(1 + writes.size() - members);
+        sent.add(new SqlStatement(members == 0 ? query.sql() : with.toString(), query.affects(), members == 0 ? query.values() : values));
+        sent.addAll(writes.subList(members, writes.size()));
+        return sent;
     }
 
     /**

@@ -1,7 +1,9 @@
 package app.banhao.platform.transaction;
 
 import java.time.Duration;
-import java.util.function.Function;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import jakarta.persistence.OptimisticLockException;
@@ -12,7 +14,10 @@ import app.banhao.platform.error.DependencyFailures;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.pgclient.PgException;
 
 /**
@@ -45,12 +50,21 @@ public final class Transactions {
 
     /**
      * {@link #retryingConflicts} for a writer that sends its statements itself on the reactive SQL client underneath
-     * Hibernate (the same pool): {@code work} runs in a transaction of its own on one connection, committed when its
-     * item comes, rolled back when it fails, and run again from nothing after a lost race.
+     * Hibernate (the same pool): a transaction of its own on one connection, whose {@code BEGIN} goes out with
+     * {@code first} (pipelined: no round trip of its own), their results handed to {@code then}, which may send more
+     * on the connection; committed when {@code then}'s item comes, rolled back when anything failed, and run again from
+     * nothing after a lost race.
      */
-    public static <T> Uni<T> retryingConflicts(Pool pool, Function<SqlConnection, Uni<T>> work) {
-        return pool.withTransaction(work)
-                .onFailure(Transactions::isLostRace).retry()
+    public static <T> Uni<T> retryingConflicts(Pool pool, List<SqlStatement> first,
+            BiFunction<SqlConnection, List<RowSet<Row>>, Uni<T>> then) {
+        return pool.withConnection(connection -> {
+            AtomicReference<Transaction> tx = new AtomicReference<>();
+            return Uni.combine().all().unis(connection.begin().invoke(tx::set), SqlStatement.pipelined(connection, first)).asTuple()
+                    .chain(begun -> then.apply(connection, begun.getItem2()))
+                    .call(() -> tx.get().commit())
+                    .onFailure().call(() -> tx.get() == null ? Uni.createFrom().voidItem()
+                            : tx.get().rollback().onFailure().recoverWithNull());
+        }).onFailure(Transactions::isLostRace).retry()
                 .withBackOff(BACKOFF, BACKOFF.multipliedBy(10)).withJitter(0.5).atMost(CONFLICT_RETRIES);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.DayOfWeek;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,5 +29,30 @@ class SqlStatementTest {
         assertEquals("MONDAY", t.getValue(1));
         assertNull(t.getValue(2));
         assertEquals(7L, t.getValue(3));
+    }
+
+    @Test
+    void writesGoInFrontOfTheQueryAsMembersOfItsWithTheirParametersRenumbered() {
+        SqlStatement count = SqlStatement.of("SELECT count(*) FROM a WHERE r = ?1", null, "r1");
+        List<SqlStatement> sent = SqlStatement.withWrites(count, List.of(
+                SqlStatement.of("INSERT INTO a (x, y) VALUES (?1, ?2)", null, "x1", "y1"),
+                SqlStatement.of("INSERT INTO b (x) VALUES (?1) ON CONFLICT DO NOTHING", null, "x2")));
+        assertEquals(1, sent.size());
+        assertEquals("WITH w0 AS (INSERT INTO a (x, y) VALUES (?1, ?2)), w1 AS (INSERT INTO b (x) VALUES (?3) ON CONFLICT DO NOTHING)"
+                + " SELECT count(*) FROM a WHERE r = ?4", sent.get(0).sql());
+        assertEquals(List.of("x1", "y1", "x2", "r1"), sent.get(0).values());
+    }
+
+    @Test
+    void aWriteWithAWithOfItsOwnAndThoseAfterItAreSentApartInTheirOrder() {
+        SqlStatement count = SqlStatement.of("SELECT 1", null);
+        SqlStatement plain = SqlStatement.of("INSERT INTO a VALUES (?1)", null, 1);
+        SqlStatement withOwn = SqlStatement.of("WITH e AS (INSERT INTO b VALUES (?1) RETURNING id) INSERT INTO c SELECT id FROM e", null, 2);
+        SqlStatement after = SqlStatement.of("INSERT INTO d VALUES (?1)", null, 3);
+        List<SqlStatement> sent = SqlStatement.withWrites(count, List.of(plain, withOwn, after));
+        assertEquals(3, sent.size());
+        assertEquals("WITH w0 AS (INSERT INTO a VALUES (?1)) SELECT 1", sent.get(0).sql());
+        assertEquals(List.of(withOwn, after), sent.subList(1, 3));
+        assertEquals(List.of(count, withOwn), SqlStatement.withWrites(count, List.of(withOwn)));
     }
 }
