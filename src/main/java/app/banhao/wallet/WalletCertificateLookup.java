@@ -1,5 +1,6 @@
 package app.banhao.wallet;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +46,9 @@ public class WalletCertificateLookup implements CertificateLookup {
     public Uni<Map<String, UsableCertificate>> validOfTypes(UUID residentId, Set<String> types) {
         return certificates.validOfTypes(residentId, types).map(list -> {
             Map<String, UsableCertificate> newest = new LinkedHashMap<>();
-            list.stream().filter(c -> c.statusOn(clock.today()) == Certificate.Status.VALID)
-                    .forEach(c -> newest.putIfAbsent(c.typeCode, new UsableCertificate(c.id.toString(), c.typeCode, c.name)));
+            LocalDate today = clock.today();
+            list.stream().filter(c -> Certificate.statusOn(Certificate.Status.VALID, c.validTo(), today) == Certificate.Status.VALID)
+                    .forEach(c -> newest.putIfAbsent(c.typeCode(), new UsableCertificate(c.id().toString(), c.typeCode(), c.name())));
             return newest;
         });
     }

@@ -4,19 +4,28 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import app.banhao.application.ApplicationFixtures;
 import app.banhao.testing.Logins;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** 免提交: a draft lists what the wallet can cover; submitting reads each certificate as it is then, or refuses it. */
 @QuarkusTest
 class WalletMaterialsTest {
+
+    @Inject
+    AgroalDataSource db;
 
     private static String department() {
         return "WM-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -38,6 +47,24 @@ class WalletMaterialsTest {
         // Nothing in the wallet, nothing covered.
         String empty = Logins.newResidentToken();
         given().auth().oauth2(empty).contentType(ContentType.JSON).body("{\"itemCode\":\"" + item + "\"}")
+                .post("/api/v1/applications").then().statusCode(201).body("walletMaterials", hasSize(0));
+    }
+
+    /** A certificate whose last valid day has passed still says VALID in its row until the expiry job runs: not listed. */
+    @Test
+    void aCertificatePastItsLastValidDayIsNotListed() throws Exception {
+        String resident = Logins.newResidentToken();
+        WalletFixtures.verify(resident, "孙八");
+        String id = WalletFixtures.issued(resident, department()).getString("items[0].id");
+        var item = ApplicationFixtures.department(false).item();
+        given().auth().oauth2(resident).contentType(ContentType.JSON).body("{\"itemCode\":\"" + item + "\"}")
+                .post("/api/v1/applications").then().statusCode(201).body("walletMaterials.certificateId", hasItem(id));
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement("UPDATE wallet_certificate SET valid_to = current_date - 1 WHERE id = ?")) {
+            s.setObject(1, UUID.fromString(id));
+            assertEquals(1, s.executeUpdate());
+        }
+        given().auth().oauth2(resident).contentType(ContentType.JSON).body("{\"itemCode\":\"" + item + "\"}")
                 .post("/api/v1/applications").then().statusCode(201).body("walletMaterials", hasSize(0));
     }
 

@@ -11,7 +11,6 @@ import app.banhao.api.model.ApplicationState;
 import app.banhao.api.model.ApplicationView;
 import app.banhao.api.model.WalletMaterial;
 import app.banhao.catalog.ItemCatalog;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -29,8 +28,7 @@ public class WalletCoverage {
         this.certificates = certificates;
     }
 
-    /** {@code view} with its {@code walletMaterials} when it is one item's draft; as it is otherwise. */
-    @WithSession
+    /** {@code view} with its {@code walletMaterials} when it is one item's draft; as it is otherwise. Needs no session. */
     public Uni<ApplicationView> listed(UUID residentId, ApplicationView view) {
         if (view.getState() != ApplicationState.DRAFT || view.getItemCode() == null) {
             return Uni.createFrom().item(view);
