@@ -92,7 +92,7 @@ public class Drafts {
                 : createItemDraft(residentId, request, found, scope, idempotencyKey));
     }
 
-    /** The draft made by {@code create} in a transaction of Hibernate's, once per key, past the resident's draft limit. */
+    /** The draft made by {@code create} in a transaction of Hibernate's, once per key, within the resident's draft limit. */
     private Uni<ApplicationView> throughHibernate(UUID residentId, String scope, String key, ApplicationCreate request,
             Supplier<Uni<ApplicationView>> create) {
         return workflow.commitThenPublish(() -> idempotency.once(scope, key, request, ApplicationView.class,
@@ -122,6 +122,7 @@ public class Drafts {
      */
     private Uni<ApplicationView> createItemDraft(UUID residentId, ApplicationCreate request, ItemCatalog.Item item, String scope,
             String key) {
+        // The number is taken before the key is claimed: a replay leaves it unused, as a node's restart leaves its block.
         return numbers.next().chain(no -> {
             OffsetDateTime now = clock.now();
             Application a = newDraft(no, residentId, now,

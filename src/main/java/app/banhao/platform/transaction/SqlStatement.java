@@ -18,9 +18,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * One SQL write with its values, written once and sent either way: as a native query in a Hibernate session's
- * transaction ({@link #executeOn(Mutiny.Session)}), or on the reactive SQL client underneath (the same pool) together
- * with others in one round trip ({@link #pipelined}). The text uses JPA's ordinal parameters ({@code ?1}, {@code ?2}),
+ * One SQL statement with its values, written once and sent either way: as a native query in a Hibernate session's
+ * transaction ({@link #executeOn(Mutiny.Session)}, for writes), or on the reactive SQL client underneath (the same pool)
+ * together with others in one round trip ({@link #pipelined}). The text uses JPA's ordinal parameters ({@code ?1}, {@code ?2}),
  * which Hibernate Reactive itself turns into PostgreSQL's {@code $1}, {@code $2}; so does {@link #postgresText()}. A
  * statement must therefore not use {@code ?} as an operator (jsonb's {@code ?}: write {@code jsonb_exists} instead).
  *
