@@ -65,8 +65,7 @@ public class Residents implements SubjectGrants {
     }
 
     private static final AffectedEntities TABLE = new AffectedEntities(Resident.class);
-    private static final String LOCKED_SUMMARY = "SELECT id, level, name_enc, phone_enc, id_number_enc FROM resident"
-            + " WHERE id = ?1 FOR UPDATE";
+    private static final String LOCKED_NAME = "SELECT name_enc, phone_enc FROM resident WHERE id = ?1 FOR UPDATE";
 
     /** The resident's summary, or null when there is none. */
     public Uni<ResidentSummary> summary(UUID id) {
@@ -177,32 +176,32 @@ public class Residents implements SubjectGrants {
     }
 
     ResidentSummary summary(Resident r) {
-        return summary(r.id, r.level, r.nameEnc, r.phoneEnc, r.idNumberEnc);
-    }
-
-    private ResidentSummary summary(UUID id, Resident.Level level, byte[] nameEnc, byte[] phoneEnc, byte[] idNumberEnc) {
-        return new ResidentSummary(id, level, nameEnc == null ? null : Masks.name(crypto.decrypt(nameEnc)),
-                Masks.phone(crypto.decrypt(phoneEnc)), idNumberEnc == null ? null : Masks.idNumber(crypto.decrypt(idNumberEnc)));
+        return new ResidentSummary(r.id, r.level, r.nameEnc == null ? null : Masks.name(crypto.decrypt(r.nameEnc)),
+                Masks.phone(crypto.decrypt(r.phoneEnc)),
+                r.idNumberEnc == null ? null : Masks.idNumber(crypto.decrypt(r.idNumberEnc)));
     }
 
     /**
-     * {@link #lock} and {@link #summary(UUID)} in one statement, for a writer that sends its statements itself on the
-     * reactive SQL client; its row goes to {@link #summaryOf}. The same rule as for {@link #lock}: a check that must
-     * see what the lock's previous holder committed is a later statement.
+     * {@link #lock} in a statement that also reads what {@link ResidentSummary#displayName()} is made of, for a writer
+     * that sends its statements itself on the reactive SQL client; its row goes to {@link #displayNameOf}. The same rule
+     * as for {@link #lock}: a check that must see what the lock's previous holder committed is a later statement.
      */
-    public SqlStatement lockedSummary(UUID residentId) {
-        return SqlStatement.of(LOCKED_SUMMARY, TABLE, residentId);
+    public SqlStatement lockedDisplayName(UUID residentId) {
+        return SqlStatement.of(LOCKED_NAME, TABLE, residentId);
     }
 
-    /** The summary in a row of {@link #lockedSummary}, or null when it found no resident. */
-    public ResidentSummary summaryOf(RowSet<Row> rows) {
+    /**
+     * The display name in a row of {@link #lockedDisplayName} (the masked name, else the masked phone: only the one
+     * shown is decrypted), or null when it found no resident.
+     */
+    public String displayNameOf(RowSet<Row> rows) {
         RowIterator<Row> it = rows.iterator();
         if (!it.hasNext()) {
             return null;
         }
         Row r = it.next();
-        return summary(r.getUUID(0), Resident.Level.valueOf(r.getString(1)), bytes(r.getBuffer(2)), bytes(r.getBuffer(3)),
-                bytes(r.getBuffer(4)));
+        Buffer name = r.getBuffer(0);
+        return name != null ? Masks.name(crypto.decrypt(bytes(name))) : Masks.phone(crypto.decrypt(bytes(r.getBuffer(1))));
     }
 
     private static byte[] bytes(Buffer b) {

@@ -9,7 +9,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.banhao.platform.paging.PageRequest;
-import app.banhao.platform.query.InList;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -45,7 +44,8 @@ public class CertificateRepository implements PanacheRepositoryBase<Certificate,
     }
 
     private static final String VALID_OF_TYPES = "SELECT id, type_code, name, valid_to FROM wallet_certificate"
-            + " WHERE holder_id = $1 AND type_code = ANY($2) AND status = 'VALID' ORDER BY created_at DESC, id DESC";
+            + " WHERE holder_id = $1 AND type_code = ANY($2) AND status = '" + Certificate.Status.VALID.name() + "'"
+            + " ORDER BY created_at DESC, id DESC";
 
     /**
      * The holder's certificates of these types that say VALID (expiry is the caller's to judge), newest first. The

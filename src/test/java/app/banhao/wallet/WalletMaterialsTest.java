@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import app.banhao.application.ApplicationFixtures;
+import app.banhao.platform.privacy.Masks;
 import app.banhao.testing.Logins;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,10 +45,16 @@ class WalletMaterialsTest {
                 .extract().path("applicationNo");
         given().auth().oauth2(resident).get("/api/v1/applications/" + no).then().statusCode(200)
                 .body("walletMaterials.certificateId", hasItem(id));
-        // Nothing in the wallet, nothing covered.
-        String empty = Logins.newResidentToken();
-        given().auth().oauth2(empty).contentType(ContentType.JSON).body("{\"itemCode\":\"" + item + "\"}")
-                .post("/api/v1/applications").then().statusCode(201).body("walletMaterials", hasSize(0));
+        // The draft's first timeline entry names the verified resident by their masked name.
+        given().auth().oauth2(resident).get("/api/v1/applications/" + no + "/timeline").then().statusCode(200)
+                .body("items[0].actorKind", equalTo("RESIDENT")).body("items[0].actorName", equalTo(Masks.name("钱七")));
+        // Nothing in the wallet, nothing covered; a resident without a verified name is named by their masked phone.
+        String phone = Logins.newPhone();
+        String empty = Logins.resident(phone).getString("accessToken");
+        String unnamed = given().auth().oauth2(empty).contentType(ContentType.JSON).body("{\"itemCode\":\"" + item + "\"}")
+                .post("/api/v1/applications").then().statusCode(201).body("walletMaterials", hasSize(0)).extract().path("applicationNo");
+        given().auth().oauth2(empty).get("/api/v1/applications/" + unnamed + "/timeline").then().statusCode(200)
+                .body("items[0].actorName", equalTo(Masks.phone(phone)));
     }
 
     /** A certificate whose last valid day has passed still says VALID in its row until the expiry job runs: not listed. */

@@ -78,6 +78,9 @@ public class ResidentCases {
         return residents.summary(residentId).onItem().ifNull().failWith(() -> ApiException.of(ErrorCode.UNAUTHORIZED));
     }
     public Workflow.Actor residentActor(Residents.ResidentSummary r) {
-        return new Workflow.Actor("RESIDENT", r.id().toString(), r.displayName());
+        return residentActor(r.id(), r.displayName());
+    }
+    public Workflow.Actor residentActor(UUID residentId, String displayName) {
+        return new Workflow.Actor("RESIDENT", residentId.toString(), displayName);
     }
 }

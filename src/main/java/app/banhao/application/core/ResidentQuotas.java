@@ -53,7 +53,7 @@ public class ResidentQuotas {
 
     /**
      * The count of {@link #requireDraftRoom(UUID)}, for a writer that sends its statements itself on the reactive SQL
-     * client: sent after the resident's lock ({@code Residents#lockedSummary}) in the same transaction, its one value
+     * client: sent after the resident's lock ({@code Residents#lockedDisplayName}) in the same transaction, its one value
      * goes to {@link #requireDraftRoom(long)}. The state is written into the text for the partial index, as above.
      */
     public SqlStatement openDrafts(UUID residentId) {

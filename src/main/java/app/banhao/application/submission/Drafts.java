@@ -132,17 +132,17 @@ public class Drafts {
             a.departmentCode = item.departmentCode();
             ApplicationView view = mapper.toApplication(a, List.of());
             Idempotency.Claim claim = idempotency.claimOf(scope, key, request, view);
-            List<SqlStatement> first = claim == null ? List.of(residents.lockedSummary(residentId))
-                    : List.of(claim.statement(), residents.lockedSummary(residentId));
+            List<SqlStatement> first = claim == null ? List.of(residents.lockedDisplayName(residentId))
+                    : List.of(claim.statement(), residents.lockedDisplayName(residentId));
             return Transactions.retryingConflicts(pool, first, (connection, claimed) -> {
                 if (claim != null && claimed.get(0).rowCount() != 1) {
                     throw new KeyTaken();
                 }
-                Residents.ResidentSummary r = residents.summaryOf(claimed.get(claimed.size() - 1));
-                if (r == null) {
+                String name = residents.displayNameOf(claimed.get(claimed.size() - 1));
+                if (name == null) {
                     throw ApiException.of(ErrorCode.UNAUTHORIZED);
                 }
-                Workflow.Drafted drafted = workflow.draftedWrites(a, cases.residentActor(r), null, now);
+                Workflow.Drafted drafted = workflow.draftedWrites(a, cases.residentActor(residentId, name), null, now);
                 List<SqlStatement> writes = SqlStatement.withWrites(quotas.openDrafts(residentId), drafted.statements());
                 return SqlStatement.pipelined(connection, writes).map(written -> {
                     quotas.requireDraftRoom(written.get(0).iterator().next().getLong(0));
