@@ -1,11 +1,14 @@
 package app.banhao.inbox;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.banhao.application.core.CaseEvent;
 import app.banhao.application.core.CaseEvents;
 import app.banhao.platform.events.EventConsumer;
 import app.banhao.platform.events.PublishedEvent;
+import app.banhao.platform.transaction.SqlStatement;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -39,5 +42,10 @@ public class InboxOnCaseEvents implements EventConsumer {
     @Override
     public Uni<Void> handle(PublishedEvent event) {
         return messages.persist(ResidentMessage.about(event.as(CaseEvent.class))).replaceWithVoid();
+    }
+
+    @Override
+    public List<SqlStatement> writes(PublishedEvent event) {
+        return List.of(messages.insert(ResidentMessage.about(event.as(CaseEvent.class))));
     }
 }

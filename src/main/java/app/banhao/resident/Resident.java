@@ -18,7 +18,11 @@ import jakarta.persistence.Version;
 public class Resident {
 
     public enum Level {
-        L0, L1, L2, L3
+        L0, L1, L2, L3;
+
+        public boolean atLeast(Level wanted) {
+            return ordinal() >= wanted.ordinal();
+        }
     }
 
     @Id

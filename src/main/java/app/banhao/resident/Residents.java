@@ -44,7 +44,7 @@ public class Residents implements SubjectGrants {
         }
 
         public boolean atLeast(Resident.Level wanted) {
-            return level.ordinal() >= wanted.ordinal();
+            return level.atLeast(wanted);
         }
     }
 
@@ -65,7 +65,9 @@ public class Residents implements SubjectGrants {
     }
 
     private static final AffectedEntities TABLE = new AffectedEntities(Resident.class);
-    private static final String LOCKED_NAME = "SELECT name_enc, phone_enc FROM resident WHERE id = ?1 FOR UPDATE";
+    /** What {@link #displayNameOf} and {@link #levelOf} read. */
+    private static final String NAME = "SELECT name_enc, phone_enc, level FROM resident WHERE id = ?1";
+    private static final String LOCKED_NAME = NAME + " FOR UPDATE";
 
     /** The resident's summary, or null when there is none. */
     public Uni<ResidentSummary> summary(UUID id) {
@@ -190,8 +192,18 @@ public class Residents implements SubjectGrants {
         return SqlStatement.of(LOCKED_NAME, TABLE, residentId);
     }
 
+    /** {@link #lockedDisplayName} without the lock, for a writer that needs only the actor's name and level. */
+    public SqlStatement displayName(UUID residentId) {
+        return SqlStatement.of(NAME, TABLE, residentId);
+    }
+
+    /** The resident's real-name level in a row of {@link #displayName} or {@link #lockedDisplayName} (one was found). */
+    public static Resident.Level levelOf(RowSet<Row> rows) {
+        return Resident.Level.valueOf(rows.iterator().next().getString(2));
+    }
+
     /**
-     * The display name in a row of {@link #lockedDisplayName} (the masked name, else the masked phone: only the one
+     * The display name in a row of {@link #lockedDisplayName} or {@link #displayName} (the masked name, else the masked phone: only the one
      * shown is decrypted), or null when it found no resident.
      */
     public String displayNameOf(RowSet<Row> rows) {

@@ -82,6 +82,40 @@ class ApplicationConcurrencyTest {
                 .body("items.findAll { it.type == 'SUBMITTED' }", hasSize(1));
     }
 
+    /**
+     * Twenty retries of one submission at once (its key and body the same) submit it once: every caller gets the first
+     * answer, and one SUBMITTED is on its timeline and in the resident's inbox. Twenty submissions of the same draft
+     * under different keys: one is made, the others find it submitted (409).
+     */
+    @Test
+    void concurrentSubmissionsOfOneDraftSubmitItOnce() throws Exception {
+        var dept = ApplicationFixtures.department(true);
+        String resident = Logins.newResidentToken();
+        String no = ApplicationFixtures.draft(resident, dept.item()).getString("applicationNo");
+        String key = UUID.randomUUID().toString();
+        String body = "{\"commitment\":{\"accepted\":true}}";
+        List<Response> retries = concurrently(20, () -> given().auth().oauth2(resident).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/api/v1/applications/" + no + "/submit").andReturn());
+        for (Response r : retries) {
+            assertEquals(200, r.statusCode(), r.asString());
+            assertEquals("SUBMITTED", r.jsonPath().getString("state"));
+        }
+        assertEquals(1, retries.stream().map(Response::asString).distinct().count(), "every retry gets the first answer");
+        given().auth().oauth2(resident).get("/api/v1/applications/" + no + "/timeline").then()
+                .body("items.findAll { it.type == 'SUBMITTED' }", hasSize(1));
+        given().auth().oauth2(resident).get("/api/v1/me/messages?limit=100").then().statusCode(200)
+                .body("items.findAll { it.applicationNo == '" + no + "' }", hasSize(1));
+
+        String other = ApplicationFixtures.draft(resident, dept.item()).getString("applicationNo");
+        List<Integer> statuses = concurrently(20, () -> given().auth().oauth2(resident)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/applications/" + other + "/submit").statusCode());
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), "statuses: " + statuses);
+        assertEquals(19, statuses.stream().filter(s -> s == 409).count(), "statuses: " + statuses);
+        given().auth().oauth2(resident).get("/api/v1/applications/" + other + "/timeline").then()
+                .body("items.findAll { it.type == 'SUBMITTED' }", hasSize(1));
+    }
+
     @Test
     void concurrentCreatesGetDistinctNumbers() throws Exception {
         var dept = ApplicationFixtures.department(false);

@@ -52,6 +52,90 @@ public class ApplicationRepository implements PanacheRepositoryBase<Application,
                 a.filedByStaffName, a.proxyConfirmationRequestedAt, a.createdAt, a.updatedAt, a.version);
     }
 
+    /** Every column {@link #insert} writes but the id, as {@link #update} sets them ({@code ?1} is the id). */
+    private static final String UPDATE = "UPDATE application SET application_no = ?2, resident_id = ?3, item_code = ?4,"
+            + " item_name = ?5, parent_id = ?6, bundle_code = ?7, department_code = ?8, state = ?9,"
+            + " form_data = cast(cast(?10 AS text) AS jsonb), commitment_text_version = ?11, commitment_signed_at = ?12,"
+            + " submitted_at = ?13, accepted_at = ?14, due_date = ?15, clock_stopped_on = ?16, stopped_working_days = ?17,"
+            + " resume_state = ?18, supplement_missing = ?19, supplement_note = ?20, supplement_deadline = ?21,"
+            + " supplement_requested_at = ?22, instant_review = cast(cast(?23 AS text) AS jsonb), decided_at = ?24,"
+            + " decision_working_days = ?25, late_warning_sent_at = ?26, query_code = ?27, filed_by = ?28,"
+            + " filed_by_staff_id = ?29, filed_by_staff_name = ?30, proxy_confirmation_requested_at = ?31, created_at = ?32,"
+            + " updated_at = ?33, version = ?34 WHERE id = ?1 AND version = ?35";
+    /** The columns {@link #of(Row)} reads, in its order (the JSON ones as text, and the entity's formula). */
+    private static final String COLUMNS = "id, application_no, resident_id, item_code, item_name, parent_id, bundle_code,"
+            + " department_code, state, form_data::text, commitment_text_version, commitment_signed_at, submitted_at,"
+            + " accepted_at, due_date, clock_stopped_on, stopped_working_days, resume_state, supplement_missing,"
+            + " supplement_note, supplement_deadline, supplement_requested_at, instant_review::text, decided_at,"
+            + " decision_working_days, late_warning_sent_at, query_code, filed_by, filed_by_staff_id, filed_by_staff_name,"
+            + " proxy_confirmation_requested_at, created_at, updated_at, version, exists (select 1 from application_material m"
+            + " where m.application_id = application.id and m.kind = 'TOLERATED' and m.overdue_flagged_at is not null)";
+    private static final String OWNED_FOR_UPDATE = "SELECT " + COLUMNS
+            + " FROM application WHERE application_no = ?1 AND resident_id = ?2 FOR UPDATE";
+
+    /**
+     * {@link #findOwnedForUpdate} as a statement, for a writer that sends its statements itself; its row (none: not the
+     * resident's) goes to {@link #of(Row)}.
+     */
+    public SqlStatement ownedForUpdate(String applicationNo, UUID residentId) {
+        return SqlStatement.of(OWNED_FOR_UPDATE, TABLE, applicationNo, residentId);
+    }
+
+    /**
+     * The changed {@code a} (every mapped column, as Hibernate writes it) as a statement, for a writer that sends its
+     * statements itself and holds the row's lock; it changes no row unless the row is still at {@code readVersion}.
+     */
+    public SqlStatement update(Application a, long readVersion) {
+        return SqlStatement.of(UPDATE, TABLE, a.id, a.applicationNo, a.residentId, a.itemCode, a.itemName, a.parentId,
+                a.bundleCode, a.departmentCode, a.state, a.formData, a.commitmentTextVersion, a.commitmentSignedAt,
+                a.submittedAt, a.acceptedAt, a.dueDate, a.clockStoppedOn, a.stoppedWorkingDays, a.resumeState,
+                a.supplementMissing, a.supplementNote, a.supplementDeadline, a.supplementRequestedAt, a.instantReview,
+                a.decidedAt, a.decisionWorkingDays, a.lateWarningSentAt, a.queryCode, a.filedBy, a.filedByStaffId,
+                a.filedByStaffName, a.proxyConfirmationRequestedAt, a.createdAt, a.updatedAt, a.version, readVersion);
+    }
+
+    /** The application in a row of {@link #ownedForUpdate}, as Hibernate would have loaded it (not managed by a session). */
+    public static Application of(Row r) {
+        Application a = new Application();
+        a.id = r.getUUID(0);
+        a.applicationNo = r.getString(1);
+        a.residentId = r.getUUID(2);
+        a.itemCode = r.getString(3);
+        a.itemName = r.getString(4);
+        a.parentId = r.getUUID(5);
+        a.bundleCode = r.getString(6);
+        a.departmentCode = r.getString(7);
+        a.state = ApplicationStatus.valueOf(r.getString(8));
+        a.formData = r.getString(9);
+        a.commitmentTextVersion = r.getString(10);
+        a.commitmentSignedAt = r.getOffsetDateTime(11);
+        a.submittedAt = r.getOffsetDateTime(12);
+        a.acceptedAt = r.getOffsetDateTime(13);
+        a.dueDate = r.getLocalDate(14);
+        a.clockStoppedOn = r.getLocalDate(15);
+        a.stoppedWorkingDays = r.getInteger(16);
+        String resume = r.getString(17);
+        a.resumeState = resume == null ? null : ApplicationStatus.valueOf(resume);
+        a.supplementMissing = r.getString(18);
+        a.supplementNote = r.getString(19);
+        a.supplementDeadline = r.getLocalDate(20);
+        a.supplementRequestedAt = r.getOffsetDateTime(21);
+        a.instantReview = r.getString(22);
+        a.decidedAt = r.getOffsetDateTime(23);
+        a.decisionWorkingDays = r.getInteger(24);
+        a.lateWarningSentAt = r.getOffsetDateTime(25);
+        a.queryCode = r.getString(26);
+        a.filedBy = r.getString(27);
+        a.filedByStaffId = r.getUUID(28);
+        a.filedByStaffName = r.getString(29);
+        a.proxyConfirmationRequestedAt = r.getOffsetDateTime(30);
+        a.createdAt = r.getOffsetDateTime(31);
+        a.updatedAt = r.getOffsetDateTime(32);
+        a.version = r.getLong(33);
+        a.materialsOverdue = r.getBoolean(34);
+        return a;
+    }
+
     public Uni<Application> findOwned(String applicationNo, UUID residentId) {
         return find("applicationNo = ?1 and residentId = ?2", applicationNo, residentId).firstResult();
     }

@@ -74,6 +74,20 @@ public class Workflow {
 
     /** Moves {@code a} (locked by the caller) along {@code t}; the caller has set the transition's own fields. */
     public Uni<ApplicationEvents.StateChanged> apply(Application a, Transition t, Actor actor, String note) {
+        Moved m = move(a, t);
+        return record(a, actor, m.from(), m.to(), t.eventType(), note, m.at())
+                .chain(() -> outbox.publish(CaseEvent.of(a, t, m.from(), m.to(), actor, note, m.at())))
+                .call(() -> a.parentId == null ? Uni.createFrom().voidItem() : followParent(a.parentId))
+                .map(x -> new ApplicationEvents.StateChanged(a.applicationNo, a.itemCode, m.from(), m.to(), t.eventType(), m.at(),
+                        a.version, a.itemName));
+    }
+
+    /** A state change made to an application's fields: from, to, and when. */
+    private record Moved(ApplicationStatus from, ApplicationStatus to, OffsetDateTime at) {
+    }
+
+    /** The fields {@code t} changes on {@code a}: the state, the clock, the decision's figures, the version. */
+    private Moved move(Application a, Transition t) {
         require(a, t);
         ApplicationStatus from = a.state;
         ApplicationStatus to = t.target(a.resumeState);
@@ -90,11 +104,35 @@ public class Workflow {
         }
         a.state = to;
         touch(a, now);
-        return record(a, actor, from, to, t.eventType(), note, now)
-                .chain(() -> outbox.publish(CaseEvent.of(a, t, from, to, actor, note, now)))
-                .call(() -> a.parentId == null ? Uni.createFrom().voidItem() : followParent(a.parentId))
-                .map(m -> new ApplicationEvents.StateChanged(a.applicationNo, a.itemCode, from, to, t.eventType(), now, a.version,
-                        a.itemName));
+        return new Moved(from, to, now);
+    }
+
+    /**
+     * {@link #apply} as statements, for a writer that sends its statements itself: {@code a}'s fields are changed as
+     * there, and the history row and the announcement are returned; the caller writes the row itself
+     * ({@link ApplicationRepository#update}) and hands the result to {@link #deliver} after its commit. Not for a
+     * bundle's child, whose parent follows it in {@link #apply}.
+     */
+    public Writes applyWrites(Application a, Transition t, Actor actor, String note) {
+        if (a.parentId != null) {
+            throw new IllegalStateException("A bundle's child changes through apply(), which moves its parent");
+        }
+        Moved m = move(a, t);
+        return writes(historyRow(a, actor, m.from(), m.to(), t.eventType(), note, m.at()),
+                CaseEvent.of(a, t, m.from(), m.to(), actor, note, m.at()));
+    }
+
+    /** {@link #remark} as statements, as {@link #applyWrites}. */
+    public Writes remarkWrites(Application a, Actor actor, String type, String topic, String note, OffsetDateTime at) {
+        return writes(historyRow(a, actor, null, null, topic, note, at), CaseEvent.remark(a, type, topic, actor, note, at));
+    }
+
+    private Writes writes(ApplicationEvent history, CaseEvent event) {
+        Outbox.Publication announced = outbox.publication(event, commits.deliversAtCommit());
+        List<SqlStatement> statements = new ArrayList<>(1 + announced.statements().size());
+        statements.add(events.insert(history));
+        statements.addAll(announced.statements());
+        return new Writes(statements, announced.written() == null ? List.of() : List.of(announced.written()));
     }
 
     /**
@@ -138,22 +176,38 @@ public class Workflow {
      * and its announcement, in that order (what {@link #drafted} and the caller's persist write through Hibernate). After
      * the commit the caller hands the result to {@link #deliver}, as {@link #commitThenPublish} does itself.
      */
-    public Drafted draftedWrites(Application a, Actor actor, String note, OffsetDateTime at) {
-        Outbox.Publication announced = outbox.publication(CaseEvent.drafted(a, actor, note, at), commits.deliversAtCommit());
-        List<SqlStatement> statements = new ArrayList<>(2 + announced.statements().size());
+    public Writes draftedWrites(Application a, Actor actor, String note, OffsetDateTime at) {
+        Writes announced = writes(historyRow(a, actor, null, ApplicationStatus.DRAFT, "CREATED", note, at),
+                CaseEvent.drafted(a, actor, note, at));
+        List<SqlStatement> statements = new ArrayList<>(1 + announced.statements().size());
         statements.add(applications.insert(a));
-        statements.add(events.insert(historyRow(a, actor, null, ApplicationStatus.DRAFT, "CREATED", note, at)));
         statements.addAll(announced.statements());
-        return new Drafted(statements, announced.written());
+        return new Writes(statements, announced.written());
     }
 
-    /** What {@link #draftedWrites} gives: the statements, and the event to deliver after the commit (or null). */
-    public record Drafted(List<SqlStatement> statements, PublishedEvent written) {
+    /**
+     * What the {@code ...Writes} methods give: the statements, and the events to deliver after the commit, in the order
+     * they were written.
+     */
+    public record Writes(List<SqlStatement> statements, List<PublishedEvent> written) {
+
+        public static final Writes NONE = new Writes(List.of(), List.of());
+
+        /** These writes, then {@code later}'s. */
+        public Writes and(Writes later) {
+            List<SqlStatement> both = new ArrayList<>(statements.size() + later.statements().size());
+            both.addAll(statements);
+            both.addAll(later.statements());
+            List<PublishedEvent> events = new ArrayList<>(written.size() + later.written().size());
+            events.addAll(written);
+            events.addAll(later.written());
+            return new Writes(both, events);
+        }
     }
 
-    /** Delivers what {@code drafted} announced, once the transaction that sent its statements committed. */
-    public Uni<Void> deliver(Drafted drafted) {
-        return commits.deliver(drafted.written());
+    /** Delivers what {@code writes} announced, once the transaction that sent its statements committed. */
+    public Uni<Void> deliver(Writes writes) {
+        return commits.deliver(writes.written());
     }
 
     /** One row of the case's own history, which the public progress lookup reads. */

@@ -100,14 +100,7 @@ public class Drafts {
     }
 
     /** A draft written, and its event to deliver once committed. */
-    private record Created(ApplicationView view, Workflow.Drafted drafted) {
-    }
-
-    /** A claimed key that was someone else's: the transaction rolls back and the key's answer is replayed. */
-    private static final class KeyTaken extends RuntimeException {
-        KeyTaken() {
-            super(null, null, false, false);
-        }
+    private record Created(ApplicationView view, Workflow.Writes drafted) {
     }
 
     /**
@@ -136,20 +129,20 @@ public class Drafts {
                     : List.of(claim.statement(), residents.lockedDisplayName(residentId));
             return Transactions.retryingConflicts(pool, first, (connection, claimed) -> {
                 if (claim != null && claimed.get(0).rowCount() != 1) {
-                    throw new KeyTaken();
+                    throw new Idempotency.KeyTaken();
                 }
                 String name = residents.displayNameOf(claimed.get(claimed.size() - 1));
                 if (name == null) {
                     throw ApiException.of(ErrorCode.UNAUTHORIZED);
                 }
-                Workflow.Drafted drafted = workflow.draftedWrites(a, cases.residentActor(residentId, name), null, now);
+                Workflow.Writes drafted = workflow.draftedWrites(a, cases.residentActor(residentId, name), null, now);
                 List<SqlStatement> writes = SqlStatement.withWrites(quotas.openDrafts(residentId), drafted.statements());
                 return SqlStatement.pipelined(connection, writes).map(written -> {
                     quotas.requireDraftRoom(written.get(0).iterator().next().getLong(0));
                     return new Created(view, drafted);
                 });
             }).call(created -> workflow.deliver(created.drafted())).map(Created::view)
-                    .onFailure(KeyTaken.class).recoverWithUni(() -> idempotency.replay(claim, ApplicationView.class));
+                    .onFailure(Idempotency.KeyTaken.class).recoverWithUni(() -> idempotency.replay(claim, ApplicationView.class));
         });
     }
 

@@ -20,7 +20,6 @@ import app.banhao.application.core.ApplicationMaterial;
 import app.banhao.application.core.Workflow;
 import app.banhao.catalog.ItemCatalog;
 import app.banhao.resident.Resident;
-import app.banhao.resident.Residents;
 
 /**
  * 秒批: the rules an instant item's submission must pass to be approved with no reviewer (configured per item,
@@ -40,10 +39,10 @@ public class InstantApproval {
     }
 
     /**
-     * The check of {@code item}'s rules for a submission by {@code applicant}; empty when the item does not approve
+     * The check of {@code item}'s rules for a submission by an applicant of real-name level {@code applicant}; empty when the item does not approve
      * automatically (not instant, or no rules configured).
      */
-    public Optional<InstantReview> check(ItemCatalog.Item item, Residents.ResidentSummary applicant, boolean committed, List<ApplicationMaterial> materials,
+    public Optional<InstantReview> check(ItemCatalog.Item item, Resident.Level applicant, boolean committed, List<ApplicationMaterial> materials,
             OffsetDateTime now) {
         if (!item.instant() || item.instantRules() == null) {
             return Optional.empty();

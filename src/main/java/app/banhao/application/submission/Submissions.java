@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -30,13 +31,20 @@ import app.banhao.application.materials.CaseMaterials;
 import app.banhao.application.materials.CertificateLookup;
 import app.banhao.catalog.ItemCatalog;
 import app.banhao.platform.error.ApiException;
+import app.banhao.platform.error.ErrorCode;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
 import app.banhao.platform.idempotency.Idempotency;
 import app.banhao.platform.time.BusinessClock;
+import app.banhao.platform.transaction.SqlStatement;
+import app.banhao.platform.transaction.Transactions;
 import app.banhao.platform.web.IfMatch;
+import app.banhao.resident.Resident;
 import app.banhao.resident.Residents;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 
 /**
  * Submitting a draft (with 秒批 where the item allows it) and withdrawing an application, bundles included.
@@ -58,10 +66,13 @@ public class Submissions {
     private final FormPrivacy privacy;
     private final CertificateLookup certificates;
     private final BusinessClock clock;
+    private final Residents residents;
+    private final Pool pool;
 
     public Submissions(ResidentCases cases, ApplicationRepository applications, ApplicationMaterialRepository materials,
             ItemCatalog items, ApplicationMapper mapper, Workflow workflow, Idempotency idempotency,
-            InstantApproval instant, FormPrivacy privacy, CertificateLookup certificates, BusinessClock clock) {
+            InstantApproval instant, FormPrivacy privacy, CertificateLookup certificates, BusinessClock clock,
+            Residents residents, Pool pool) {
         this.certificates = certificates;
         this.cases = cases;
         this.applications = applications;
@@ -73,6 +84,8 @@ public class Submissions {
         this.instant = instant;
         this.privacy = privacy;
         this.clock = clock;
+        this.residents = residents;
+        this.pool = pool;
     }
     /**
      * Submits a draft: form, materials and commitment checked, due date set. Its case events (submitted, and 秒批's
@@ -80,7 +93,100 @@ public class Submissions {
      */
     public Uni<ApplicationView> submit(UUID residentId, String applicationNo, String idempotencyKey,
             ApplicationSubmit request) {
-        return submit(residentId, applicationNo, idempotencyKey, request, null, null);
+        ApplicationSubmit body = request == null ? new ApplicationSubmit() : request;
+        Idempotency.Claim claim = idempotency.claimOf(scope(residentId, applicationNo), idempotencyKey, body);
+        return submitItemDraft(residentId, applicationNo, body, claim)
+                .onFailure(Idempotency.KeyTaken.class).recoverWithUni(() -> idempotency.replay(claim, ApplicationView.class))
+                .onFailure(ThroughHibernate.class)
+                .recoverWithUni(() -> submit(residentId, applicationNo, idempotencyKey, body, null, null));
+    }
+
+    private static String scope(UUID residentId, String applicationNo) {
+        return "resident:" + residentId + ":submitApplication:" + applicationNo;
+    }
+
+    /**
+     * A case the resident's own submission on the reactive SQL client leaves to Hibernate's path (a bundle, a child of
+     * one, a wallet certificate among the materials): its transaction rolls back, claim included, and that path runs.
+     */
+    private static final class ThroughHibernate extends RuntimeException {
+        ThroughHibernate() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** A submission made, and its events to deliver once committed. */
+    private record Made(ApplicationView view, Workflow.Writes writes) {
+    }
+
+    /**
+     * A resident's submission of their draft of one item, the path a deadline rush takes: the same checks and rows as
+     * {@link #submitOne} through Hibernate, sent on the reactive SQL client underneath (the same pool) in one
+     * transaction of three round trips, as {@link Drafts} does for a draft: begin with the key's claim, the draft's lock,
+     * its materials and the resident's name, pipelined; then every write (the placeholders, the history, the event with
+     * its timeline entry and inbox message, the key's answer) as members of the row's versioned update, one statement
+     * (秒批's acceptance and approval follow as a statement each, so their events keep their order); then the commit.
+     * Through Hibernate it was eleven statements, each sent after the answer to the one before (issue 16).
+     */
+    private Uni<ApplicationView> submitItemDraft(UUID residentId, String applicationNo, ApplicationSubmit body,
+            Idempotency.Claim claim) {
+        List<SqlStatement> first = new ArrayList<>(4);
+        if (claim != null) {
+            first.add(claim.statement());
+        }
+        first.add(applications.ownedForUpdate(applicationNo, residentId));
+        first.add(materials.ofOwned(applicationNo, residentId));
+        first.add(residents.displayName(residentId));
+        return Transactions.retryingConflicts(pool, first, (connection, read) -> {
+            if (claim != null && read.get(0).rowCount() != 1) {
+                throw new Idempotency.KeyTaken();
+            }
+            int at = claim == null ? 0 : 1;
+            RowSet<Row> row = read.get(at);
+            if (row.size() == 0) {
+                throw ApiException.of(ErrorCode.NOT_FOUND);
+            }
+            Application a = ApplicationRepository.of(row.iterator().next());
+            List<ApplicationMaterial> supplied = ApplicationMaterialRepository.of(read.get(at + 1));
+            if (ResidentCases.isParent(a) || a.parentId != null
+                    || supplied.stream().anyMatch(m -> m.kind == ApplicationMaterial.Kind.CERTIFICATE)) {
+                throw new ThroughHibernate();
+            }
+            RowSet<Row> resident = read.get(at + 2);
+            String name = residents.displayNameOf(resident);
+            if (name == null) {
+                throw ApiException.of(ErrorCode.UNAUTHORIZED);
+            }
+            Workflow.require(a, Transition.SUBMIT);
+            long readVersion = a.version;
+            return items.active(a.itemCode).chain(item -> {
+                Checked c = check(a, item, supplied, Residents.levelOf(resident), body, false);
+                Workflow.Writes submitted = workflow.applyWrites(a, Transition.SUBMIT, cases.residentActor(residentId, name), null);
+                List<Workflow.Writes> instantly = c.review().map(review -> instantlyWrites(a, item, review, c.at())).orElse(List.of());
+                ApplicationView view = mapper.toApplication(a, c.all());
+                List<SqlStatement> members = new ArrayList<>(submitted.statements().size() + 3);
+                if (!c.covered().isEmpty()) {
+                    members.add(materials.insert(c.covered()));
+                }
+                members.addAll(submitted.statements());
+                if (claim != null) {
+                    members.add(idempotency.answer(claim, view));
+                }
+                List<SqlStatement> sent = new ArrayList<>(SqlStatement.withWrites(applications.update(a, readVersion), members));
+                Workflow.Writes all = submitted;
+                for (Workflow.Writes then : instantly) {
+                    sent.addAll(SqlStatement.together(then.statements()));
+                    all = all.and(then);
+                }
+                Workflow.Writes written = all;
+                return SqlStatement.pipelined(connection, sent).map(done -> {
+                    if (done.get(0).rowCount() != 1) {
+                        throw new IllegalStateException("Application " + a.applicationNo + " changed under its lock");
+                    }
+                    return new Made(view, written);
+                });
+            });
+        }).call(made -> workflow.deliver(made.writes())).map(Made::view);
     }
     /**
      * As {@link #submit(UUID, String, String, ApplicationSubmit)}, by {@code agent} for the resident (帮代办) when not
@@ -89,8 +195,7 @@ public class Submissions {
     public Uni<ApplicationView> submit(UUID residentId, String applicationNo, String idempotencyKey,
             ApplicationSubmit request, ProxyAgent agent, java.util.function.Function<Application, Uni<Void>> check) {
         ApplicationSubmit body = request == null ? new ApplicationSubmit() : request;
-        return workflow.commitThenPublish(() -> idempotency.once("resident:" + residentId + ":submitApplication:" + applicationNo,
-                idempotencyKey, body, ApplicationView.class, () -> submitDraft(residentId, applicationNo, body, agent, check)));
+        return workflow.commitThenPublish(() -> idempotency.once(scope(residentId, applicationNo), idempotencyKey, body, ApplicationView.class, () -> submitDraft(residentId, applicationNo, body, agent, check)));
     }
     private Uni<ApplicationView> submitDraft(UUID residentId, String applicationNo, ApplicationSubmit body, ProxyAgent agent,
             java.util.function.Function<Application, Uni<Void>> check) {
@@ -148,34 +253,52 @@ public class Submissions {
             Workflow.Actor by) {
         Workflow.require(a, Transition.SUBMIT);
         return items.active(a.itemCode).chain(item -> materials.of(a.id).chain(supplied -> {
-            Map<String, Object> form = privacy.open(a.formData);
-            FormValidation.requireValid(item.code(), item.version(), item.formSchema(), mapper.writeJson(form));
-            // Sealed again under the schema it is submitted against: a field marked personal since the draft is sealed now.
-            a.formData = privacy.sealed(item.formSchema(), form);
-            OffsetDateTime now = clock.now();
-            boolean signed = body.getCommitment() != null && Boolean.TRUE.equals(body.getCommitment().getAccepted());
-            if (signed && !item.commitmentAllowed() && !inBundle) {
-                throw ApiException.field(ApplicationErrors.COMMITMENT_NOT_ALLOWED,
-                        FieldError.of("commitment.accepted", FieldCode.NOT_ALLOWED));
-            }
-            boolean committed = signed && item.commitmentAllowed();
-            List<ApplicationMaterial> covered = cover(a, item, supplied, committed, now);
-            if (committed) {
-                a.commitmentTextVersion = item.code() + "@v" + item.version();
-                a.commitmentSignedAt = now;
-            }
-            a.submittedAt = now;
-            a.dueDate = workflow.addWorkingDays(clock.today(), item.promisedDays());
-            List<ApplicationMaterial> all = new ArrayList<>(supplied);
-            all.addAll(covered);
-            var review = instant.check(item, r, committed, all, now);
+            Checked c = check(a, item, supplied, r.level(), body, inBundle);
             // Nothing to cover (every required material supplied): persisting an empty list would fail.
             return readCertificates(a, supplied)
-                    .chain(() -> covered.isEmpty() ? Uni.createFrom().voidItem() : materials.persist(covered))
+                    .chain(() -> c.covered().isEmpty() ? Uni.createFrom().voidItem() : materials.persist(c.covered()))
                     .chain(() -> workflow.apply(a, Transition.SUBMIT, by, null))
-                    .chain(c -> review.isEmpty() ? Uni.createFrom().item(c) : instantly(a, item, review.get(), c, now))
-                    .map(c -> new Submitted(all));
+                    .chain(s -> c.review().isEmpty() ? Uni.createFrom().item(s) : instantly(a, item, c.review().get(), s, c.at()))
+                    .map(s -> new Submitted(c.all()));
         }));
+    }
+
+    /**
+     * A submission of one item's draft, checked and made on {@code a}: the placeholders it adds, every material with
+     * them, 秒批's check (empty when the item does not approve automatically), and when.
+     */
+    private record Checked(List<ApplicationMaterial> covered, List<ApplicationMaterial> all, Optional<InstantReview> review,
+            OffsetDateTime at) {
+    }
+
+    /**
+     * The form checked against {@code item}'s schema and sealed under it, the commitment, the materials covered (a 422
+     * names each missing one), the submission's time and due date set on {@code a}, and 秒批's check for an applicant of
+     * real-name level {@code level}; nothing written.
+     */
+    private Checked check(Application a, ItemCatalog.Item item, List<ApplicationMaterial> supplied, Resident.Level level,
+            ApplicationSubmit body, boolean inBundle) {
+        Map<String, Object> form = privacy.open(a.formData);
+        FormValidation.requireValid(item.code(), item.version(), item.formSchema(), mapper.writeJson(form));
+        // Sealed again under the schema it is submitted against: a field marked personal since the draft is sealed now.
+        a.formData = privacy.sealed(item.formSchema(), form);
+        OffsetDateTime now = clock.now();
+        boolean signed = body.getCommitment() != null && Boolean.TRUE.equals(body.getCommitment().getAccepted());
+        if (signed && !item.commitmentAllowed() && !inBundle) {
+            throw ApiException.field(ApplicationErrors.COMMITMENT_NOT_ALLOWED,
+                    FieldError.of("commitment.accepted", FieldCode.NOT_ALLOWED));
+        }
+        boolean committed = signed && item.commitmentAllowed();
+        List<ApplicationMaterial> covered = cover(a, item, supplied, committed, now);
+        if (committed) {
+            a.commitmentTextVersion = item.code() + "@v" + item.version();
+            a.commitmentSignedAt = now;
+        }
+        a.submittedAt = now;
+        a.dueDate = workflow.addWorkingDays(clock.today(), item.promisedDays());
+        List<ApplicationMaterial> all = new ArrayList<>(supplied);
+        all.addAll(covered);
+        return new Checked(covered, all, instant.check(item, level, committed, all, now), now);
     }
     /**
      * The department reads the wallet certificates standing in for materials from now on: each must still be held
@@ -203,17 +326,43 @@ public class Submissions {
      */
     private Uni<ApplicationEvents.StateChanged> instantly(Application a, ItemCatalog.Item item, InstantReview review,
             ApplicationEvents.StateChanged submitted, OffsetDateTime now) {
-        a.instantReview = mapper.writeJson(review);
-        String level = instant.requiredLevel(item);
+        String level = recordReview(a, item, review);
         if (!review.getApproved()) {
-            String note = "秒批未通过：" + InstantApproval.describe(review.getFailed(), level, false) + "，转人工审核";
-            return workflow.remark(a, InstantApproval.SYSTEM, CaseEvent.INSTANT_REVIEW_REFERRED, "INSTANT_REVIEW", note, clock.now())
-                    .replaceWith(submitted);
+            return workflow.remark(a, InstantApproval.SYSTEM, CaseEvent.INSTANT_REVIEW_REFERRED, "INSTANT_REVIEW",
+                    referredNote(review, level), clock.now()).replaceWith(submitted);
         }
         a.acceptedAt = now;
+        return workflow.apply(a, Transition.ACCEPT, InstantApproval.SYSTEM, acceptedNote(review, level))
+                .chain(() -> workflow.apply(a, Transition.APPROVE, InstantApproval.SYSTEM, APPROVED_NOTE));
+    }
+
+    /** {@link #instantly} as statements, a group per event, in their order. */
+    private List<Workflow.Writes> instantlyWrites(Application a, ItemCatalog.Item item, InstantReview review, OffsetDateTime now) {
+        String level = recordReview(a, item, review);
+        if (!review.getApproved()) {
+            return List.of(workflow.remarkWrites(a, InstantApproval.SYSTEM, CaseEvent.INSTANT_REVIEW_REFERRED, "INSTANT_REVIEW",
+                    referredNote(review, level), clock.now()));
+        }
+        a.acceptedAt = now;
+        Workflow.Writes accepted = workflow.applyWrites(a, Transition.ACCEPT, InstantApproval.SYSTEM, acceptedNote(review, level));
+        return List.of(accepted, workflow.applyWrites(a, Transition.APPROVE, InstantApproval.SYSTEM, APPROVED_NOTE));
+    }
+
+    private static final String APPROVED_NOTE = "秒批：规则全部通过，准予许可";
+
+    /** Keeps the check on {@code a}; the real-name level the item's rules require, for the timeline. */
+    private String recordReview(Application a, ItemCatalog.Item item, InstantReview review) {
+        a.instantReview = mapper.writeJson(review);
+        return instant.requiredLevel(item);
+    }
+
+    private static String referredNote(InstantReview review, String level) {
+        return "秒批未通过：" + InstantApproval.describe(review.getFailed(), level, false) + "，转人工审核";
+    }
+
+    private static String acceptedNote(InstantReview review, String level) {
         String passed = review.getPassed().isEmpty() ? "即办件" : InstantApproval.describe(review.getPassed(), level, true);
-        return workflow.apply(a, Transition.ACCEPT, InstantApproval.SYSTEM, "秒批：" + passed + "，系统自动受理")
-                .chain(() -> workflow.apply(a, Transition.APPROVE, InstantApproval.SYSTEM, "秒批：规则全部通过，准予许可"));
+        return "秒批：" + passed + "，系统自动受理";
     }
     /**
      * The placeholders for required materials not supplied: 告知承诺 where signed, else 容缺 (with a deadline)

@@ -32,9 +32,9 @@ public class OutboxCommits {
         return relay.enabled();
     }
 
-    /** What such a writer does after its commit, with the event its publication kept (null: nothing is owed). */
-    public Uni<Void> deliver(PublishedEvent written) {
-        return written == null ? Uni.createFrom().voidItem() : relay.deliverNow(List.of(written));
+    /** What such a writer does after its commit, with the events its publications kept, in their order. */
+    public Uni<Void> deliver(List<PublishedEvent> written) {
+        return written.isEmpty() ? Uni.createFrom().voidItem() : relay.deliverNow(written);
     }
 
     public <T> Uni<T> commitThenDeliver(Supplier<Uni<T>> work) {

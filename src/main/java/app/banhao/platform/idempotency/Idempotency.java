@@ -67,6 +67,16 @@ public class Idempotency {
     public record Claim(String scope, String key, byte[] fingerprint, SqlStatement statement) {
     }
 
+    /**
+     * Thrown by a writer that sends its statements itself when its {@link Claim} changed no row: the key was someone
+     * else's, so it rolls back and answers {@link #replay(Claim, Class)}.
+     */
+    public static final class KeyTaken extends RuntimeException {
+        public KeyTaken() {
+            super(null, null, false, false);
+        }
+    }
+
     private final ObjectMapper json;
     private final DataProtection crypto;
     private final Duration retention;
@@ -123,7 +133,11 @@ public class Idempotency {
         return claim(scope, key, request, crypto.encrypt(write(answer)));
     }
 
-    private Claim claimOf(String scope, String key, Object request) {
+    /**
+     * As {@link #claimOf(String, String, Object, Object)}, for a writer that learns its answer only after reading: the
+     * answer goes in later in the same transaction ({@link #answer}).
+     */
+    public Claim claimOf(String scope, String key, Object request) {
         return claim(scope, key, request, null);
     }
 
@@ -140,7 +154,7 @@ public class Idempotency {
     }
 
     /** The statement that keeps {@code result} as the claimed key's answer, in the transaction that claimed it. */
-    private SqlStatement answer(Claim claim, Object result) {
+    public SqlStatement answer(Claim claim, Object result) {
         return SqlStatement.of(STORE, RECORDS, crypto.encrypt(write(result)), claim.scope(), claim.key());
     }
 

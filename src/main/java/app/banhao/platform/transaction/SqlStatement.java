@@ -71,7 +71,7 @@ public record SqlStatement(String sql, AffectedEntities affects, List<Object> va
         StringBuilder with = new StringBuilder();
         List<Object> values = new ArrayList<>();
         int members = 0;
-        for (; members < writes.size() && !writes.get(members).sql().regionMatches(true, 0, "WITH", 0, 4); members++) {
+        for (; members < writes.size() && !startsWithWith(writes.get(members)); members++) {
             SqlStatement w = writes.get(members);
             int offset = values.size();
             with.append(members == 0 ? "WITH " : ", ").append('w').append(members).append(" AS (")
@@ -85,6 +85,25 @@ public record SqlStatement(String sql, AffectedEntities affects, List<Object> va
         sent.add(new SqlStatement(members == 0 ? query.sql() : with.toString(), query.affects(), members == 0 ? query.values() : values));
         sent.addAll(writes.subList(members, writes.size()));
         return sent;
+    }
+
+    /**
+     * {@code writes}, whose order among themselves does not matter, in as few statements as {@link #withWrites} makes of
+     * them: the last that has no {@code WITH} of its own is the primary statement (its result the first result), the
+     * others its members or, from the first with a {@code WITH} on, statements of their own.
+     */
+    public static List<SqlStatement> together(List<SqlStatement> writes) {
+        for (int last = writes.size() - 1; last >= 0; last--) {
+            if (!startsWithWith(writes.get(last))) {
+                List<SqlStatement> members = new ArrayList<>(writes);
+                return withWrites(members.remove(last), members);
+            }
+        }
+        return writes;
+    }
+
+    private static boolean startsWithWith(SqlStatement s) {
+        return s.sql().regionMatches(true, 0, "WITH", 0, 4);
     }
 
     /**

@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,6 @@ import app.banhao.application.core.Workflow;
 import app.banhao.application.submission.InstantApproval;
 import app.banhao.catalog.ItemCatalog;
 import app.banhao.resident.Resident;
-import app.banhao.resident.Residents;
 
 /**
  * 秒批 rules without Quarkus: each rule an item can configure (commitment signed, real-name level, no material
@@ -41,10 +39,6 @@ class InstantApprovalRulesTest {
                 List.of(), "省卫生健康委", null);
     }
 
-    private static Residents.ResidentSummary resident(Resident.Level level) {
-        return new Residents.ResidentSummary(UUID.randomUUID(), level, "张*", "138****8000", null);
-    }
-
     private static ApplicationMaterial material(String name, ApplicationMaterial.Kind kind) {
         ApplicationMaterial m = new ApplicationMaterial();
         m.name = name;
@@ -60,7 +54,7 @@ class InstantApprovalRulesTest {
             material("卫生检测报告", ApplicationMaterial.Kind.TOLERATED));
 
     private InstantReview check(String rules, Resident.Level level, boolean committed, List<ApplicationMaterial> materials) {
-        Optional<InstantReview> review = instant.check(item(true, rules), resident(level), committed, materials, NOW);
+        Optional<InstantReview> review = instant.check(item(true, rules), level, committed, materials, NOW);
         assertTrue(review.isPresent(), "an instant item with rules is checked");
         assertEquals(NOW.toInstant(), review.get().getCheckedAt().toInstant());
         assertEquals(ZoneOffset.UTC, review.get().getCheckedAt().getOffset());
@@ -75,9 +69,9 @@ class InstantApprovalRulesTest {
 
     @Test
     void anItemThatIsNotInstantOrHasNoRulesIsNotChecked() {
-        assertEquals(Optional.empty(), instant.check(item(false, ALL_RULES), resident(Resident.Level.L3), true, COMPLETE, NOW));
+        assertEquals(Optional.empty(), instant.check(item(false, ALL_RULES), Resident.Level.L3, true, COMPLETE, NOW));
         // an instant item without rules is 即办件, decided by a reviewer on the spot
-        assertEquals(Optional.empty(), instant.check(item(true, null), resident(Resident.Level.L3), true, COMPLETE, NOW));
+        assertEquals(Optional.empty(), instant.check(item(true, null), Resident.Level.L3, true, COMPLETE, NOW));
     }
 
     @Test
@@ -140,7 +134,7 @@ class InstantApprovalRulesTest {
     @Test
     void rulesThatDoNotParseAreAServerFaultNotARefusal() {
         assertThrows(IllegalStateException.class,
-                () -> instant.check(item(true, "{not json"), resident(Resident.Level.L3), true, COMPLETE, NOW));
+                () -> instant.check(item(true, "{not json"), Resident.Level.L3, true, COMPLETE, NOW));
     }
 
     @Test
