@@ -7,20 +7,21 @@
 #   bench/compare.sh A.jar B.jar                     # drafts (POST /api/v1/applications), 8 rounds of 8 s
 #   SCENARIO=list bench/compare.sh A.jar B.jar       # GET /api/v1/applications?limit=20 (gzip accepted) of a resident with ~1,700
 #   SCENARIO=login bench/compare.sh A.jar B.jar      # POST /api/v1/auth/login, each burst new phones' codes (asked for before it)
+#   SCENARIO=submit bench/compare.sh A.jar B.jar     # POST /api/v1/applications/{no}/submit (告知承诺), each burst new drafts (made before it)
 #   ENV_B="QUARKUS_X=y" bench/compare.sh A.jar A.jar # one build, a setting changed for B
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 
 [ $# = 2 ] || { sed -n '2,10p' "$0" >&2; exit 2; }
-SCENARIO=${SCENARIO:-drafts}       # drafts | list | ping | login
+SCENARIO=${SCENARIO:-drafts}       # drafts | list | ping | login | submit
 ROUNDS=${ROUNDS:-8}
 SECS=${SECS:-8}                     # one burst
 # Warm-up: 10-s bursts each, alternating, until both JITs compiled for under a tenth of a core in their last burst
 # (the JVM's CPU per draft still halved over minutes of load while C2 worked), at most WARM_MAX seconds of bursts.
 WARM_MAX=${WARM_MAX:-400}
 CONNECTIONS=${CONNECTIONS:-50}
-case $SCENARIO in drafts | list | ping | login) ;; *) echo "SCENARIO is drafts, list, ping or login" >&2; exit 2 ;; esac
+case $SCENARIO in drafts | list | ping | login | submit) ;; *) echo "SCENARIO is drafts, list, ping, login or submit" >&2; exit 2 ;; esac
 command -v wrk >/dev/null || { echo "wrk is missing (bench/run.sh installs it)" >&2; exit 1; }
 command -v psql >/dev/null || { echo "psql is missing (bench/run.sh installs it)" >&2; exit 1; }
 
@@ -90,9 +91,17 @@ login_codes() { # name seconds
     "$((made * 100000))" >/dev/null
   cat "${DIR[$1]}/codes".* >"${DIR[$1]}/codes.txt"
 }
+# A submit burst's drafts: each connection's resident drafts for twice the burst's time (a draft is quicker to make than
+# to submit), before the burst's CPU is read, so not counted; each is submitted once.
+submit_drafts() { # name seconds
+  rm -f "${DIR[$1]}/fresh".*
+  wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$(($2 * 2))s" -s bench/lua/drafts.lua "http://127.0.0.1:${PORT[$1]}" -- \
+    "${DIR[$1]}/tokens" "${DIR[$1]}/fresh" >/dev/null
+}
 burst() { # name seconds → requests/s, JVM ms and PostgreSQL ms of CPU per request
   local base="http://127.0.0.1:${PORT[$1]}" j0 p0 rps
   [ "$SCENARIO" != login ] || login_codes "$1" "$2"
+  [ "$SCENARIO" != submit ] || submit_drafts "$1" "$2"
   j0=$(ticks "${APP[$1]}"); p0=$(pg_ticks "$1")
   case $SCENARIO in
     drafts) rps=$(wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$2s" -s bench/lua/drafts.lua "$base" -- "${DIR[$1]}/tokens" "${DIR[$1]}/drafts" \
@@ -103,6 +112,10 @@ burst() { # name seconds → requests/s, JVM ms and PostgreSQL ms of CPU per req
     # login.lua's own count: a thread out of codes sends pings, which wrk's req/s would count.
     login) rps=$(wrk -t2 -c"$CONNECTIONS" -d"$2s" -s bench/lua/login.lua "$base" -- "${DIR[$1]}/codes.txt" 1 \
       "$(wc -l <"${DIR[$1]}/codes.txt")" 2 | tail -1 | python3 -c 'import json, sys; r = json.load(sys.stdin)
+print(r["rps"] if not r["exhausted"] and not r["errors"] else 0)') ;;
+    # submit.lua's own count, as login's: a thread out of drafts sends pings.
+    submit) rps=$(wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$2s" -s bench/lua/submit.lua "$base" -- "${DIR[$1]}/tokens" \
+      "${DIR[$1]}/fresh" 1 1000000 | tail -1 | python3 -c 'import json, sys; r = json.load(sys.stdin)
 print(r["rps"] if not r["exhausted"] and not r["errors"] else 0)') ;;
   esac
   python3 -c 'import sys; r, s, hz, dj, dp = map(float, sys.argv[1:]); n = r * s or 1

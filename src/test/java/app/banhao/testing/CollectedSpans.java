@@ -1,6 +1,7 @@
 package app.banhao.testing;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -8,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Singleton;
 
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -49,6 +51,44 @@ public class CollectedSpans implements SpanProcessor {
             trace = ofTrace(traceId);
         }
         return trace;
+    }
+
+    private static final AttributeKey<String> DB_SYSTEM = AttributeKey.stringKey("db.system");
+    private static final AttributeKey<String> DB_STATEMENT = AttributeKey.stringKey("db.statement");
+
+    /**
+     * The PostgreSQL statements of a request's trace in the order they were sent (a client span per statement the
+     * reactive SQL client sends, whether Hibernate or a writer of its own sent it), but those whose text contains one
+     * of {@code leftOut}.
+     */
+    public List<SpanData> statements(String traceId, String... leftOut) {
+        return ofRequest(traceId).stream()
+                .filter(s -> s.getKind() == SpanKind.CLIENT && !"redis".equals(s.getAttributes().get(DB_SYSTEM)))
+                .filter(s -> s.getAttributes().get(DB_STATEMENT) != null)
+                .filter(s -> java.util.Arrays.stream(leftOut).noneMatch(s.getAttributes().get(DB_STATEMENT)::contains))
+                .sorted(Comparator.comparingLong(SpanData::getStartEpochNanos))
+                .toList();
+    }
+
+    /** Round trips of {@code sent}: statements sent before the one before them was answered share its round trip. */
+    public static int roundTrips(List<SpanData> sent) {
+        int trips = 0;
+        long answered = Long.MIN_VALUE;
+        for (SpanData s : sent) {
+            if (s.getStartEpochNanos() >= answered) {
+                trips++;
+            }
+            answered = s.getEndEpochNanos();
+        }
+        return trips;
+    }
+
+    /** The statements' texts, a line each (cut at 160 characters), for a failure's message. */
+    public static String text(List<SpanData> sent) {
+        return String.join("\n  ", sent.stream().map(s -> {
+            String sql = s.getAttributes().get(DB_STATEMENT);
+            return sql.length() > 160 ? sql.substring(0, 160) + "…" : sql;
+        }).toList());
     }
 
     /** The ended spans of trace {@code traceId}. */

@@ -2,11 +2,14 @@ package app.banhao.platform.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.reactive.common.AffectedEntities;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.banhao.platform.security.CurrentActor;
 import app.banhao.platform.time.BusinessClock;
+import app.banhao.platform.transaction.SqlStatement;
 import app.banhao.platform.web.CallerInfo;
 import app.banhao.platform.web.RequestIds;
 import io.quarkus.arc.Arc;
@@ -48,6 +51,21 @@ public class AuditTrail {
     public Uni<Void> recordAlone(AuditEvent event) {
         AuditRecord record = toRecord(event);
         return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.persist(record))).replaceWithVoid();
+    }
+
+    private static final AffectedEntities TABLE = new AffectedEntities(AuditRecord.class);
+    private static final String INSERT = "INSERT INTO audit_log (occurred_at, action, outcome, actor_type, actor_id,"
+            + " target_type, target_id, client_ip, request_id, details)"
+            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, cast(cast(?10 AS text) AS jsonb))";
+
+    /**
+     * {@link #record} as a statement, for a writer that sends its statements itself: the line {@link #toRecord} makes of
+     * {@code event} (now, and of the current request), every column the entity maps but its generated id.
+     */
+    public SqlStatement insert(AuditEvent event) {
+        AuditRecord r = toRecord(event);
+        return SqlStatement.of(INSERT, TABLE, r.occurredAt, r.action, r.outcome, r.actorType, r.actorId, r.targetType, r.targetId,
+                r.clientIp, r.requestId, r.details);
     }
 
     /**

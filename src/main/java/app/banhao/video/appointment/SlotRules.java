@@ -1,6 +1,7 @@
 package app.banhao.video.appointment;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,7 +52,8 @@ public class SlotRules {
                 .replaceWithVoid();
     }
 
-    private static void requirePlace(Availability availability, long taken) {
+    /** 409 {@code SLOT_FULL} when {@code taken} places of the slot are all there are. */
+    static void requirePlace(Availability availability, long taken) {
         if (taken >= availability.capacity) {
             throw ApiException.of(AppointmentErrors.SLOT_FULL);
         }
@@ -59,12 +61,19 @@ public class SlotRules {
 
     /** 403 {@code BOOKING_PAUSED} naming the day booking resumes, after too many no-shows (the documented rule). */
     Uni<Void> requireNotPaused(UUID residentId, OffsetDateTime now) {
-        return appointments.missesSince(residentId, NoShowRule.lookBack(settings, now)).map(misses -> {
-            NoShowRule.pausedUntil(misses, settings, now).ifPresent(until -> {
-                throw ApiException.of(AppointmentErrors.BOOKING_PAUSED,
-                        until.atZoneSameInstant(BusinessClock.ZONE).toLocalDate().toString());
-            });
-            return null;
+        return appointments.missesSince(residentId, missesFrom(now)).invoke(misses -> requireNotPaused(misses, now)).replaceWithVoid();
+    }
+
+    /** Since when no-shows count towards a pause, as of {@code now}. */
+    OffsetDateTime missesFrom(OffsetDateTime now) {
+        return NoShowRule.lookBack(settings, now);
+    }
+
+    /** {@link #requireNotPaused(UUID, OffsetDateTime)} with the no-shows since {@link #missesFrom} read, oldest first. */
+    void requireNotPaused(List<OffsetDateTime> misses, OffsetDateTime now) {
+        NoShowRule.pausedUntil(misses, settings, now).ifPresent(until -> {
+            throw ApiException.of(AppointmentErrors.BOOKING_PAUSED,
+                    until.atZoneSameInstant(BusinessClock.ZONE).toLocalDate().toString());
         });
     }
 }

@@ -3,7 +3,6 @@ package app.banhao.application.submission;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,8 +14,6 @@ import app.banhao.application.ApplicationFixtures;
 import app.banhao.application.core.ApplicationNumbers;
 import app.banhao.testing.CollectedSpans;
 import app.banhao.testing.Logins;
-import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -69,9 +66,6 @@ class WriteStatementsTest {
      */
     static final int SUBMIT_ROUND_TRIPS = 2;
 
-    private static final AttributeKey<String> DB_SYSTEM = AttributeKey.stringKey("db.system");
-    private static final AttributeKey<String> DB_STATEMENT = AttributeKey.stringKey("db.statement");
-
     @Inject
     CollectedSpans spans;
 
@@ -87,17 +81,20 @@ class WriteStatementsTest {
 
         List<SpanData> draft = statements(draftTrace);
         List<SpanData> submit = statements(submitTrace);
-        System.out.printf("Statements: draft %d in %d round trips, submit %d in %d%n", draft.size(), roundTrips(draft),
-                submit.size(), roundTrips(submit));
-        assertTrue(draft.size() > 3 && submit.size() > 3, "the statements were not seen: draft " + text(draft) + ", submit " + text(submit));
+        System.out.printf("Statements: draft %d in %d round trips, submit %d in %d%n", draft.size(),
+                CollectedSpans.roundTrips(draft), submit.size(), CollectedSpans.roundTrips(submit));
+        assertTrue(draft.size() > 3 && submit.size() > 3, "the statements were not seen: draft " + CollectedSpans.text(draft)
+                + ", submit " + CollectedSpans.text(submit));
         assertTrue(draft.size() <= DRAFT_BUDGET, "a draft sent " + draft.size() + " statements, budget " + DRAFT_BUDGET
-                + ":\n  " + text(draft));
-        assertTrue(roundTrips(draft) <= DRAFT_ROUND_TRIPS, "a draft's statements took " + roundTrips(draft)
-                + " round trips, budget " + DRAFT_ROUND_TRIPS + ":\n  " + text(draft));
+                + ":\n  " + CollectedSpans.text(draft));
+        assertTrue(CollectedSpans.roundTrips(draft) <= DRAFT_ROUND_TRIPS, "a draft's statements took "
+                + CollectedSpans.roundTrips(draft) + " round trips, budget " + DRAFT_ROUND_TRIPS + ":\n  "
+                + CollectedSpans.text(draft));
         assertTrue(submit.size() <= SUBMIT_BUDGET, "a submission sent " + submit.size() + " statements, budget "
-                + SUBMIT_BUDGET + ":\n  " + text(submit));
-        assertTrue(roundTrips(submit) <= SUBMIT_ROUND_TRIPS, "a submission's statements took " + roundTrips(submit)
-                + " round trips, budget " + SUBMIT_ROUND_TRIPS + ":\n  " + text(submit));
+                + SUBMIT_BUDGET + ":\n  " + CollectedSpans.text(submit));
+        assertTrue(CollectedSpans.roundTrips(submit) <= SUBMIT_ROUND_TRIPS, "a submission's statements took "
+                + CollectedSpans.roundTrips(submit) + " round trips, budget " + SUBMIT_ROUND_TRIPS + ":\n  "
+                + CollectedSpans.text(submit));
     }
 
     private static void roundTrip(String resident, String item, String id, String draftTrace, String submitTrace) {
@@ -113,31 +110,6 @@ class WriteStatementsTest {
 
     /** The PostgreSQL statements of a request's trace in the order they were sent, the number block's left out. */
     private List<SpanData> statements(String traceId) {
-        return spans.ofRequest(traceId).stream()
-                .filter(s -> s.getKind() == SpanKind.CLIENT && !"redis".equals(s.getAttributes().get(DB_SYSTEM)))
-                .filter(s -> s.getAttributes().get(DB_STATEMENT) != null)
-                .filter(s -> !s.getAttributes().get(DB_STATEMENT).contains("nextval('application_number_seq')"))
-                .sorted(Comparator.comparingLong(SpanData::getStartEpochNanos))
-                .toList();
-    }
-
-    /** Statements sent before the one before them was answered share its round trip. */
-    private static int roundTrips(List<SpanData> sent) {
-        int trips = 0;
-        long answered = Long.MIN_VALUE;
-        for (SpanData s : sent) {
-            if (s.getStartEpochNanos() >= answered) {
-                trips++;
-            }
-            answered = s.getEndEpochNanos();
-        }
-        return trips;
-    }
-
-    private static String text(List<SpanData> sent) {
-        return String.join("\n  ", sent.stream().map(s -> {
-            String sql = s.getAttributes().get(DB_STATEMENT);
-            return sql.length() > 160 ? sql.substring(0, 160) + "…" : sql;
-        }).toList());
+        return spans.statements(traceId, "nextval('application_number_seq')");
     }
 }
