@@ -191,8 +191,6 @@ public class Workflow {
      */
     public record Writes(List<SqlStatement> statements, List<PublishedEvent> written) {
 
-        public static final Writes NONE = new Writes(List.of(), List.of());
-
         /** These writes, then {@code later}'s. */
         public Writes and(Writes later) {
             List<SqlStatement> both = new ArrayList<>(statements.size() + later.statements().size());
