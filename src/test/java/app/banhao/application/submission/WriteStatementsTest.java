@@ -38,9 +38,10 @@ class WriteStatementsTest {
      * (one {@code nextval} in {@value ApplicationNumbers#BLOCK} drafts, left out of the count below so that the figure
      * does not depend on where in its block a draft falls); 8 since the answer, known before anything is written, goes in
      * with the key's claim instead of after the writes (issue 16); 4 since the count and the writes after it are one
-     * statement, the writes as data-modifying members of the count's {@code WITH} (issue 16).
+     * statement, the writes as data-modifying members of the count's {@code WITH} (issue 16); 5 with the transaction's
+     * {@code SET LOCAL plan_cache_mode} sent with begin (Transactions#GENERIC_PLANS; no round trip of its own).
      */
-    static final int DRAFT_BUDGET = 4;
+    static final int DRAFT_BUDGET = 5;
     /**
      * The draft's statements go in three round trips (issue 16): the key's claim with the resident's lock (begin, which
      * the trace does not show, sent with them), then the count with every write, then (after the commit, one more) the
@@ -57,9 +58,10 @@ class WriteStatementsTest {
      * since live progress and the hot ranking are handed the event by the writer after its commit, with no delivery row
      * (no claim, no DONE, no second transaction; issue 16); 5 since a resident's submission of an item's draft is sent on
      * the reactive SQL client: the key's claim, the lock, the materials and the resident's name, then every write as a
-     * member of the row's update, one statement (issue 16).
+     * member of the row's update, one statement (issue 16); 6 with the transaction's {@code SET LOCAL plan_cache_mode}
+     * sent with begin (Transactions#GENERIC_PLANS).
      */
-    static final int SUBMIT_BUDGET = 5;
+    static final int SUBMIT_BUDGET = 6;
     /**
      * The submission's statements go in two round trips (issue 16), begin and commit not counted as for the draft: the
      * claim, the lock, the materials and the resident's name; then the writes.
