@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -64,6 +65,11 @@ public class ApplicationMapper {
      * No other response carries form data.
      */
     public ApplicationView toApplication(Application a, List<ApplicationMaterial> materials) {
+        return toApplication(a, privacy.open(a.formData), materials);
+    }
+
+    /** As {@link #toApplication(Application, List)}, with {@code a}'s form already opened ({@code form}). */
+    public ApplicationView toApplication(Application a, Map<String, Object> form, List<ApplicationMaterial> materials) {
         var view = new ApplicationView()
                 .applicationNo(a.applicationNo)
                 .queryCode(a.queryCode)
@@ -73,7 +79,7 @@ public class ApplicationMapper {
                 .bundleCode(a.bundleCode)
                 .instantReview(readInstantReview(a.instantReview))
                 .state(state(a.state))
-                .formData(privacy.open(a.formData))
+                .formData(form)
                 .materials(materials.stream().map(this::toMaterial).toList())
                 .submittedAt(utc(a.submittedAt))
                 .acceptedAt(utc(a.acceptedAt))

@@ -3,10 +3,12 @@ package app.banhao.application.core;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,21 +36,38 @@ public class FormPrivacy {
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
 
+    private static final int SCHEMAS_KEPT = 10_000;
+
     private final DataProtection crypto;
     private final ObjectMapper json;
+    private final Map<String, Set<String>> personalBySchema = new ConcurrentHashMap<>();
 
     public FormPrivacy(DataProtection crypto, ObjectMapper json) {
         this.crypto = crypto;
         this.json = json;
     }
 
-    /** The personal fields of one form schema (JSON text). */
+    /**
+     * The personal fields of one form schema (JSON text). Kept per schema text, since every draft and submission asks
+     * and the answer changes only with the text. The catalogue holds a few hundred schemas; should texts ever pile up
+     * beyond any catalogue's size, the cache starts over.
+     */
     public Set<String> personal(String schema) {
+        Set<String> known = personalBySchema.get(schema);
+        if (known != null) {
+            return known;
+        }
+        Set<String> fields;
         try {
-            return FormSchemaKeywords.personalFields(json.readTree(schema));
+            fields = Collections.unmodifiableSet(FormSchemaKeywords.personalFields(json.readTree(schema)));
         } catch (IOException e) {
             throw new IllegalStateException("Form schema is not JSON", e);
         }
+        if (personalBySchema.size() >= SCHEMAS_KEPT) {
+            personalBySchema.clear();
+        }
+        personalBySchema.put(schema, fields);
+        return fields;
     }
 
     /** 一件事: a merged form's personal fields are those of any of its items. */
@@ -78,6 +97,24 @@ public class FormPrivacy {
                     : value);
         });
         return write(stored);
+    }
+
+    /**
+     * {@code stored} (whose opened values are {@code form}) as it must be stored for an application of an item with
+     * {@code schema}: the same text when each field the schema marks personal is sealed in it already (or empty), so a
+     * submission does not decrypt and encrypt again what its draft sealed; otherwise sealed anew, as {@link #sealed}.
+     * A field sealed in the draft and no longer marked personal stays sealed (every sealed value opens on reading).
+     */
+    public String sealedAgain(String stored, String schema, Map<String, Object> form) {
+        Set<String> personal = personal(schema);
+        Map<String, Object> raw = read(stored);
+        for (String name : personal) {
+            Object value = raw == null ? null : raw.get(name);
+            if (value != null && !(value instanceof Map<?, ?> m && m.size() == 1 && m.get(SEALED) instanceof String)) {
+                return seal(form, personal);
+            }
+        }
+        return stored;
     }
 
     /** The form as its owner typed it. */

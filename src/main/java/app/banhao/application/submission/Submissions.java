@@ -36,6 +36,7 @@ import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
 import app.banhao.platform.idempotency.Idempotency;
 import app.banhao.platform.time.BusinessClock;
+import app.banhao.platform.transaction.LeftToHibernate;
 import app.banhao.platform.transaction.SqlStatement;
 import app.banhao.platform.transaction.Transactions;
 import app.banhao.platform.web.IfMatch;
@@ -97,7 +98,7 @@ public class Submissions {
         Idempotency.Claim claim = idempotency.claimOf(scope(residentId, applicationNo), idempotencyKey, body);
         return submitItemDraft(residentId, applicationNo, body, claim)
                 .onFailure(Idempotency.KeyTaken.class).recoverWithUni(() -> idempotency.replay(claim, ApplicationView.class))
-                .onFailure(ThroughHibernate.class)
+                .onFailure(LeftToHibernate.class)
                 .recoverWithUni(() -> submit(residentId, applicationNo, idempotencyKey, body, null, null));
     }
 
@@ -105,15 +106,6 @@ public class Submissions {
         return "resident:" + residentId + ":submitApplication:" + applicationNo;
     }
 
-    /**
-     * A case the resident's own submission on the reactive SQL client leaves to Hibernate's path (a bundle, a child of
-     * one, a wallet certificate among the materials): its transaction rolls back, claim included, and that path runs.
-     */
-    private static final class ThroughHibernate extends RuntimeException {
-        ThroughHibernate() {
-            super(null, null, false, false);
-        }
-    }
 
     /** A submission made, and its events to deliver once committed. */
     private record Made(ApplicationView view, Workflow.Writes writes) {
@@ -150,7 +142,8 @@ public class Submissions {
             List<ApplicationMaterial> supplied = ApplicationMaterialRepository.of(read.get(at + 1));
             if (ResidentCases.isParent(a) || a.parentId != null
                     || supplied.stream().anyMatch(m -> m.kind == ApplicationMaterial.Kind.CERTIFICATE)) {
-                throw new ThroughHibernate();
+                // A bundle, a child of one, a wallet certificate (its ledger line): Hibernate's path writes those.
+                throw new LeftToHibernate();
             }
             RowSet<Row> resident = read.get(at + 2);
             String name = residents.displayNameOf(resident);
@@ -163,7 +156,7 @@ public class Submissions {
                 Checked c = check(a, item, supplied, Residents.levelOf(resident), body, false);
                 Workflow.Writes submitted = workflow.applyWrites(a, Transition.SUBMIT, cases.residentActor(residentId, name), null);
                 List<Workflow.Writes> instantly = c.review().map(review -> instantlyWrites(a, item, review, c.at())).orElse(List.of());
-                ApplicationView view = mapper.toApplication(a, c.all());
+                ApplicationView view = mapper.toApplication(a, c.form(), c.all());
                 List<SqlStatement> members = new ArrayList<>(submitted.statements().size() + 3);
                 if (!c.covered().isEmpty()) {
                     members.add(materials.insert(c.covered()));
@@ -267,8 +260,8 @@ public class Submissions {
      * A submission of one item's draft, checked and made on {@code a}: the placeholders it adds, every material with
      * them, 秒批's check (empty when the item does not approve automatically), and when.
      */
-    private record Checked(List<ApplicationMaterial> covered, List<ApplicationMaterial> all, Optional<InstantReview> review,
-            OffsetDateTime at) {
+    private record Checked(Map<String, Object> form, List<ApplicationMaterial> covered, List<ApplicationMaterial> all,
+            Optional<InstantReview> review, OffsetDateTime at) {
     }
 
     /**
@@ -280,8 +273,8 @@ public class Submissions {
             ApplicationSubmit body, boolean inBundle) {
         Map<String, Object> form = privacy.open(a.formData);
         FormValidation.requireValid(item.code(), item.version(), item.formSchema(), mapper.writeJson(form));
-        // Sealed again under the schema it is submitted against: a field marked personal since the draft is sealed now.
-        a.formData = privacy.sealed(item.formSchema(), form);
+        // Sealed under the schema it is submitted against: a field marked personal since the draft is sealed now.
+        a.formData = privacy.sealedAgain(a.formData, item.formSchema(), form);
         OffsetDateTime now = clock.now();
         boolean signed = body.getCommitment() != null && Boolean.TRUE.equals(body.getCommitment().getAccepted());
         if (signed && !item.commitmentAllowed() && !inBundle) {
@@ -298,7 +291,7 @@ public class Submissions {
         a.dueDate = workflow.addWorkingDays(clock.today(), item.promisedDays());
         List<ApplicationMaterial> all = new ArrayList<>(supplied);
         all.addAll(covered);
-        return new Checked(covered, all, instant.check(item, level, committed, all, now), now);
+        return new Checked(form, covered, all, instant.check(item, level, committed, all, now), now);
     }
     /**
      * The department reads the wallet certificates standing in for materials from now on: each must still be held

@@ -18,6 +18,7 @@ import app.banhao.platform.crypto.DataProtection;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.idempotency.Idempotency;
 import app.banhao.platform.time.BusinessClock;
+import app.banhao.platform.transaction.LeftToHibernate;
 import app.banhao.platform.transaction.SqlStatement;
 import app.banhao.platform.transaction.Transactions;
 import app.banhao.video.availability.Availability;
@@ -77,7 +78,7 @@ public class BookingService {
         return catalog.any(request.getItemCode()).chain(item -> item == null || !item.active()
                 // Refused after the key's claim, as always: a replay of a key whose item has since closed still replays.
                 ? throughHibernate(residentId, request, scope, idempotencyKey)
-                : onPool(residentId, request, item, scope, idempotencyKey).onFailure(ThroughHibernate.class)
+                : onPool(residentId, request, item, scope, idempotencyKey).onFailure(LeftToHibernate.class)
                         .recoverWithUni(() -> throughHibernate(residentId, request, scope, idempotencyKey)))
                 .call(booked -> cache.invalidate(SlotCache.namespace(booked.getDepartmentCode())));
     }
@@ -87,12 +88,6 @@ public class BookingService {
                 () -> hold(residentId, request)));
     }
 
-    /** A booking {@link #onPool} leaves to Hibernate: the resident's open hold has run out and must expire first. */
-    private static final class ThroughHibernate extends RuntimeException {
-        ThroughHibernate() {
-            super(null, null, false, false);
-        }
-    }
 
     /**
      * A booking of an open item, the path a rush for slots takes: the same checks, lock order and rows as {@link #hold}
@@ -132,7 +127,7 @@ public class BookingService {
                 if (!AppointmentState.HELD.name().equals(o.getString(1)) || o.getOffsetDateTime(2).isAfter(now)) {
                     throw ApiException.of(AppointmentErrors.APPOINTMENT_ALREADY_OPEN, o.getUUID(0).toString());
                 }
-                throw new ThroughHibernate();
+                throw new LeftToHibernate(); // the open hold has run out and must expire first
             }
             RowSet<Row> window = read.get(at + 2);
             Availability availability = window.size() == 0 ? null : AvailabilityRepository.of(window.iterator().next());

@@ -44,6 +44,16 @@ class SqlStatementTest {
     }
 
     @Test
+    void renumberingShiftsEveryOrdinalParameterAndLeavesOtherQuestionMarksAlone() {
+        StringBuilder out = new StringBuilder("x ");
+        SqlStatement.appendRenumbered(out, "?1 ?12, '?', ?a ?? (?9)?10", 7);
+        assertEquals("x ?8 ?19, '?', ?a ?? (?16)?17", out.toString());
+        StringBuilder end = new StringBuilder();
+        SqlStatement.appendRenumbered(end, "VALUES (?1, ?", 3);
+        assertEquals("VALUES (?4, ?", end.toString());
+    }
+
+    @Test
     void aWriteWithAWithOfItsOwnAndThoseAfterItAreSentApartInTheirOrder() {
         SqlStatement count = SqlStatement.of("SELECT 1", null);
         SqlStatement plain = SqlStatement.of("INSERT INTO a VALUES (?1)", null, 1);
