@@ -106,7 +106,6 @@ public class Submissions {
         return "resident:" + residentId + ":submitApplication:" + applicationNo;
     }
 
-
     /** A submission made, and its events to deliver once committed. */
     private record Made(ApplicationView view, Workflow.Writes writes) {
     }

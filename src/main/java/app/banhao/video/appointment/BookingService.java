@@ -88,7 +88,6 @@ public class BookingService {
                 () -> hold(residentId, request)));
     }
 
-
     /**
      * A booking of an open item, the path a rush for slots takes: the same checks, lock order and rows as {@link #hold}
      * (the key's claim, the no-show check, the resident's open appointment, the window's share lock, the places taken,

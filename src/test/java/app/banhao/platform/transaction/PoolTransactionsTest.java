@@ -33,7 +33,8 @@ class PoolTransactionsTest {
                             .map(then -> List.of(first, then.get(0).iterator().next().getString(0)));
                 }).await().indefinitely();
         assertEquals(List.of("force_generic_plan", "force_generic_plan"), seen, "the first statements' results are theirs");
-        // The pool has a handful of connections here: every one of them is back to the server's default.
+        // SET LOCAL ends with the transaction: whichever connection the pool hands out next (the one just returned
+        // among them) has the server's default again.
         for (int i = 0; i < 30; i++) {
             String after = pool.withConnection(c -> c.query(MODE).execute())
                     .map(rows -> rows.iterator().next().getString(0)).await().indefinitely();
