@@ -8,13 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import app.banhao.platform.crypto.DataProtection;
 import app.banhao.platform.error.ApiException;
@@ -36,11 +37,9 @@ public class FormPrivacy {
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
 
-    private static final int SCHEMAS_KEPT = 10_000;
-
     private final DataProtection crypto;
     private final ObjectMapper json;
-    private final Map<String, Set<String>> personalBySchema = new ConcurrentHashMap<>();
+    private final Cache<String, Set<String>> personalBySchema = Caffeine.newBuilder().maximumSize(2_000).build();
 
     public FormPrivacy(DataProtection crypto, ObjectMapper json) {
         this.crypto = crypto;
@@ -48,26 +47,17 @@ public class FormPrivacy {
     }
 
     /**
-     * The personal fields of one form schema (JSON text). Kept per schema text, since every draft and submission asks
-     * and the answer changes only with the text. The catalogue holds a few hundred schemas; should texts ever pile up
-     * beyond any catalogue's size, the cache starts over.
+     * The personal fields of one form schema (JSON text), kept per schema text: every draft and submission asks, and
+     * the answer changes only with the text (bounded as {@code FormValidation} bounds its compiled schemas).
      */
     public Set<String> personal(String schema) {
-        Set<String> known = personalBySchema.get(schema);
-        if (known != null) {
-            return known;
-        }
-        Set<String> fields;
-        try {
-            fields = Collections.unmodifiableSet(FormSchemaKeywords.personalFields(json.readTree(schema)));
-        } catch (IOException e) {
-            throw new IllegalStateException("Form schema is not JSON", e);
-        }
-        if (personalBySchema.size() >= SCHEMAS_KEPT) {
-            personalBySchema.clear();
-        }
-        personalBySchema.put(schema, fields);
-        return fields;
+        return personalBySchema.get(schema, text -> {
+            try {
+                return Collections.unmodifiableSet(FormSchemaKeywords.personalFields(json.readTree(text)));
+            } catch (IOException e) {
+                throw new IllegalStateException("Form schema is not JSON", e);
+            }
+        });
     }
 
     /** 一件事: a merged form's personal fields are those of any of its items. */
