@@ -22,6 +22,12 @@ WARMUP=${WARMUP:-20s}
 WARMUP_MAX=${WARMUP_MAX:-150s}
 CONNECTIONS=${CONNECTIONS:-50}
 THREADS=${THREADS:-2}
+# Residents a connection drafts as, 20 drafts each (the app's limit of open drafts): until 2026-12-06 each connection
+# was one resident with the limit lifted, holding 500–700 open drafts by the end, and each draft's count of the
+# resident's open drafts read them all (963 of them: 408 buffers, 24.5 ms), a load no resident can make. 100 × 20 holds
+# what the create-draft warm-up and run make at a connection (up to 1,300 drafts, and each wrk run starts with a
+# resident of its own); "exhausted" says when it does not.
+RESIDENTS_PER_CONNECTION=${RESIDENTS_PER_CONNECTION:-100}
 PORT=${PORT:-18090}                # instance A; B is PORT+1, the load balancer PORT+9
 SCALE_OUT=${SCALE_OUT:-1}          # 0 skips the two-instance run
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
@@ -72,9 +78,8 @@ REDIS_PORT=$(free_port)
 # Local mode: the log SMS gateway hands the scenarios their login codes (devCode), the app listens on loopback.
 # Both instances take the client address from nginx's X-Forwarded-For, believed from loopback only, as a
 # production node believes it from its load balancer alone.
-# The load's few residents hold thousands of drafts: the per-resident quotas (20 open drafts, 200 MiB) are lifted.
+# The per-resident quotas (20 open drafts, 200 MiB) stay as they are: the application scenarios log in enough residents.
 COMMON_ENV=(BANHAO_OTP_PER_IP_PER_HOUR=100000000 BANHAO_WALLET_VERIFY_PER_IP_PER_MINUTE=100000000 BANHAO_LOCAL_MODE=true
-  BANHAO_APPLICATIONS_MAX_OPEN_DRAFTS=100000000 BANHAO_APPLICATIONS_MAX_STORED_BYTES=1000000000000
   QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true
   QUARKUS_HTTP_PROXY_TRUSTED_PROXIES=127.0.0.1)
 
@@ -170,30 +175,32 @@ measure_get() { # group base name path target-kind target max-p99 [header]
     "$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/lua/report.lua "${header[@]}" "$base$path" | tail -1)"
 }
 
-# The application scenarios, as the residents logged in above (one wrk thread and connection each):
-# drafts first, warmed up like the repeatable reads (the path is new to the JIT when it starts) and then
-# measured for $DURATION + 5 s; every draft made, in the warm-up too, is kept for submit, which submits each
-# once, a third of them to warm up; then the residents' own lists.
+# The application scenarios, as the residents logged in here ($RESIDENTS_PER_CONNECTION to each wrk thread and
+# connection, 20 drafts each in turn): drafts first, warmed up like the repeatable reads (the path is new to the JIT
+# when it starts) and then measured for $DURATION + 5 s; every draft made, in the warm-up too, is kept for submit,
+# which submits each once as its resident, a quarter of them and more to warm up; then the first resident's own list.
 measure_applications() { # group base first-number
   local group=$1 base=$2 tokens="$WORK/tokens-$1.txt" drafts="$WORK/drafts-$1" file
-  login_residents "$base" "$CONNECTIONS" "$3" "$tokens"
+  local per=$RESIDENTS_PER_CONNECTION
+  echo "… $group: logging in $((CONNECTIONS * per)) residents (setup)" >&2
+  login_residents "$base" $((CONNECTIONS * per)) "$3" "$tokens"
   echo "… $group/create-draft: warm-up $WARMUP (to $WARMUP_MAX while the JIT is busy), then $((${DURATION%s} + 5))s at $CONNECTIONS connections" >&2
-  echo "… $group/create-draft: warmed up for $(WRK_THREADS=$CONNECTIONS warm_up -s bench/lua/drafts.lua "$base" -- "$tokens" "$drafts-warm")" >&2
+  echo "… $group/create-draft: warmed up for $(WRK_THREADS=$CONNECTIONS warm_up -s bench/lua/drafts.lua "$base" -- "$tokens" "$drafts-warm" "$per")" >&2
   record "$group" "create-draft" "ceiling" "0.10" "" \
-    "$(wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$((${DURATION%s} + 5))s" -s bench/lua/drafts.lua "$base" -- "$tokens" "$drafts" | tail -1)"
-  # drafts.lua writes <prefix>.<thread>; a thread is the same resident in every run, so its files go together.
+    "$(wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$((${DURATION%s} + 5))s" -s bench/lua/drafts.lua "$base" -- "$tokens" "$drafts" "$per" | tail -1)"
+  # drafts.lua writes <prefix>.<thread>; a thread has the same residents in every run, so its files go together.
   for file in "$drafts-warm".*; do cat "$file" >>"$drafts.${file##*.}"; done
   local fewest
   fewest=$(wc -l "$drafts".* | grep -v ' total$' | sort -n | head -1 | awk '{print $1}')
-  echo "… $group/submit: at least $fewest drafts a resident; warm-up $WARMUP (to $WARMUP_MAX while the JIT is busy), then $DURATION at $CONNECTIONS connections" >&2
+  echo "… $group/submit: at least $fewest drafts a connection; warm-up $WARMUP (to $WARMUP_MAX while the JIT is busy), then $DURATION at $CONNECTIONS connections" >&2
   echo "… $group/submit: warmed up for $(warm_up_fresh submit_round)" >&2
   record "$group" "submit" "shape" "1.00" "" "$(submit_round run 400 "${DURATION%s}")"
   measure_get "$group" "$base" "my-applications" "/api/v1/applications?limit=20" "ratio" "0.15" "" \
     "Authorization: Bearer $(head -1 "$tokens")"
 }
 
-# Submissions use each resident's drafts in turn (each submitted once, a line of its thread's file): the first
-# quarter for warm_up_fresh's first round, 40 a round after it (5 s at some 5 a resident a second) while that leaves
+# Submissions use each connection's drafts in turn (each submitted once, a line of its thread's file): the first
+# quarter for warm_up_fresh's first round, 40 a round after it (5 s at some 5 a connection a second) while that leaves
 # the last quarter, and the measured run takes what is left (measure_applications' locals).
 submit_round() { # prepare|run round seconds
   local first last
@@ -206,7 +213,7 @@ submit_round() { # prepare|run round seconds
     echo "$2" >"$WORK/submit-rounds-$group"
     return
   fi
-  wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$3s" -s bench/lua/submit.lua "$base" -- "$tokens" "$drafts" "$first" "$last" | tail -1
+  wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$3s" -s bench/lua/submit.lua "$base" -- "$tokens" "$drafts" "$first" "$last" "$per" | tail -1
 }
 
 # Login: each SMS code logs in once, so every run of logins is preceded by asking for its codes (setup, not
@@ -469,7 +476,7 @@ CONF
   run_reads scale-out "http://127.0.0.1:$LB_PORT"
   measure_verify scale-out "http://127.0.0.1:$LB_PORT"
   measure_login scale-out "http://127.0.0.1:$LB_PORT"
-  measure_applications scale-out "http://127.0.0.1:$LB_PORT" 1000
+  measure_applications scale-out "http://127.0.0.1:$LB_PORT" 5000000
   measure_heartbeat scale-out "http://127.0.0.1:$LB_PORT" admin GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ
 fi
 

@@ -53,7 +53,7 @@ for r in rows:
         target += f" ({res['rps'] / single_rps[r['name']]:.2f}× one instance)"
     if res.get("exhausted"):
         checks.append(False)
-        target += " (ran out of prepared SMS codes or drafts before the end: measured too little)"
+        target += " (ran out of prepared SMS codes, drafts or residents before the end: measured too little)"
     verdict = "PASS" if all(checks) else "FAIL"
     ok = ok and verdict == "PASS"
     print(f"{r['group']:<10}{r['name']:<14}{res['rps']:>9.0f}{res['p50Us'] / 1000:>9.2f}{p99:>9.2f}"

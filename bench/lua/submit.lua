@@ -1,33 +1,36 @@
 -- Submission (POST /api/v1/applications/{no}/submit with the signed commitment, 告知承诺), each draft
--- drafts.lua created submitted once, by its own resident. Lines <first>..<last> of the thread's file are
--- its share (the warm-up takes the first third). A thread whose drafts run out sends pings instead, and
--- the report says so ("exhausted"), since its req/s counts submissions only.
--- args: <file with one access token a line> <drafts file prefix> <first line> <last line>
+-- drafts.lua created submitted once, by the resident who made it. Lines <first>..<last> of the thread's file are
+-- its share. A thread whose drafts run out sends pings instead, and the report says so ("exhausted"), since its
+-- req/s counts submissions only.
+-- args: <file with one access token a line> <drafts file prefix> <first line> <last line> [residents a thread, 1]
 dofile("bench/lua/threads.lua")
 dofile("bench/lua/application.lua")
 
 function init(args)
-  token = resident_token(args[1])
+  tokens = resident_tokens(args[1], tonumber(args[5] or "1"))
   local first, last = tonumber(args[3]), tonumber(args[4])
   drafts = {}
   local n = 0
   for line in io.lines(args[2] .. "." .. id) do
     n = n + 1
-    if n >= first and n <= last then table.insert(drafts, line) end
+    if n >= first and n <= last then
+      local resident, number = line:match("(%d+) (%d+)")
+      table.insert(drafts, { tokens[tonumber(resident)], number })
+    end
   end
   sent, submitted, exhausted = 0, 0, 0
 end
 
 function request()
   sent = sent + 1
-  local number = drafts[sent]
-  submitting = number ~= nil
+  local draft = drafts[sent]
+  submitting = draft ~= nil
   if not submitting then
     exhausted = 1
     return wrk.format("GET", "/api/v1/system/ping")
   end
-  return wrk.format("POST", "/api/v1/applications/" .. number .. "/submit", { ["Authorization"] = token,
-    ["Content-Type"] = "application/json", ["Idempotency-Key"] = "bench-submit-" .. number },
+  return wrk.format("POST", "/api/v1/applications/" .. draft[2] .. "/submit", { ["Authorization"] = draft[1],
+    ["Content-Type"] = "application/json", ["Idempotency-Key"] = "bench-submit-" .. draft[2] },
     '{"commitment":{"accepted":true}}')
 end
 
