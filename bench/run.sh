@@ -25,8 +25,8 @@ THREADS=${THREADS:-2}
 # Residents a connection drafts as, 20 drafts each (the app's limit of open drafts): until 2026-12-06 each connection
 # was one resident with the limit lifted, holding 500–700 open drafts by the end, and each draft's count of the
 # resident's open drafts read them all (963 of them: 408 buffers, 24.5 ms), a load no resident can make. 100 × 20 holds
-# what the create-draft warm-up and run make at a connection (up to 1,300 drafts, and each wrk run starts with a
-# resident of its own); "exhausted" says when it does not.
+# what the create-draft warm-up and run make at a connection (up to 1,300 drafts; each wrk run counts a draft more
+# for the resident it goes on with, which the last run may have made unanswered); "exhausted" says when it does not.
 RESIDENTS_PER_CONNECTION=${RESIDENTS_PER_CONNECTION:-100}
 PORT=${PORT:-18090}                # instance A; B is PORT+1, the load balancer PORT+9
 SCALE_OUT=${SCALE_OUT:-1}          # 0 skips the two-instance run

@@ -3,7 +3,7 @@
 -- resident (the app's limit of open drafts, 20, unless it is lifted), and writes "<resident> <number>" lines to
 -- <prefix>.<thread>; submit.lua then submits each once, as the same resident. Where a thread's residents are in
 -- their turn is kept beside the token file (<tokens>.next.<thread>), so the next run (a warm-up's rounds, the
--- measured run, a comparison's bursts) goes on with a resident of its own. A thread whose residents are all used sends
+-- measured run, a comparison's bursts) goes on where the last one stopped. A thread whose residents are all used sends
 -- pings instead, and the report says so ("exhausted"), since its req/s counts drafts only.
 -- args: <file with one access token a line> <output file prefix> [residents a thread, 1] [drafts a resident, 20]
 dofile("bench/lua/threads.lua")
@@ -17,10 +17,11 @@ function init(args)
   resident, made = 1, 0
   local f = io.open(next_file, "r")
   if f then
-    -- the resident after the one the last run stopped at: wrk stops with a request in flight, so that one may hold
-    -- a draft more than the run counted
-    resident = f:read("*n") + 1
+    -- wrk stops with a request in flight, so the resident the last run stopped at may hold a draft more than it counted
+    resident, made = f:read("*n", "*n")
     f:close()
+    made = made + 1
+    if made >= each then resident, made = resident + 1, 0 end
   end
   -- appended: a warm-up runs the script several times into the same files
   out = io.open(args[2] .. "." .. id, "a")
