@@ -72,7 +72,8 @@ public class CaseTimelineOnEvents implements EventConsumer {
     }
 
     private CaseTimelineEntry row(PublishedEvent event) {
-        CaseTimelineFact.Entry entry = event.as(Carried.class).entry();
+        CaseTimelineFact.Entry entry = event.madeAs(CaseTimelineFact.class).map(CaseTimelineFact::caseTimeline)
+                .orElseGet(() -> event.as(Carried.class).entry());
         return entry == null ? null : mapper.toRow(entry, event.aggregateType(), event.id());
     }
 }

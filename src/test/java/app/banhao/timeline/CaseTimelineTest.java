@@ -23,12 +23,16 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import app.banhao.application.ApplicationFixtures;
+import app.banhao.application.core.ApplicationStatus;
+import app.banhao.application.core.CaseEvent;
 import app.banhao.platform.events.DomainEvent;
 import app.banhao.platform.events.Outbox;
 import app.banhao.platform.events.OutboxRelay;
+import app.banhao.platform.time.BusinessClock;
 import app.banhao.testing.Logins;
 import app.banhao.testing.OutboxSteps;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -48,6 +52,26 @@ class CaseTimelineTest {
 
     @Inject
     DataSource jdbc;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    BusinessClock clock;
+
+    /**
+     * The writer hands its own case event to the timeline and the inbox (PublishedEvent.madeAs), the relay one read
+     * from its payload: both must be the same event, read with the app's own mapper (its times in UTC to the microsecond).
+     */
+    @Test
+    void aCaseEventReadFromItsPayloadIsTheEventItsWriterMade() throws Exception {
+        CaseEvent made = new CaseEvent(CaseEvent.SUBMITTED, "4300002026120600000001", UUID.randomUUID(), UUID.randomUUID(),
+                "HN-WJW-GGCSWSXK", "公共场所卫生许可", "HN-WJW", ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED,
+                "SUBMITTED", null, 2, clock.now(), "RESIDENT", UUID.randomUUID().toString(), "张*", null);
+        String payload = json.writeValueAsString(made);
+        assertEquals(made, json.readValue(payload, CaseEvent.class));
+        assertEquals(made.caseTimeline(), json.readValue(payload, CaseTimelineOnEvents.Carried.class).entry());
+    }
 
     @Test
     void aLaterFeaturesEventTakesItsPlaceAmongTheCasesOwnWithItsTextInTheLanguageAsked() throws Exception {
