@@ -94,7 +94,8 @@ public final class PackagedApp implements AutoCloseable {
     private void launch() throws IOException {
         String jar = System.getProperty("banhao.jar", "target/quarkus-app/quarkus-run.jar");
         port = FreePorts.find();
-        managementPort = FreePorts.find();
+        // The same port twice: the ready probe's connection went to the API's server, 404 for two minutes (2026-12-06).
+        managementPort = FreePorts.findOtherThan(port);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port,
