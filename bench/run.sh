@@ -63,6 +63,10 @@ PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  # The instances' logs and wrk's raw lines outlive the run (bench/results/run/, a few MiB): a line that reads zero
+  # requests and zero errors, as scale-out submit did once on 2026-12-06 and not in a rerun, can then be looked into.
+  rm -rf bench/results/run && mkdir -p bench/results/run
+  cp "$WORK"/*.log "$RAW" bench/results/run/ 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
