@@ -94,8 +94,11 @@ public final class PackagedApp implements AutoCloseable {
     private void launch() throws IOException {
         String jar = System.getProperty("banhao.jar", "target/quarkus-app/quarkus-run.jar");
         port = FreePorts.find();
-        // The same port twice: the ready probe's connection went to the API's server, 404 for two minutes (2026-12-06).
-        managementPort = FreePorts.findOtherThan(port);
+        // Two lookups in a row can give the same port; Vert.x then shares it between the API's and the management
+        // server, and the ready probe's connection stayed with the API's, 404 for two minutes (2026-12-06).
+        do {
+            managementPort = FreePorts.find();
+        } while (managementPort == port);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port,

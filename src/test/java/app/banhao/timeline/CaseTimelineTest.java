@@ -60,8 +60,8 @@ class CaseTimelineTest {
     BusinessClock clock;
 
     /**
-     * The writer hands its own case event to the timeline and the inbox (PublishedEvent.madeAs), the relay one read
-     * from its payload: both must be the same event, read with the app's own mapper (its times in UTC to the microsecond).
+     * The writer hands its own case event to the timeline and the inbox (PublishedEvent.madeAs, .as), the relay one
+     * read from its payload: both must be the same event, read with the app's own mapper (times in UTC to the microsecond).
      */
     @Test
     void aCaseEventReadFromItsPayloadIsTheEventItsWriterMade() throws Exception {

@@ -19,16 +19,4 @@ public final class FreePorts {
             throw new UncheckedIOException("No free port on loopback", e);
         }
     }
-
-    /**
-     * A free loopback port other than {@code taken}, for a second server of one process: two {@link #find} calls in a
-     * row can give the same port, and Vert.x then shares it between both servers, handing each connection to one of them.
-     */
-    public static int findOtherThan(int taken) {
-        int port = find();
-        while (port == taken) {
-            port = find();
-        }
-        return port;
-    }
 }

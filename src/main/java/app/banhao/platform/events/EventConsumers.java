@@ -15,7 +15,7 @@ import jakarta.enterprise.inject.Instance;
 public class EventConsumers {
 
     private final Map<String, EventConsumer> byName;
-    /** The same, by name: each event's lists come out in that order without sorting them (three an event). */
+    /** The same, in name order: each event's three lists come out in that order without sorting them. */
     private final List<EventConsumer> inNameOrder;
 
     public EventConsumers(Instance<EventConsumer> consumers) {

@@ -123,9 +123,10 @@ public final class PublishedEvent {
     /**
      * The payload as the record that was published, read once per type: the consumers of one delivery round share
      * this envelope, and records are immutable. Handed over by its writer, an event asked for as its own type is the
-     * writer's record itself, not read: the payload is that record's text, so reading it gives an equal one (times are
-     * kept in UTC to the microsecond, {@code BusinessClock}), and reading it back was nearly half of what the outbox
-     * cost a submission (3.2% of the JVM's samples of 7.1%: its three events, each read for the timeline and the inbox).
+     * writer's record itself, not read: the payload is that record's text, so reading it gives an equal record (the
+     * mapper reads times into UTC: the same instants, and {@code BusinessClock} already keeps UTC to the microsecond),
+     * and reading it back was nearly half of what the outbox cost a submission (3.2% of the JVM's samples of 7.1%: each
+     * of its events read for the timeline and for the inbox).
      */
     public <T> T as(Class<T> type) {
         return madeAs(type).orElseGet(() -> type.cast(read.computeIfAbsent(type, this::parse)));
