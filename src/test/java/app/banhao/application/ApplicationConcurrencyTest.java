@@ -6,6 +6,9 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,9 +18,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import app.banhao.testing.Logins;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -25,6 +31,9 @@ import io.restassured.response.Response;
 /** One Idempotency-Key creates one application whatever the concurrency; numbers never repeat. */
 @QuarkusTest
 class ApplicationConcurrencyTest {
+
+    @Inject
+    AgroalDataSource database;
 
     private static <T> List<T> concurrently(int n, Callable<T> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
@@ -80,6 +89,47 @@ class ApplicationConcurrencyTest {
                 .post("/api/v1/applications/" + no + "/submit").then().statusCode(409);
         given().auth().oauth2(resident).get("/api/v1/applications/" + no + "/timeline").then()
                 .body("items.findAll { it.type == 'SUBMITTED' }", hasSize(1));
+    }
+
+    /**
+     * A submission writes its key's record once, with its answer, under the draft's lock (Idempotency.Check): a record
+     * of the key past its retention is taken over, and the key then holds: the same body replays, another is refused.
+     */
+    @Test
+    void aSubmissionTakesOverItsKeyPastRetentionAndThenHoldsIt() throws Exception {
+        var dept = ApplicationFixtures.department(true);
+        String resident = Logins.newResidentToken();
+        String residentId = given().auth().oauth2(resident).get("/api/v1/me").then().statusCode(200).extract().path("id");
+        String no = ApplicationFixtures.draft(resident, dept.item()).getString("applicationNo");
+        String key = UUID.randomUUID().toString();
+        String scope = "resident:" + residentId + ":submitApplication:" + no;
+        try (Connection c = database.getConnection();
+                PreparedStatement old = c.prepareStatement("INSERT INTO idempotency_record (scope, idem_key, request_hash, created_at)"
+                        + " VALUES (?, ?, '\\x00'::bytea, now() - interval '25 hours')")) {
+            old.setString(1, scope);
+            old.setString(2, key);
+            assertEquals(1, old.executeUpdate());
+        }
+        String body = "{\"commitment\":{\"accepted\":true}}";
+        String first = given().auth().oauth2(resident).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/applications/" + no + "/submit").then().statusCode(200).body("state", equalTo("SUBMITTED"))
+                .extract().asString();
+        try (Connection c = database.getConnection();
+                PreparedStatement q = c.prepareStatement("SELECT length(request_hash), response IS NOT NULL,"
+                        + " created_at > now() - interval '1 hour' FROM idempotency_record WHERE scope = ? AND idem_key = ?")) {
+            q.setString(1, scope);
+            q.setString(2, key);
+            try (ResultSet rs = q.executeQuery()) {
+                assertTrue(rs.next());
+                assertTrue(rs.getInt(1) > 1, "the fingerprint is the submission's, not the old record's");
+                assertTrue(rs.getBoolean(2), "the answer is kept");
+                assertTrue(rs.getBoolean(3), "the record's age starts again");
+            }
+        }
+        assertEquals(first, given().auth().oauth2(resident).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).post("/api/v1/applications/" + no + "/submit").then().statusCode(200).extract().asString());
+        given().auth().oauth2(resident).header("Idempotency-Key", key).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/applications/" + no + "/submit").then().statusCode(422).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
     }
 
     /**

@@ -83,6 +83,18 @@ public class CollectedSpans implements SpanProcessor {
         return trips;
     }
 
+    /** How many times {@code fragment} occurs in the texts of {@code sent} (a merged statement's members each count). */
+    public static int occurrences(List<SpanData> sent, String fragment) {
+        int n = 0;
+        for (SpanData s : sent) {
+            String sql = s.getAttributes().get(DB_STATEMENT);
+            for (int at = sql.indexOf(fragment); at >= 0; at = sql.indexOf(fragment, at + fragment.length())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The statements' texts, a line each (cut at 160 characters), for a failure's message. */
     public static String text(List<SpanData> sent) {
         return String.join("\n  ", sent.stream().map(s -> {

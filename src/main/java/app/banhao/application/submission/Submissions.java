@@ -95,9 +95,9 @@ public class Submissions {
     public Uni<ApplicationView> submit(UUID residentId, String applicationNo, String idempotencyKey,
             ApplicationSubmit request) {
         ApplicationSubmit body = request == null ? new ApplicationSubmit() : request;
-        Idempotency.Claim claim = idempotency.claimOf(scope(residentId, applicationNo), idempotencyKey, body);
-        return submitItemDraft(residentId, applicationNo, body, claim)
-                .onFailure(Idempotency.KeyTaken.class).recoverWithUni(() -> idempotency.replay(claim, ApplicationView.class))
+        Idempotency.Check key = idempotency.checkOf(scope(residentId, applicationNo), idempotencyKey, body);
+        return submitItemDraft(residentId, applicationNo, body, key)
+                .onFailure(Idempotency.KeyTaken.class).recoverWithUni(() -> idempotency.replay(key, ApplicationView.class))
                 .onFailure(LeftToHibernate.class)
                 .recoverWithUni(() -> submit(residentId, applicationNo, idempotencyKey, body, null, null));
     }
@@ -113,38 +113,41 @@ public class Submissions {
     /**
      * A resident's submission of their draft of one item, the path a deadline rush takes: the same checks and rows as
      * {@link #submitOne} through Hibernate, sent on the reactive SQL client underneath (the same pool) in one
-     * transaction of three round trips, as {@link Drafts} does for a draft: begin with the key's claim, the draft's lock,
-     * its materials and the resident's name, pipelined; then every write (the placeholders, the history, the event with
-     * its timeline entry and inbox message, the key's answer) as members of the row's versioned update, one statement
-     * (秒批's acceptance and approval follow as a statement each, so their events keep their order); then the commit.
-     * Through Hibernate it was eleven statements, each sent after the answer to the one before (issue 16).
+     * transaction of three round trips, as {@link Drafts} does for a draft: begin with the draft's lock, the key's record
+     * (looked up under that lock, which every submission of the draft takes first: {@link Idempotency.Check}), the draft's
+     * materials and the resident's name, pipelined; then every write (the placeholders, the history, the event with its
+     * timeline entry and inbox message, the key's record with its answer) as members of the row's versioned update, one
+     * statement (秒批's acceptance and approval follow as a statement each, so their events keep their order); then the
+     * commit. Through Hibernate it was eleven statements, each sent after the answer to the one before (issue 16).
      */
     private Uni<ApplicationView> submitItemDraft(UUID residentId, String applicationNo, ApplicationSubmit body,
-            Idempotency.Claim claim) {
+            Idempotency.Check key) {
         List<SqlStatement> first = new ArrayList<>(4);
-        if (claim != null) {
-            first.add(claim.statement());
-        }
         first.add(applications.ownedForUpdate(applicationNo, residentId));
+        if (key != null) {
+            first.add(key.statement());
+        }
         first.add(materials.ofOwned(applicationNo, residentId));
         first.add(residents.displayName(residentId));
         return Transactions.retryingConflicts(pool, first, (connection, read) -> {
-            if (claim != null && read.get(0).rowCount() != 1) {
-                throw new Idempotency.KeyTaken();
+            RowSet<Row> row = read.get(0);
+            // The key first: a retry of a submission that went through finds the draft submitted, and gets its answer.
+            RowSet<Row> keyRecord = key == null ? null : read.get(1);
+            if (key != null) {
+                idempotency.requireFree(keyRecord);
             }
-            int at = claim == null ? 0 : 1;
-            RowSet<Row> row = read.get(at);
+            int at = key == null ? 1 : 2;
             if (row.size() == 0) {
                 throw ApiException.of(ErrorCode.NOT_FOUND);
             }
             Application a = ApplicationRepository.of(row.iterator().next());
-            List<ApplicationMaterial> supplied = ApplicationMaterialRepository.of(read.get(at + 1));
+            List<ApplicationMaterial> supplied = ApplicationMaterialRepository.of(read.get(at));
             if (ResidentCases.isParent(a) || a.parentId != null
                     || supplied.stream().anyMatch(m -> m.kind == ApplicationMaterial.Kind.CERTIFICATE)) {
                 // A bundle, a child of one, a wallet certificate (its ledger line): Hibernate's path writes those.
                 throw new LeftToHibernate();
             }
-            RowSet<Row> resident = read.get(at + 2);
+            RowSet<Row> resident = read.get(at + 1);
             String name = residents.displayNameOf(resident);
             if (name == null) {
                 throw ApiException.of(ErrorCode.UNAUTHORIZED);
@@ -161,8 +164,8 @@ public class Submissions {
                     members.add(materials.insert(c.covered()));
                 }
                 members.addAll(submitted.statements());
-                if (claim != null) {
-                    members.add(idempotency.answer(claim, view));
+                if (key != null) {
+                    members.add(idempotency.recordOf(key, keyRecord, view));
                 }
                 List<SqlStatement> sent = new ArrayList<>(SqlStatement.withWrites(applications.update(a, readVersion), members));
                 Workflow.Writes all = submitted;

@@ -24,6 +24,8 @@ import app.banhao.platform.error.FieldError;
 import app.banhao.platform.transaction.SqlStatement;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 
 /**
  * {@code Idempotency-Key} for create operations (DESIGN.md §6): the same key and body give the same
@@ -62,9 +64,26 @@ public class Idempotency {
             + "ON CONFLICT (scope, idem_key) DO UPDATE SET request_hash = EXCLUDED.request_hash, response = EXCLUDED.response, "
             + "created_at = now() WHERE idempotency_record.created_at < now() - make_interval(secs => ?5)";
     private static final String STORE = "UPDATE idempotency_record SET response = ?1 WHERE scope = ?2 AND idem_key = ?3";
+    /** Whether the key has a record, and if so whether it is past its retention (true: free to take over). */
+    private static final String LOOKUP = "SELECT created_at < now() - make_interval(secs => ?3) FROM idempotency_record"
+            + " WHERE scope = ?1 AND idem_key = ?2";
+    /** A record no one else can be writing ({@link Check}): a duplicate fails the transaction, which then runs again. */
+    private static final String RECORD = "INSERT INTO idempotency_record (scope, idem_key, request_hash, response)"
+            + " VALUES (?1, ?2, ?3, ?4)";
 
     /** A key being claimed: who and which operation, the key, the request's fingerprint, and the claiming statement. */
     public record Claim(String scope, String key, byte[] fingerprint, SqlStatement statement) {
+    }
+
+    /**
+     * A key looked up rather than claimed, for a writer that sends its statements itself and holds, when the lookup runs,
+     * a lock that every request of the scope takes before it touches the key (a submission's scope is one draft, and
+     * every submission of it locks the draft's row first). Under that lock no other request of the scope can be
+     * writing the key, so its record is written once, with its answer, among the writer's writes ({@link #recordOf}):
+     * a claim at the start and the answer at the end are two versions of one row, the second the whole sealed answer
+     * again in the write-ahead log (issue 16).
+     */
+    public record Check(String scope, String key, byte[] fingerprint, SqlStatement statement) {
     }
 
     /**
@@ -153,6 +172,40 @@ public class Idempotency {
                 SqlStatement.of(CLAIM, RECORDS, scope, key, fingerprint, sealedAnswer, retention.toSeconds()));
     }
 
+    /**
+     * A key to look up in the caller's transaction under the scope's lock ({@link Check}): send
+     * {@link Check#statement()} after the statement that takes the lock, then hand its rows to {@link #recordOf}. Null
+     * without a key.
+     */
+    public Check checkOf(String scope, String key, Object request) {
+        Claim claim = claimOf(scope, key, request);
+        return claim == null ? null
+                : new Check(scope, key, claim.fingerprint(), SqlStatement.of(LOOKUP, RECORDS, scope, key, retention.toSeconds()));
+    }
+
+    /**
+     * The statement that writes the checked key's record with {@code answer}, given what {@link Check#statement()}
+     * found: a new row, or the one past its retention taken over. Throws {@link KeyTaken} when the key is in use: the
+     * caller rolls back and answers {@link #replay(Check, Class)}.
+     */
+    public SqlStatement recordOf(Check check, RowSet<Row> found, Object answer) {
+        requireFree(found);
+        byte[] sealed = crypto.encrypt(write(answer));
+        return found.size() == 0 ? SqlStatement.of(RECORD, RECORDS, check.scope(), check.key(), check.fingerprint(), sealed)
+                : SqlStatement.of(CLAIM, RECORDS, check.scope(), check.key(), check.fingerprint(), sealed, retention.toSeconds());
+    }
+
+    /**
+     * Throws {@link KeyTaken} when what {@link Check#statement()} found is a record in force; a writer calls it before
+     * anything else it decides, so that a retry of a request that went through gets its answer, not a refusal of the
+     * state the request itself brought about.
+     */
+    public void requireFree(RowSet<Row> found) {
+        if (found.size() > 0 && !found.iterator().next().getBoolean(0)) {
+            throw new KeyTaken();
+        }
+    }
+
     /** The statement that keeps {@code result} as the claimed key's answer, in the transaction that claimed it. */
     public SqlStatement answer(Claim claim, Object result) {
         return SqlStatement.of(STORE, RECORDS, crypto.encrypt(write(result)), claim.scope(), claim.key());
@@ -160,13 +213,26 @@ public class Idempotency {
 
     /** The answer kept for a key someone else claimed (read in a session of its own), or the 422/409 it calls for. */
     public <T> Uni<T> replay(Claim claim, Class<T> type) {
-        return Panache.withSession(() -> Panache.getSession().chain(session -> replay(session, claim, type)));
+        return replay(claim.scope(), claim.key(), claim.fingerprint(), type);
+    }
+
+    /** As {@link #replay(Claim, Class)}, for a key {@link #recordOf} found in use. */
+    public <T> Uni<T> replay(Check check, Class<T> type) {
+        return replay(check.scope(), check.key(), check.fingerprint(), type);
+    }
+
+    private <T> Uni<T> replay(String scope, String key, byte[] fingerprint, Class<T> type) {
+        return Panache.withSession(() -> Panache.getSession().chain(session -> replay(session, scope, key, fingerprint, type)));
     }
 
     private <T> Uni<T> replay(Mutiny.Session session, Claim claim, Class<T> type) {
-        return session.find(IdempotencyRecord.class, IdempotencyRecord.Key.of(claim.scope(), claim.key()))
+        return replay(session, claim.scope(), claim.key(), claim.fingerprint(), type);
+    }
+
+    private <T> Uni<T> replay(Mutiny.Session session, String scope, String key, byte[] fingerprint, Class<T> type) {
+        return session.find(IdempotencyRecord.class, IdempotencyRecord.Key.of(scope, key))
                 .map(record -> {
-                    if (!Arrays.equals(record.requestHash, claim.fingerprint())) {
+                    if (!Arrays.equals(record.requestHash, fingerprint)) {
                         throw ApiException.of(ErrorCode.IDEMPOTENCY_KEY_REUSED);
                     }
                     if (record.response == null) {

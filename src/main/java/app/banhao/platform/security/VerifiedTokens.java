@@ -31,7 +31,8 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * over 80% of the server's CPU in elliptic-curve arithmetic. A token string that verified once is the same
  * token until it expires, so the verified result is kept, keyed by the exact string and dropped at its
  * {@code exp}. Nothing else is relaxed: a token that failed is never remembered, and the session deny-list
- * ({@code AccessTokenAugmentor}) is still consulted on every request, so logout takes effect as before.
+ * ({@code AccessTokenAugmentor}) is still consulted on every request, so logout takes effect as before. The check
+ * of a token not seen yet is Bouncy Castle's ({@link Es256WithBouncyCastle}, registered here, before the first).
  */
 @Alternative
 @Priority(1)
@@ -43,6 +44,7 @@ public class VerifiedTokens implements JWTParser {
 
     public VerifiedTokens(DefaultJWTParser verifier,
             @ConfigProperty(name = "banhao.auth.verified-token-cache-size", defaultValue = "10000") long maximumSize) {
+        Es256WithBouncyCastle.register();
         this.verifier = verifier;
         this.verified = Caffeine.newBuilder()
                 .maximumSize(maximumSize)

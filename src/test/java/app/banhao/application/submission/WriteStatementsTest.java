@@ -1,6 +1,7 @@
 package app.banhao.application.submission;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -59,12 +60,13 @@ class WriteStatementsTest {
      * (no claim, no DONE, no second transaction; issue 16); 5 since a resident's submission of an item's draft is sent on
      * the reactive SQL client: the key's claim, the lock, the materials and the resident's name, then every write as a
      * member of the row's update, one statement (issue 16); 6 with the transaction's {@code SET LOCAL plan_cache_mode}
-     * sent with begin (Transactions#GENERIC_PLANS).
+     * sent with begin (Transactions#GENERIC_PLANS); still 6 with the key looked up under the draft's lock instead of
+     * claimed before it, its record then written once among the writes (Idempotency.Check).
      */
     static final int SUBMIT_BUDGET = 6;
     /**
      * The submission's statements go in two round trips (issue 16), begin and commit not counted as for the draft: the
-     * claim, the lock, the materials and the resident's name; then the writes.
+     * lock, the key's lookup, the materials and the resident's name; then the writes.
      */
     static final int SUBMIT_ROUND_TRIPS = 2;
 
@@ -94,6 +96,10 @@ class WriteStatementsTest {
                 + CollectedSpans.text(draft));
         assertTrue(submit.size() <= SUBMIT_BUDGET, "a submission sent " + submit.size() + " statements, budget "
                 + SUBMIT_BUDGET + ":\n  " + CollectedSpans.text(submit));
+        // The key's record is one row version: written once with its answer (Idempotency.Check), not claimed and then
+        // answered (the sealed answer, ~1.7 KB, a second time in the write-ahead log).
+        assertEquals(1, CollectedSpans.occurrences(submit, "INSERT INTO idempotency_record"), CollectedSpans.text(submit));
+        assertEquals(0, CollectedSpans.occurrences(submit, "UPDATE idempotency_record"), CollectedSpans.text(submit));
         assertTrue(CollectedSpans.roundTrips(submit) <= SUBMIT_ROUND_TRIPS, "a submission's statements took "
                 + CollectedSpans.roundTrips(submit) + " round trips, budget " + SUBMIT_ROUND_TRIPS + ":\n  "
                 + CollectedSpans.text(submit));
