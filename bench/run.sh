@@ -324,11 +324,15 @@ measure_tracking_push() { # group base
 }
 
 # Video appointments (issue 13): an administrator (token minted with the instance's own key) publishes a window of
-# HN-WJW's hygiene-licence item, 08:00–20:00 in 5-minute slots of the largest capacity, on the first day with slots
-# two or more days ahead. `slots` reads that day's free slots (cached in Redis per department, recomputed after a
-# booking); `book` is distinct L2 residents (minted tokens, each used once) booking slots of it, never refused.
+# HN-WJW's hygiene-licence item, 08:00–20:00 in 5-minute slots of the largest capacity, bookable 30 days ahead.
+# `slots` reads the free slots of the first day with slots two or more days ahead (cached in Redis per department,
+# recomputed after a booking); `book` is distinct L2 residents (minted tokens, each used once) booking the slots of
+# every bookable day from that one on, never refused. Until 2026-12-06 they booked that one day's 144 slots: the
+# warm-up and run put some 60,000 bookings there, ~450 a slot, and each booking counted a slot's places twice
+# (ExecAgg 26% of PostgreSQL's CPU while booking), where a slot's capacity is the agents serving it, a handful.
 measure_appointments() { # group base
   local group=$1 base=$2 admin day="" availability offset starts="$WORK/slot-starts-$1.txt" tokens="$WORK/book-tokens-$1.txt"
+  local more
   local item=HN-WJW-GGCSWSXK
   admin=$(python3 bench/mint_tokens.py "$WORK/a-keys" admin)
   availability=$(curl -s "$base/api/v1/admin/video/availabilities" -H "Authorization: Bearer $admin" \
@@ -346,6 +350,10 @@ measure_appointments() { # group base
     [ -s "$starts" ] && break
   done
   [ -s "$starts" ] || { echo "$group/book: no bookable day in the next 10 days" >&2; exit 1; }
+  for more in $(seq $((offset + 1)) 29); do
+    { curl -s "$base/api/v1/video/departments/HN-WJW/slots?date=$(TZ=Asia/Shanghai date -d "+$more days" +%F)&itemCode=$item" \
+      | grep -o '"start":"[^"]*"' | cut -d'"' -f4 || true; } >>"$starts"
+  done
   measure_get "$group" "$base" "slots" "/api/v1/video/departments/HN-WJW/slots?date=$day&itemCode=$item" "ratio" "0.70" "20"
   echo "… $group/book: fresh residents for each run (setup); warm-up $WARMUP (to $WARMUP_MAX while the JIT is busy), then $DURATION at $CONNECTIONS connections" >&2
   echo "… $group/book: warmed up for $(warm_up_fresh book_round)" >&2

@@ -95,7 +95,7 @@ public class Submissions {
     public Uni<ApplicationView> submit(UUID residentId, String applicationNo, String idempotencyKey,
             ApplicationSubmit request) {
         ApplicationSubmit body = request == null ? new ApplicationSubmit() : request;
-        Idempotency.Check key = idempotency.checkOf(scope(residentId, applicationNo), idempotencyKey, body);
+        Idempotency.Check key = idempotency.checkUnderLockOf(scope(residentId, applicationNo), idempotencyKey, body);
         return submitItemDraft(residentId, applicationNo, body, key)
                 .onFailure(Idempotency.KeyTaken.class).recoverWithUni(() -> idempotency.replay(key, ApplicationView.class))
                 .onFailure(LeftToHibernate.class)
@@ -114,7 +114,7 @@ public class Submissions {
      * A resident's submission of their draft of one item, the path a deadline rush takes: the same checks and rows as
      * {@link #submitOne} through Hibernate, sent on the reactive SQL client underneath (the same pool) in one
      * transaction of three round trips, as {@link Drafts} does for a draft: begin with the draft's lock, the key's record
-     * (looked up under that lock, which every submission of the draft takes first: {@link Idempotency.Check}), the draft's
+     * (looked up under that lock, which every submission of the draft takes first: {@link Idempotency#checkUnderLockOf}), the draft's
      * materials and the resident's name, pipelined; then every write (the placeholders, the history, the event with its
      * timeline entry and inbox message, the key's record with its answer) as members of the row's versioned update, one
      * statement (秒批's acceptance and approval follow as a statement each, so their events keep their order); then the
@@ -125,18 +125,18 @@ public class Submissions {
         List<SqlStatement> first = new ArrayList<>(4);
         first.add(applications.ownedForUpdate(applicationNo, residentId));
         if (key != null) {
-            first.add(key.statement());
+            first.addAll(key.statements());
         }
         first.add(materials.ofOwned(applicationNo, residentId));
         first.add(residents.displayName(residentId));
         return Transactions.retryingConflicts(pool, first, (connection, read) -> {
             RowSet<Row> row = read.get(0);
             // The key first: a retry of a submission that went through finds the draft submitted, and gets its answer.
-            RowSet<Row> keyRecord = key == null ? null : read.get(1);
+            RowSet<Row> keyRecord = key == null ? null : read.get(key.statements().size());
             if (key != null) {
                 idempotency.requireFree(keyRecord);
             }
-            int at = key == null ? 1 : 2;
+            int at = key == null ? 1 : 1 + key.statements().size();
             if (row.size() == 0) {
                 throw ApiException.of(ErrorCode.NOT_FOUND);
             }

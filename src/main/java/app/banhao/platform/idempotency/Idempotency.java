@@ -3,6 +3,7 @@ package app.banhao.platform.idempotency;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,7 +68,13 @@ public class Idempotency {
     /** Whether the key has a record, and if so whether it is past its retention (true: free to take over). */
     private static final String LOOKUP = "SELECT created_at < now() - make_interval(secs => ?3) FROM idempotency_record"
             + " WHERE scope = ?1 AND idem_key = ?2";
-    /** A record no one else can be writing ({@link Check}): a duplicate fails the transaction, which then runs again. */
+    /**
+     * The key's own lock, to the end of the transaction, for a {@link Check} under no lock of the scope: PostgreSQL's
+     * advisory lock on a 32-bit hash of scope and key in a space of its own (the two-number form; the slot locks use the
+     * one-number form), no row written. Two keys sharing a hash only wait for each other.
+     */
+    private static final String KEY_LOCK = "SELECT pg_advisory_xact_lock(" + 0x1DE3 + ", hashtext(?1 || ' ' || ?2))";
+    /** A key's record written once ({@link Check}): a duplicate fails the transaction, which then runs again. */
     private static final String RECORD = "INSERT INTO idempotency_record (scope, idem_key, request_hash, response)"
             + " VALUES (?1, ?2, ?3, ?4)";
 
@@ -76,14 +83,22 @@ public class Idempotency {
     }
 
     /**
-     * A key looked up rather than claimed, for a writer that sends its statements itself and holds, when the lookup runs,
-     * a lock that every request of the scope takes before it touches the key (a submission's scope is one draft, and
-     * every submission of it locks the draft's row first). Under that lock no other request of the scope can be
-     * writing the key, so its record is written once, with its answer, among the writer's writes ({@link #recordOf}):
-     * a claim at the start and the answer at the end are two versions of one row, the second the whole sealed answer
-     * again in the write-ahead log (issue 16).
+     * A key looked up rather than claimed, for a writer that sends its statements itself: its record is written once,
+     * with its answer, among the writer's writes ({@link #recordOf}), where a claim at the start and the answer at the
+     * end are two versions of one row, the second the whole sealed answer again in the write-ahead log (issue 16).
+     *
+     * <p>The lookup runs under a lock that every request of the key takes before it: the key's own
+     * ({@link #checkOf}), or one the writer takes anyway ({@link #checkUnderLockOf}: a submission's scope is one draft,
+     * whose row each submission locks first). A retry sent while the first request runs waits there, then finds the
+     * first's record, and {@link #requireFree} sends it to the replay before anything else is decided. Without the lock
+     * it would look before the first committed and see the first's effects in a later statement (an appointment already
+     * open, a slot full): a refusal instead of the first answer. The record's primary key still guards the rest: a
+     * duplicate fails the transaction (23505), which {@link app.banhao.platform.transaction.Transactions} runs again.
+     *
+     * @param statements what to send, in order, before anything of the request itself; the last one's rows go to
+     *        {@link #requireFree} and {@link #recordOf}
      */
-    public record Check(String scope, String key, byte[] fingerprint, SqlStatement statement) {
+    public record Check(String scope, String key, byte[] fingerprint, List<SqlStatement> statements) {
     }
 
     /**
@@ -164,28 +179,44 @@ public class Idempotency {
         if (key == null) {
             return null;
         }
-        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            throw ApiException.field(ErrorCode.INVALID_PARAMETER, FieldError.of(HEADER, FieldCode.INVALID_FORMAT));
-        }
-        byte[] fingerprint = fingerprint(request);
+        byte[] fingerprint = fingerprintOfKeyed(key, request);
         return new Claim(scope, key, fingerprint,
                 SqlStatement.of(CLAIM, RECORDS, scope, key, fingerprint, sealedAnswer, retention.toSeconds()));
     }
 
-    /**
-     * A key to look up in the caller's transaction under the scope's lock ({@link Check}): send
-     * {@link Check#statement()} after the statement that takes the lock, then hand its rows to {@link #recordOf}. Null
-     * without a key.
-     */
-    public Check checkOf(String scope, String key, Object request) {
-        Claim claim = claimOf(scope, key, request);
-        return claim == null ? null
-                : new Check(scope, key, claim.fingerprint(), SqlStatement.of(LOOKUP, RECORDS, scope, key, retention.toSeconds()));
+    /** The request's fingerprint, once the key is one a client may send (a 400 otherwise). */
+    private byte[] fingerprintOfKeyed(String key, Object request) {
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            throw ApiException.field(ErrorCode.INVALID_PARAMETER, FieldError.of(HEADER, FieldCode.INVALID_FORMAT));
+        }
+        return fingerprint(request);
     }
 
     /**
-     * The statement that writes the checked key's record with {@code answer}, given what {@link Check#statement()}
-     * found: a new row, or the one past its retention taken over. Throws {@link KeyTaken} when the key is in use: the
+     * A key to look up in the caller's transaction under the key's own lock ({@link Check}): send
+     * {@link Check#statements()} first, then hand the last one's rows to {@link #requireFree} and {@link #recordOf}.
+     * Null without a key.
+     */
+    public Check checkOf(String scope, String key, Object request) {
+        return key == null ? null : new Check(scope, key, fingerprintOfKeyed(key, request),
+                List.of(SqlStatement.of(KEY_LOCK, RECORDS, scope, key), lookup(scope, key)));
+    }
+
+    /**
+     * As {@link #checkOf}, for a writer that has already taken a lock every request of the scope takes first (send
+     * {@link Check#statements()} after it): the lookup alone.
+     */
+    public Check checkUnderLockOf(String scope, String key, Object request) {
+        return key == null ? null : new Check(scope, key, fingerprintOfKeyed(key, request), List.of(lookup(scope, key)));
+    }
+
+    private SqlStatement lookup(String scope, String key) {
+        return SqlStatement.of(LOOKUP, RECORDS, scope, key, retention.toSeconds());
+    }
+
+    /**
+     * The statement that writes the checked key's record with {@code answer}, given what the lookup of
+     * {@link Check#statements()} found: a new row, or the one past its retention taken over. Throws {@link KeyTaken} when the key is in use: the
      * caller rolls back and answers {@link #replay(Check, Class)}.
      */
     public SqlStatement recordOf(Check check, RowSet<Row> found, Object answer) {
@@ -196,7 +227,7 @@ public class Idempotency {
     }
 
     /**
-     * Throws {@link KeyTaken} when what {@link Check#statement()} found is a record in force; a writer calls it before
+     * Throws {@link KeyTaken} when what the lookup of {@link Check#statements()} found is a record in force; a writer calls it before
      * anything else it decides, so that a retry of a request that went through gets its answer, not a refusal of the
      * state the request itself brought about.
      */

@@ -90,31 +90,32 @@ public class BookingService {
 
     /**
      * A booking of an open item, the path a rush for slots takes: the same checks, lock order and rows as {@link #hold}
-     * (the key's claim, the no-show check, the resident's open appointment, the window's share lock, the places taken,
-     * the slot's lock and the places taken again, the appointment, its audit line, the key's answer), sent on the reactive
-     * SQL client underneath (the same pool) in one transaction of three round trips: begin with the claim and every
-     * read, pipelined (a slot already full is refused there, without queueing on its lock); then the slot's lock and,
+     * (the key's lock and record, the no-show check, the resident's open appointment, the window's share lock, the places taken,
+     * the slot's lock and the places taken again, the appointment, its audit line, the key's record with its answer,
+     * written once: {@link Idempotency.Check}), sent on the reactive SQL client underneath (the same pool) in one
+     * transaction of three round trips: begin with the key's lock and lookup and every read, pipelined (a slot already full is refused there, without queueing on its lock); then the slot's lock and,
      * right behind it, the count with the writes as members of its {@code WITH} (its snapshot taken once the lock is
      * held, so it sees what the lock's previous holder committed; past the capacity everything rolls back); then the
      * commit. Through Hibernate it was ten statements, each sent after the answer to the one before (issue 16).
      */
     private Uni<VideoAppointment> onPool(UUID residentId, VideoAppointmentCreate request, ItemCatalog.Item item, String scope,
             String key) {
-        Idempotency.Claim claim = idempotency.claimOf(scope, key, request);
+        Idempotency.Check check = idempotency.checkOf(scope, key, request);
         OffsetDateTime now = clock.now();
         List<SqlStatement> first = new ArrayList<>(5);
-        if (claim != null) {
-            first.add(claim.statement());
+        if (check != null) {
+            first.addAll(check.statements());
         }
         first.add(appointments.missesSinceStatement(residentId, rules.missesFrom(now)));
         first.add(appointments.openOfStatement(residentId, item.code()));
         first.add(availabilities.forBooking(request.getAvailabilityId()));
         first.add(appointments.takenInStatement(request.getAvailabilityId(), request.getSlotStart(), now));
         return Transactions.retryingConflicts(pool, first, (connection, read) -> {
-            if (claim != null && read.get(0).rowCount() != 1) {
-                throw new Idempotency.KeyTaken();
+            RowSet<Row> keyRecord = check == null ? null : read.get(check.statements().size() - 1);
+            if (check != null) {
+                idempotency.requireFree(keyRecord);
             }
-            int at = claim == null ? 0 : 1;
+            int at = check == null ? 0 : check.statements().size();
             List<OffsetDateTime> misses = new ArrayList<>();
             for (Row r : read.get(at)) {
                 misses.add(r.getOffsetDateTime(0));
@@ -137,8 +138,8 @@ public class BookingService {
             List<SqlStatement> writes = new ArrayList<>(3);
             writes.add(appointments.insert(a));
             writes.add(audit.insert(holdAudited(a, availability)));
-            if (claim != null) {
-                writes.add(idempotency.answer(claim, view));
+            if (check != null) {
+                writes.add(idempotency.recordOf(check, keyRecord, view));
             }
             List<SqlStatement> sent = new ArrayList<>(2);
             sent.add(appointments.lockSlotStatement(availability.id, slot.start()));
@@ -147,7 +148,7 @@ public class BookingService {
                 SlotRules.requirePlace(availability, done.get(1).iterator().next().getLong(0));
                 return view;
             });
-        }).onFailure(Idempotency.KeyTaken.class).recoverWithUni(() -> idempotency.replay(claim, VideoAppointment.class));
+        }).onFailure(Idempotency.KeyTaken.class).recoverWithUni(() -> idempotency.replay(check, VideoAppointment.class));
     }
 
     private Uni<VideoAppointment> hold(UUID residentId, VideoAppointmentCreate request) {

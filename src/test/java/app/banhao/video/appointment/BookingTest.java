@@ -15,8 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -26,6 +33,7 @@ import app.banhao.platform.calendar.WorkingCalendar;
 import app.banhao.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 /** Publishing availability, listing free slots (cached, recomputed at once) and the resident's booking steps. */
 @QuarkusTest
@@ -107,6 +115,39 @@ class BookingTest {
                 .post("/api/v1/me/video-appointments").then().statusCode(201).extract().path("id");
         assertEquals(a, b);
         slots(setup, day).then().body("slots[8].free", equalTo(2));
+    }
+
+    /**
+     * Retries of one booking sent at once: each looks its key up, finds nothing and books; the first to commit keeps its
+     * key's record, and each other's insert of the record then fails, its transaction runs again and finds the first's
+     * answer (Idempotency.Check). One place is taken and every caller gets the first booking.
+     */
+    @Test
+    void retriesOfOneBookingSentAtOnceAllAnswerTheFirstAndTakeOnePlace() throws Exception {
+        VideoFixtures.Setup setup = VideoFixtures.publish(3);
+        LocalDate day = VideoFixtures.bookableDay(calendar);
+        String resident = residentToken();
+        Map<String, Object> body = Map.of("availabilityId", setup.availabilityId(), "slotStart", VideoFixtures.rfc3339(at(day, 11, 30)),
+                "itemCode", setup.item(), "description", "网络重试");
+        String key = UUID.randomUUID().toString();
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Response>> sent = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sent.add(callers.submit(() -> given().auth().oauth2(resident).contentType(ContentType.JSON)
+                        .header("Idempotency-Key", key).body(body).post("/api/v1/me/video-appointments").andReturn()));
+            }
+            Set<String> ids = new HashSet<>();
+            for (var answer : sent) {
+                Response r = answer.get();
+                assertEquals(201, r.statusCode(), r.asString());
+                ids.add(r.jsonPath().getString("id"));
+            }
+            assertEquals(1, ids.size(), "every retry answers the first booking: " + ids);
+        } finally {
+            callers.shutdownNow();
+        }
+        slots(setup, day).then().body("slots[10].free", equalTo(2));
     }
 
     static java.time.Instant instant(String rfc3339) {
