@@ -113,12 +113,13 @@ public class Submissions {
     /**
      * A resident's submission of their draft of one item, the path a deadline rush takes: the same checks and rows as
      * {@link #submitOne} through Hibernate, sent on the reactive SQL client underneath (the same pool) in one
-     * transaction of three round trips, as {@link Drafts} does for a draft: begin with the draft's lock, the key's record
-     * (looked up under that lock, which every submission of the draft takes first: {@link Idempotency#checkUnderLockOf}), the draft's
-     * materials and the resident's name, pipelined; then every write (the placeholders, the history, the event with its
-     * timeline entry and inbox message, the key's record with its answer) as members of the row's versioned update, one
-     * statement (秒批's acceptance and approval follow as a statement each, so their events keep their order); then the
-     * commit. Through Hibernate it was eleven statements, each sent after the answer to the one before (issue 16).
+     * transaction of three round trips, as {@link Drafts} does for a draft: begin with the draft's lock, the key's
+     * record (looked up under that lock, which every submission of the draft takes first:
+     * {@link Idempotency#checkUnderLockOf}), the draft's materials and the resident's name, pipelined; then every write
+     * (the placeholders, the history, the event with its timeline entry and inbox message, the key's record with its
+     * answer) as members of the row's versioned update, one statement (秒批's acceptance and approval follow as a
+     * statement each, so their events keep their order); then the commit. Through Hibernate it was eleven statements,
+     * each sent after the answer to the one before (issue 16).
      */
     private Uni<ApplicationView> submitItemDraft(UUID residentId, String applicationNo, ApplicationSubmit body,
             Idempotency.Check key) {

@@ -216,8 +216,8 @@ public class Idempotency {
 
     /**
      * The statement that writes the checked key's record with {@code answer}, given what the lookup of
-     * {@link Check#statements()} found: a new row, or the one past its retention taken over. Throws {@link KeyTaken} when the key is in use: the
-     * caller rolls back and answers {@link #replay(Check, Class)}.
+     * {@link Check#statements()} found: a new row, or the one past its retention taken over. Throws {@link KeyTaken}
+     * when the key is in use: the caller rolls back and answers {@link #replay(Check, Class)}.
      */
     public SqlStatement recordOf(Check check, RowSet<Row> found, Object answer) {
         requireFree(found);
@@ -227,9 +227,9 @@ public class Idempotency {
     }
 
     /**
-     * Throws {@link KeyTaken} when what the lookup of {@link Check#statements()} found is a record in force; a writer calls it before
-     * anything else it decides, so that a retry of a request that went through gets its answer, not a refusal of the
-     * state the request itself brought about.
+     * Throws {@link KeyTaken} when what the lookup of {@link Check#statements()} found is a record in force. A writer
+     * calls it before anything else it decides, so that a retry of a request that went through gets its answer, not a
+     * refusal of the state the request itself brought about.
      */
     public void requireFree(RowSet<Row> found) {
         if (found.size() > 0 && !found.iterator().next().getBoolean(0)) {

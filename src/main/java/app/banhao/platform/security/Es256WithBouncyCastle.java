@@ -41,8 +41,9 @@ public final class Es256WithBouncyCastle extends EcdsaUsingShaAlgorithm.EcdsaP25
     static final String ALGORITHM = AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256;
 
     /**
-     * The last key checked against, as Bouncy Castle's point: the node verifies with one key (or two while keys
-     * rotate), and a point kept keeps its precomputed multiples, which is most of the speed.
+     * The last key checked against, as Bouncy Castle's point: a point kept keeps its precomputed multiples, which is
+     * most of the speed. A node checks against one key; while keys rotate, tokens of the two take turns and the point is
+     * made again at each turn (slower for those minutes, never wrong).
      */
     private volatile KeyInUse lastKey;
 

@@ -90,10 +90,11 @@ public class BookingService {
 
     /**
      * A booking of an open item, the path a rush for slots takes: the same checks, lock order and rows as {@link #hold}
-     * (the key's lock and record, the no-show check, the resident's open appointment, the window's share lock, the places taken,
-     * the slot's lock and the places taken again, the appointment, its audit line, the key's record with its answer,
-     * written once: {@link Idempotency.Check}), sent on the reactive SQL client underneath (the same pool) in one
-     * transaction of three round trips: begin with the key's lock and lookup and every read, pipelined (a slot already full is refused there, without queueing on its lock); then the slot's lock and,
+     * (the key's lock and record, the no-show check, the resident's open appointment, the window's share lock, the
+     * places taken, the slot's lock and the places taken again, the appointment, its audit line, the key's record with
+     * its answer, written once: {@link Idempotency.Check}), sent on the reactive SQL client underneath (the same pool)
+     * in one transaction of three round trips: begin with the key's lock and lookup and every read, pipelined (a slot
+     * already full is refused there, without queueing on its lock); then the slot's lock and,
      * right behind it, the count with the writes as members of its {@code WITH} (its snapshot taken once the lock is
      * held, so it sees what the lock's previous holder committed; past the capacity everything rolls back); then the
      * commit. Through Hibernate it was ten statements, each sent after the answer to the one before (issue 16).

@@ -106,36 +106,32 @@ class BookingTest {
         VideoFixtures.Setup setup = VideoFixtures.publish(3);
         LocalDate day = VideoFixtures.bookableDay(calendar);
         String resident = residentToken();
-        Map<String, Object> body = Map.of("availabilityId", setup.availabilityId(), "slotStart", VideoFixtures.rfc3339(at(day, 11, 0)),
-                "itemCode", setup.item(), "description", "重复提交");
+        Map<String, Object> body = bookingOf(setup, day, 11, 0, "重复提交");
         String key = UUID.randomUUID().toString();
-        String a = given().auth().oauth2(resident).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
-                .post("/api/v1/me/video-appointments").then().statusCode(201).extract().path("id");
-        String b = given().auth().oauth2(resident).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
-                .post("/api/v1/me/video-appointments").then().statusCode(201).extract().path("id");
+        String a = bookWithKey(resident, body, key).then().statusCode(201).extract().path("id");
+        String b = bookWithKey(resident, body, key).then().statusCode(201).extract().path("id");
         assertEquals(a, b);
         slots(setup, day).then().body("slots[8].free", equalTo(2));
     }
 
     /**
-     * Retries of one booking sent at once: each looks its key up, finds nothing and books; the first to commit keeps its
-     * key's record, and each other's insert of the record then fails, its transaction runs again and finds the first's
-     * answer (Idempotency.Check). One place is taken and every caller gets the first booking.
+     * Retries of one booking sent at once: the first takes the key's lock and books; the others wait on that lock and
+     * then find the first's record (Idempotency.Check). Without the key's lock they looked before the first committed
+     * and met its appointment in a later statement of their own: 409 APPOINTMENT_ALREADY_OPEN instead of the first answer.
+     * One place is taken and every caller gets the first booking.
      */
     @Test
     void retriesOfOneBookingSentAtOnceAllAnswerTheFirstAndTakeOnePlace() throws Exception {
         VideoFixtures.Setup setup = VideoFixtures.publish(3);
         LocalDate day = VideoFixtures.bookableDay(calendar);
         String resident = residentToken();
-        Map<String, Object> body = Map.of("availabilityId", setup.availabilityId(), "slotStart", VideoFixtures.rfc3339(at(day, 11, 30)),
-                "itemCode", setup.item(), "description", "网络重试");
+        Map<String, Object> body = bookingOf(setup, day, 11, 30, "网络重试");
         String key = UUID.randomUUID().toString();
         ExecutorService callers = Executors.newFixedThreadPool(8);
         try {
             List<Future<Response>> sent = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                sent.add(callers.submit(() -> given().auth().oauth2(resident).contentType(ContentType.JSON)
-                        .header("Idempotency-Key", key).body(body).post("/api/v1/me/video-appointments").andReturn()));
+                sent.add(callers.submit(() -> bookWithKey(resident, body, key)));
             }
             Set<String> ids = new HashSet<>();
             for (var answer : sent) {
@@ -148,6 +144,16 @@ class BookingTest {
             callers.shutdownNow();
         }
         slots(setup, day).then().body("slots[10].free", equalTo(2));
+    }
+
+    private static Map<String, Object> bookingOf(VideoFixtures.Setup setup, LocalDate day, int hour, int minute, String description) {
+        return Map.of("availabilityId", setup.availabilityId(), "slotStart", VideoFixtures.rfc3339(at(day, hour, minute)),
+                "itemCode", setup.item(), "description", description);
+    }
+
+    private static Response bookWithKey(String resident, Map<String, Object> body, String key) {
+        return given().auth().oauth2(resident).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/api/v1/me/video-appointments").andReturn();
     }
 
     static java.time.Instant instant(String rfc3339) {
