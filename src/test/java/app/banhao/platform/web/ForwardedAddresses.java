@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -19,10 +20,19 @@ final class ForwardedAddresses {
     private ForwardedAddresses() {
     }
 
+    private static final String[] DOCUMENTATION_NETS = { "192.0.2.", "198.51.100.", "203.0.113." };
+    private static final int ADDRESSES = DOCUMENTATION_NETS.length * 254;
+    /** Counted, not drawn: a random pick among 762 addresses repeats one an earlier test spent its limit on. */
+    private static final AtomicInteger NEXT = new AtomicInteger(ThreadLocalRandom.current().nextInt(ADDRESSES));
+    private static final AtomicInteger HANDED_OUT = new AtomicInteger();
+
     /** A documentation address (RFC 5737) no earlier request of this run has used. */
     static String freshClient() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        return (r.nextBoolean() ? "198.51.100." : "203.0.113.") + r.nextInt(1, 255);
+        if (HANDED_OUT.incrementAndGet() > ADDRESSES) {
+            throw new IllegalStateException("every documentation address of this run is spent");
+        }
+        int n = Math.floorMod(NEXT.getAndIncrement(), ADDRESSES);
+        return DOCUMENTATION_NETS[n / 254] + (n % 254 + 1);
     }
 
     static String freshPhone() {

@@ -44,10 +44,7 @@ class ForwardedClientAddressTest {
         }
         ForwardedAddresses.sendOtp(busy, ForwardedAddresses.newRequestId()).then().statusCode(429);
 
-        String other;
-        do {
-            other = ForwardedAddresses.freshClient();
-        } while (other.equals(busy));
+        String other = ForwardedAddresses.freshClient();
         ForwardedAddresses.sendOtp(other, ForwardedAddresses.newRequestId()).then().statusCode(202);
     }
 
@@ -59,10 +56,7 @@ class ForwardedClientAddressTest {
         }
         verify(busy).then().statusCode(429).body("code", org.hamcrest.Matchers.equalTo("RATE_LIMITED"));
 
-        String other;
-        do {
-            other = ForwardedAddresses.freshClient();
-        } while (other.equals(busy));
+        String other = ForwardedAddresses.freshClient();
         verify(other).then().statusCode(200);
     }
 
