@@ -143,7 +143,7 @@ while [ "$quiet" = 0 ] && [ "$warmed" -lt "$WARM_MAX" ]; do
   done
   warmed=$((warmed + 20))
 done
-echo "… warmed up for ${warmed} s of bursts, $([ "$quiet" = 1 ] && echo "both JITs quiet" || echo "still compiling at WARM_MAX")" >&2
+say "warmed up for ${warmed} s of bursts, $([ "$quiet" = 1 ] && echo "both JITs quiet" || echo "still compiling at WARM_MAX")"
 echo "round build req/s jvm-ms/req pg-ms/req"
 for round in $(seq 1 "$ROUNDS"); do
   # Who goes first alternates too: a burst right after the other's can find the machine busier or quieter.

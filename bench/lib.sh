@@ -1,5 +1,10 @@
 # Shell functions bench/run.sh and bench/compare.sh share (sourced, not run).
 
+# A progress line on stderr, with the time of day: an instance's log line can then be put beside its phase.
+say() {
+  echo "$(date +%T) … $*" >&2
+}
+
 # Residents for the application scenarios, logged in through the API (SMS code, then login), 16 at a time:
 # one access token a line, resident i of the file being phone 1590<first-number + i>.
 login_residents() { # base count first-number file

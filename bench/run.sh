@@ -29,13 +29,16 @@ THREADS=${THREADS:-2}
 # for the resident it goes on with, which the last run may have made unanswered); "exhausted" says when it does not.
 RESIDENTS_PER_CONNECTION=${RESIDENTS_PER_CONNECTION:-100}
 PORT=${PORT:-18090}                # instance A; B is PORT+1, the load balancer PORT+9
-SCALE_OUT=${SCALE_OUT:-1}          # 0 skips the two-instance run
+SCALE_OUT=${SCALE_OUT:-1}          # 0 skips the two-instance run; "only" runs a selection behind the balancer alone
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
 # Which scenarios: all (default), or a comma-separated selection of reads, verify, appointments, login, applications, heartbeat,
 # tracking-push.
 # A selection runs those (and the ping baseline their ratios need) on instance A only: no database ceiling, no
 # scale-out, no restart, no live-progress timing. e.g. SCENARIOS=heartbeat,reads bench/run.sh
+# With SCALE_OUT=only a selection runs behind nginx on both instances instead (and A alone runs nothing):
+# e.g. SCALE_OUT=only SCENARIOS=applications PG_WAITS=1 bench/run.sh
 SCENARIOS=${SCENARIOS:-all}
+[ "$SCALE_OUT" != only ] || [ "$SCENARIOS" != all ] || { echo "SCALE_OUT=only needs a selection (SCENARIOS=…)" >&2; exit 2; }
 PORT_B=$((PORT + 1))
 LB_PORT=$((PORT + 9))
 MGMT_PORT=$((PORT + 2))            # A's management interface (health, metrics); B's is PORT+3
@@ -46,7 +49,7 @@ need() {
   local tool=$1 package=$2
   command -v "$tool" >/dev/null && return
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "… installing $package" >&2
+    say "installing $package"
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package") >/dev/null
   fi
   command -v "$tool" >/dev/null || { echo "$tool not found: apt-get install -y $package" >&2; exit 2; }
@@ -109,7 +112,7 @@ start_a() { # log
   STARTED_MS=$(($(now_ms) - started))
 }
 
-echo "… starting instance A on port $PORT" >&2
+say "starting instance A on port $PORT"
 start_a "$WORK/a.log"
 FIRST_REQUEST_MS=$STARTED_MS
 wait_for "http://127.0.0.1:$MGMT_PORT/q/health/ready" 60 "$WORK/a.log" "$APP_A"
@@ -119,6 +122,24 @@ if [ -n "$EXTERNAL_PG" ]; then
 else
   # The embedded servers ask for the passwords instance A generated beside their data.
   PG_URL="postgresql://postgres:$(cat "$WORK/a/postgres.password")@127.0.0.1:$PG_PORT/banhao"
+fi
+
+# PG_WAITS=1: every half second, what the database's sessions are doing (bench/results/run/pg-waits.log: time,
+# sessions, state, wait event, oldest transaction's age in ms, the statement's start), and the lock requests not granted
+# by lock type: a phase that stalls, as scale-out submit did on 2026-12-06, shows what its sessions waited on.
+if [ "${PG_WAITS:-0}" = 1 ]; then
+  while sleep 0.5; do
+    psql -XAtq -F' ' "$PG_URL" -c "(SELECT to_char(clock_timestamp(), 'HH24:MI:SS.MS'), count(*), state,
+        coalesce(wait_event_type || ':' || wait_event, '-'),
+        coalesce(max((extract(epoch FROM clock_timestamp() - xact_start) * 1000)::int), 0),
+        regexp_replace(left(query, 70), '\s+', ' ', 'g')
+      FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()
+      GROUP BY 3, 4, 6 ORDER BY 2 DESC)
+      UNION ALL
+      (SELECT to_char(clock_timestamp(), 'HH24:MI:SS.MS'), count(*), 'lock-wait', locktype || ':' || mode, 0, ''
+      FROM pg_locks WHERE NOT granted GROUP BY locktype, mode)" 2>/dev/null || true
+  done >"$WORK/pg-waits.log" &
+  PIDS+=("$!")
 fi
 
 record() { # group name target-kind target-value max-p99-ms result-json
@@ -173,8 +194,8 @@ warm_up_fresh() { # round-function → prints how long it took
 # 711 bytes, draft 844, submit 699, verify 683), which go out uncompressed either way.
 measure_get() { # group base name path target-kind target max-p99 [header]
   local group=$1 base=$2 name=$3 path=$4 header=(-H "Accept-Encoding: gzip" ${8:+-H "$8"})
-  echo "… $group/$name: warm-up $WARMUP (to $WARMUP_MAX while the JIT is busy), then $DURATION at $CONNECTIONS connections" >&2
-  echo "… $group/$name: warmed up for $(warm_up "${header[@]}" "$base$path")" >&2
+  say "$group/$name: warm-up $WARMUP (to $WARMUP_MAX while the JIT is busy), then $DURATION at $CONNECTIONS connections"
+  say "$group/$name: warmed up for $(warm_up "${header[@]}" "$base$path")"
   record "$group" "$name" "$5" "$6" "$7" \
     "$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/lua/report.lua "${header[@]}" "$base$path" | tail -1)"
 }
@@ -186,18 +207,18 @@ measure_get() { # group base name path target-kind target max-p99 [header]
 measure_applications() { # group base first-number
   local group=$1 base=$2 tokens="$WORK/tokens-$1.txt" drafts="$WORK/drafts-$1" file
   local per=$RESIDENTS_PER_CONNECTION
-  echo "… $group: logging in $((CONNECTIONS * per)) residents (setup)" >&2
+  say "$group: logging in $((CONNECTIONS * per)) residents (setup)"
   login_residents "$base" $((CONNECTIONS * per)) "$3" "$tokens"
-  echo "… $group/create-draft: warm-up $WARMUP (to $WARMUP_MAX while the JIT is busy), then $((${DURATION%s} + 5))s at $CONNECTIONS connections" >&2
-  echo "… $group/create-draft: warmed up for $(WRK_THREADS=$CONNECTIONS warm_up -s bench/lua/drafts.lua "$base" -- "$tokens" "$drafts-warm" "$per")" >&2
+  say "$group/create-draft: warm-up $WARMUP (to $WARMUP_MAX while the JIT is busy), then $((${DURATION%s} + 5))s at $CONNECTIONS connections"
+  say "$group/create-draft: warmed up for $(WRK_THREADS=$CONNECTIONS warm_up -s bench/lua/drafts.lua "$base" -- "$tokens" "$drafts-warm" "$per")"
   record "$group" "create-draft" "ceiling" "0.10" "" \
     "$(wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$((${DURATION%s} + 5))s" -s bench/lua/drafts.lua "$base" -- "$tokens" "$drafts" "$per" | tail -1)"
   # drafts.lua writes <prefix>.<thread>; a thread has the same residents in every run, so its files go together.
   for file in "$drafts-warm".*; do cat "$file" >>"$drafts.${file##*.}"; done
   local fewest
   fewest=$(wc -l "$drafts".* | grep -v ' total$' | sort -n | head -1 | awk '{print $1}')
-  echo "… $group/submit: at least $fewest drafts a connection; warm-up $WARMUP (to $WARMUP_MAX while the JIT is busy), then $DURATION at $CONNECTIONS connections" >&2
-  echo "… $group/submit: warmed up for $(warm_up_fresh submit_round)" >&2
+  say "$group/submit: at least $fewest drafts a connection; warm-up $WARMUP (to $WARMUP_MAX while the JIT is busy), then $DURATION at $CONNECTIONS connections"
+  say "$group/submit: warmed up for $(warm_up_fresh submit_round)"
   record "$group" "submit" "shape" "1.00" "" "$(submit_round run 400 "${DURATION%s}")"
   measure_get "$group" "$base" "my-applications" "/api/v1/applications?limit=20" "ratio" "0.15" "" \
     "Authorization: Bearer $(head -1 "$tokens")"
@@ -242,8 +263,8 @@ login_round() { # prepare|run round seconds
 }
 measure_login() { # group base
   local group=$1 base=$2
-  echo "… $group/login: codes asked for before each run (setup); warm-up $WARMUP (to $WARMUP_MAX while the JIT is busy), then $DURATION at $CONNECTIONS connections" >&2
-  echo "… $group/login: warmed up for $(warm_up_fresh login_round)" >&2
+  say "$group/login: codes asked for before each run (setup); warm-up $WARMUP (to $WARMUP_MAX while the JIT is busy), then $DURATION at $CONNECTIONS connections"
+  say "$group/login: warmed up for $(warm_up_fresh login_round)"
   login_round prepare 400 "${DURATION%s}"
   record "$group" "login" "ceiling" "0.12" "" "$(login_round run 400 "${DURATION%s}")"
 }
@@ -268,8 +289,8 @@ measure_verify() { # group base
   done >"$tokens"
   [ "$(grep -c . "$tokens")" = "$PRESENTATIONS" ] || {
     echo "$group/verify: the demo resident could not make $PRESENTATIONS presentations (local mode, demo wallet?)" >&2; exit 1; }
-  echo "… $group/verify: warm-up $WARMUP (to $WARMUP_MAX while the JIT is busy), then $DURATION at $CONNECTIONS connections" >&2
-  echo "… $group/verify: warmed up for $(warm_up -s bench/lua/verify.lua "$base" -- "$tokens")" >&2
+  say "$group/verify: warm-up $WARMUP (to $WARMUP_MAX while the JIT is busy), then $DURATION at $CONNECTIONS connections"
+  say "$group/verify: warmed up for $(warm_up -s bench/lua/verify.lua "$base" -- "$tokens")"
   record "$group" "verify" "" "" "50" \
     "$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/lua/verify.lua "$base" -- "$tokens" | tail -1)"
 }
@@ -297,8 +318,8 @@ measure_heartbeat() { # group base staff-username totp-secret
     -H "If-Match: \"$version\""
   curl -s "$base/api/v1/live/streams/$stream" | grep -q '"state":"LIVE"' \
     || { echo "$group/heartbeat: the demo $3 could not schedule and start a stream" >&2; exit 1; }
-  echo "… $group/heartbeat: warm-up $WARMUP (to $WARMUP_MAX while the JIT is busy), then $DURATION at $CONNECTIONS connections" >&2
-  echo "… $group/heartbeat: warmed up for $(warm_up -s bench/lua/heartbeat.lua "$base" -- "$stream")" >&2
+  say "$group/heartbeat: warm-up $WARMUP (to $WARMUP_MAX while the JIT is busy), then $DURATION at $CONNECTIONS connections"
+  say "$group/heartbeat: warmed up for $(warm_up -s bench/lua/heartbeat.lua "$base" -- "$stream")"
   record "$group" "heartbeat" "ratio" "0.60" "20" \
     "$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/lua/heartbeat.lua "$base" -- "$stream" | tail -1)"
 }
@@ -317,7 +338,7 @@ measure_tracking_push() { # group base
       now(), now(), 'BENCH', 'STAFF_ORDER' FROM generate_series(1, $PARCELS) n" \
     || { echo "$group/tracking-push: could not write the parcels" >&2; exit 1; }
   python3 bench/sign_tracking.py 1 "$PARCELS" >"$signed"
-  echo "… $group/tracking-push: $PARCELS parcels; warm-up $WARMUP, then $DURATION at $CONNECTIONS connections" >&2
+  say "$group/tracking-push: $PARCELS parcels; warm-up $WARMUP, then $DURATION at $CONNECTIONS connections"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/lua/tracking.lua "$base" -- "$signed" 1 "$warm" "$THREADS" >/dev/null
   record "$group" "tracking-push" "" "" "" \
     "$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/lua/tracking.lua "$base" -- "$signed" $((warm + 1)) "$PARCELS" "$THREADS" | tail -1)"
@@ -355,8 +376,8 @@ measure_appointments() { # group base
       | grep -o '"start":"[^"]*"' | cut -d'"' -f4 || true; } >>"$starts"
   done
   measure_get "$group" "$base" "slots" "/api/v1/video/departments/HN-WJW/slots?date=$day&itemCode=$item" "ratio" "0.70" "20"
-  echo "… $group/book: fresh residents for each run (setup); warm-up $WARMUP (to $WARMUP_MAX while the JIT is busy), then $DURATION at $CONNECTIONS connections" >&2
-  echo "… $group/book: warmed up for $(warm_up_fresh book_round)" >&2
+  say "$group/book: fresh residents for each run (setup); warm-up $WARMUP (to $WARMUP_MAX while the JIT is busy), then $DURATION at $CONNECTIONS connections"
+  say "$group/book: warmed up for $(warm_up_fresh book_round)"
   book_round prepare 400 "${DURATION%s}"
   record "$group" "book" "" "" "100" "$(book_round run 400 "${DURATION%s}")"
 }
@@ -389,57 +410,9 @@ run_reads() { # group base
 }
 wants() { [ "$SCENARIOS" = all ] || [[ ",$SCENARIOS," == *",$1,"* ]]; }
 
-run_reads single "http://127.0.0.1:$PORT"
-! wants verify || measure_verify single "http://127.0.0.1:$PORT"
-! wants appointments || measure_appointments single "http://127.0.0.1:$PORT"
-! wants login || measure_login single "http://127.0.0.1:$PORT"
-! wants applications || measure_applications single "http://127.0.0.1:$PORT" 0
-! wants heartbeat || measure_heartbeat single "http://127.0.0.1:$PORT" agent KRSXG5CTMVRXEZLUKN2XAZLSONSWG4TF
-! wants tracking-push || measure_tracking_push single "http://127.0.0.1:$PORT"
-if [ "$SCENARIOS" != all ]; then
-  mkdir -p bench/results
-  python3 bench/summarise.py "$RAW" bench/results/latest.json <<JSON
-{"connections": $CONNECTIONS, "threads": $THREADS, "duration": "$DURATION", "warmup": "$WARMUP", "warmupMax": "$WARMUP_MAX",
- "selection": "$SCENARIOS", "firstRequestMs": $FIRST_REQUEST_MS, "javaOpts": "${JAVA_OPTS:-}"}
-JSON
-  exit $?
-fi
-# A resident's own live progress event: from sending the submit to the SUBMITTED event on their stream (issue 11).
-echo "… live progress: 30 submissions, each timed to its event on the resident's stream" >&2
-LIVE=$(python3 bench/live_latency.py "http://127.0.0.1:$PORT" 30)
-RSS_KB=$(ps -o rss= -p "$APP_A" | tr -d ' ')
-
-# The database's ceiling for one-row inserts: same server, same durability settings, same client count.
-echo "… pgbench: one-row inserts, $DURATION at $CONNECTIONS clients" >&2
-psql -q "$PG_URL" -c "CREATE SCHEMA IF NOT EXISTS bench; CREATE TABLE IF NOT EXISTS bench.insert_ceiling (id bigserial PRIMARY KEY, payload text NOT NULL, at timestamptz NOT NULL DEFAULT now())" >/dev/null
-echo "INSERT INTO bench.insert_ceiling (payload) VALUES ('bench');" >"$WORK/insert.sql"
-DURABILITY=$(psql -At "$PG_URL" -c "SELECT current_setting('fsync') || '/' || current_setting('synchronous_commit')")
-PGBENCH=$(pgbench -n -c "$CONNECTIONS" -j "$THREADS" -T "${DURATION%s}" -f "$WORK/insert.sql" "$PG_URL" 2>&1) \
-  || { echo "pgbench failed: $PGBENCH" >&2; exit 1; }
-PG_TPS=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$PGBENCH" | head -1)
-PG_LATENCY=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' <<<"$PGBENCH" | head -1)
-[ -n "$PG_TPS" ] || { echo "pgbench failed: $PGBENCH" >&2; exit 1; }
-
-# The same, for a transaction of a submission's statements (bench/sql/submit-shape.sql): what the database
-# alone can do with that mix, to read next to the target. Prepared statements, as the application sends them.
-echo "… pgbench: a submission's statements, $DURATION at $CONNECTIONS clients" >&2
-psql -q "$PG_URL" >/dev/null <<'SQL'
-CREATE TABLE IF NOT EXISTS bench.shape_row (id int PRIMARY KEY, payload text NOT NULL);
-INSERT INTO bench.shape_row SELECT n, 'draft' FROM generate_series(1, 100000) n ON CONFLICT DO NOTHING;
-CREATE TABLE IF NOT EXISTS bench.shape_log (id bigserial PRIMARY KEY, ref int NOT NULL, payload text NOT NULL);
-CREATE INDEX IF NOT EXISTS shape_log_ref ON bench.shape_log (ref);
-CREATE TABLE IF NOT EXISTS bench.shape_key (scope text, idem_key text, request_hash text NOT NULL, response text,
-  PRIMARY KEY (scope, idem_key));
-SQL
-SHAPE=$(pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "${DURATION%s}" -f bench/sql/submit-shape.sql "$PG_URL" 2>&1) \
-  || { echo "pgbench failed: $SHAPE" >&2; exit 1; }
-SHAPE_TPS=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$SHAPE" | head -1)
-[ -n "$SHAPE_TPS" ] || { echo "pgbench failed: $SHAPE" >&2; exit 1; }
-SHAPE_STATEMENTS=$(grep -cE '^(INSERT|SELECT|UPDATE)' bench/sql/submit-shape.sql)
-
-INSTANCES=""
-if [ "$SCALE_OUT" != 0 ]; then
-  echo "… starting instance B on port $PORT_B against A's PostgreSQL and Redis, and nginx on $LB_PORT" >&2
+# Instance B against A's PostgreSQL and Redis, nginx in front of both; sets APP_B, FIRST_REQUEST_B_MS and INSTANCES.
+start_scale_out() {
+  say "starting instance B on port $PORT_B against A's PostgreSQL and Redis, and nginx on $LB_PORT"
   KEYS="$WORK/a-keys"
   STARTED_B=$(now_ms)   # B's start is a start with PostgreSQL and Redis already running and migrated
   env "${COMMON_ENV[@]}" QUARKUS_HTTP_PORT="$PORT_B" QUARKUS_MANAGEMENT_PORT="$MGMT_PORT_B" BANHAO_DATA_DIR="$WORK/b" BANHAO_DEMO_ENABLED=false \
@@ -485,11 +458,76 @@ CONF
   # Both instances answer behind the balancer: their instance ids, seen through it.
   INSTANCES=$(for _ in 1 2 3 4; do curl -s "http://127.0.0.1:$LB_PORT/api/v1/system/info"; echo; done \
     | python3 -c 'import sys, json; print(len({json.loads(l)["instanceId"] for l in sys.stdin if l.strip()}))')
-  run_reads scale-out "http://127.0.0.1:$LB_PORT"
-  measure_verify scale-out "http://127.0.0.1:$LB_PORT"
-  measure_login scale-out "http://127.0.0.1:$LB_PORT"
-  measure_applications scale-out "http://127.0.0.1:$LB_PORT" 5000000
-  measure_heartbeat scale-out "http://127.0.0.1:$LB_PORT" admin GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ
+}
+
+# The scale-out group: the single instance's scenarios through the balancer, but booking and tracking pushes.
+run_scale_out() {
+  local lb="http://127.0.0.1:$LB_PORT"
+  run_reads scale-out "$lb"
+  ! wants verify || measure_verify scale-out "$lb"
+  ! wants login || measure_login scale-out "$lb"
+  ! wants applications || measure_applications scale-out "$lb" 5000000
+  ! wants heartbeat || measure_heartbeat scale-out "$lb" admin GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ
+}
+
+INSTANCES=""
+if [ "$SCALE_OUT" != only ]; then
+  run_reads single "http://127.0.0.1:$PORT"
+  ! wants verify || measure_verify single "http://127.0.0.1:$PORT"
+  ! wants appointments || measure_appointments single "http://127.0.0.1:$PORT"
+  ! wants login || measure_login single "http://127.0.0.1:$PORT"
+  ! wants applications || measure_applications single "http://127.0.0.1:$PORT" 0
+  ! wants heartbeat || measure_heartbeat single "http://127.0.0.1:$PORT" agent KRSXG5CTMVRXEZLUKN2XAZLSONSWG4TF
+  ! wants tracking-push || measure_tracking_push single "http://127.0.0.1:$PORT"
+fi
+if [ "$SCENARIOS" != all ]; then
+  if [ "$SCALE_OUT" = only ]; then
+    start_scale_out
+    run_scale_out
+  fi
+  mkdir -p bench/results
+  python3 bench/summarise.py "$RAW" bench/results/latest.json <<JSON
+{"connections": $CONNECTIONS, "threads": $THREADS, "duration": "$DURATION", "warmup": "$WARMUP", "warmupMax": "$WARMUP_MAX",
+ "selection": "$SCENARIOS$([ "$SCALE_OUT" != only ] || echo " behind the balancer")", "firstRequestMs": $FIRST_REQUEST_MS, "javaOpts": "${JAVA_OPTS:-}"}
+JSON
+  exit $?
+fi
+# A resident's own live progress event: from sending the submit to the SUBMITTED event on their stream (issue 11).
+say "live progress: 30 submissions, each timed to its event on the resident's stream"
+LIVE=$(python3 bench/live_latency.py "http://127.0.0.1:$PORT" 30)
+RSS_KB=$(ps -o rss= -p "$APP_A" | tr -d ' ')
+
+# The database's ceiling for one-row inserts: same server, same durability settings, same client count.
+say "pgbench: one-row inserts, $DURATION at $CONNECTIONS clients"
+psql -q "$PG_URL" -c "CREATE SCHEMA IF NOT EXISTS bench; CREATE TABLE IF NOT EXISTS bench.insert_ceiling (id bigserial PRIMARY KEY, payload text NOT NULL, at timestamptz NOT NULL DEFAULT now())" >/dev/null
+echo "INSERT INTO bench.insert_ceiling (payload) VALUES ('bench');" >"$WORK/insert.sql"
+DURABILITY=$(psql -At "$PG_URL" -c "SELECT current_setting('fsync') || '/' || current_setting('synchronous_commit')")
+PGBENCH=$(pgbench -n -c "$CONNECTIONS" -j "$THREADS" -T "${DURATION%s}" -f "$WORK/insert.sql" "$PG_URL" 2>&1) \
+  || { echo "pgbench failed: $PGBENCH" >&2; exit 1; }
+PG_TPS=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$PGBENCH" | head -1)
+PG_LATENCY=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' <<<"$PGBENCH" | head -1)
+[ -n "$PG_TPS" ] || { echo "pgbench failed: $PGBENCH" >&2; exit 1; }
+
+# The same, for a transaction of a submission's statements (bench/sql/submit-shape.sql): what the database
+# alone can do with that mix, to read next to the target. Prepared statements, as the application sends them.
+say "pgbench: a submission's statements, $DURATION at $CONNECTIONS clients"
+psql -q "$PG_URL" >/dev/null <<'SQL'
+CREATE TABLE IF NOT EXISTS bench.shape_row (id int PRIMARY KEY, payload text NOT NULL);
+INSERT INTO bench.shape_row SELECT n, 'draft' FROM generate_series(1, 100000) n ON CONFLICT DO NOTHING;
+CREATE TABLE IF NOT EXISTS bench.shape_log (id bigserial PRIMARY KEY, ref int NOT NULL, payload text NOT NULL);
+CREATE INDEX IF NOT EXISTS shape_log_ref ON bench.shape_log (ref);
+CREATE TABLE IF NOT EXISTS bench.shape_key (scope text, idem_key text, request_hash text NOT NULL, response text,
+  PRIMARY KEY (scope, idem_key));
+SQL
+SHAPE=$(pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "${DURATION%s}" -f bench/sql/submit-shape.sql "$PG_URL" 2>&1) \
+  || { echo "pgbench failed: $SHAPE" >&2; exit 1; }
+SHAPE_TPS=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$SHAPE" | head -1)
+[ -n "$SHAPE_TPS" ] || { echo "pgbench failed: $SHAPE" >&2; exit 1; }
+SHAPE_STATEMENTS=$(grep -cE '^(INSERT|SELECT|UPDATE)' bench/sql/submit-shape.sql)
+
+if [ "$SCALE_OUT" != 0 ]; then
+  start_scale_out
+  run_scale_out
 fi
 
 # A restart of instance A on its existing data directory (its embedded PostgreSQL and Redis start again, nothing
@@ -497,7 +535,7 @@ fi
 kill "$APP_A" ${APP_B:+"$APP_B"} 2>/dev/null || true
 wait "$APP_A" 2>/dev/null || true
 [ -z "${APP_B:-}" ] || wait "$APP_B" 2>/dev/null || true
-echo "… restarting instance A on its existing data directory" >&2
+say "restarting instance A on its existing data directory"
 start_a "$WORK/a2.log"
 RESTART_MS=$STARTED_MS
 

@@ -12,6 +12,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import app.banhao.platform.cache.CacheAside;
+import app.banhao.platform.cache.CachedJson;
 import app.banhao.platform.error.ApiException;
 import app.banhao.platform.error.FieldCode;
 import app.banhao.platform.error.FieldError;
@@ -105,9 +106,27 @@ public class ItemCatalog {
      * second (see {@link CacheAside}); the same record parsed once per version of its JSON.
      */
     public Uni<Item> any(String code) {
-        // The key names the record's shape: a node of the next version never reads an entry of the previous one.
-        return cache.get(CatalogCache.NAMESPACE, "item-record-v2:" + code, CatalogCache.TTL, () -> load(code))
-                .map(cached -> parsed.get(cached.etag(), tag -> read(cached.body())).orElse(null));
+        return cache.get(CatalogCache.NAMESPACE, recordKey(code), CatalogCache.TTL, () -> load(code)).map(this::itemIn);
+    }
+
+    /**
+     * As {@link #active}, from the cache alone: empty when the item would have to be loaded from the database. For a
+     * writer that holds a connection while it asks (see {@link CacheAside#cached}): on empty it lets the connection
+     * go, asks {@link #active} and starts again with the item in hand.
+     */
+    public Uni<Optional<Item>> activeIfCached(String code) {
+        return cache.cached(CatalogCache.NAMESPACE, recordKey(code), CatalogCache.TTL)
+                .map(cached -> cached == null ? Optional.empty() : Optional.of(requireActive(code, itemIn(cached))));
+    }
+
+    /** The key names the record's shape: a node of the next version never reads an entry of the previous one. */
+    private static String recordKey(String code) {
+        return "item-record-v2:" + code;
+    }
+
+    /** The item a cached record holds (null for a code the catalogue does not know), parsed once per version of it. */
+    private Item itemIn(CachedJson cached) {
+        return parsed.get(cached.etag(), tag -> read(cached.body())).orElse(null);
     }
 
     private Uni<Item> load(String code) {

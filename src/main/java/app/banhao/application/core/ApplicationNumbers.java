@@ -4,12 +4,14 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import app.banhao.platform.time.BusinessClock;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -61,16 +63,28 @@ public class ApplicationNumbers {
         this.regionCode = regionCode;
     }
 
+    /** The next number; a block's refill on the pool: for a writer that holds no connection of it (no session). */
     public Uni<String> next() {
+        return next(() -> pool.preparedQuery(NEXT_BLOCK).execute().map(rows -> rows.iterator().next().getLong(0)));
+    }
+
+    /**
+     * As {@link #next}, for a writer inside a Hibernate session: a block's refill goes on the session's connection
+     * (a sequence is not transactional, so inside its transaction is as good as outside). On the pool it would take a
+     * second connection while holding one, and when every connection is held by such a writer waiting for its refill,
+     * it waits for ever (the pool's 30 s, then a failure: WritersUnderPoolPressureTest).
+     */
+    public Uni<String> nextInSession() {
+        return next(() -> Panache.getSession().chain(s -> s.createNativeQuery(NEXT_BLOCK, Long.class).getSingleResult()));
+    }
+
+    private Uni<String> next(Supplier<Uni<Long>> refill) {
         LocalDate today = clock.today();
         long n = block.get().take();
         if (n > 0) {
             return Uni.createFrom().item(format(regionCode, today, n));
         }
-        // On the pool, outside any transaction (a sequence is not transactional anyway), so that a writer with or
-        // without a Hibernate session can take a number.
-        return pool.preparedQuery(NEXT_BLOCK).execute()
-                .map(rows -> format(regionCode, today, startBlock(rows.iterator().next().getLong(0))));
+        return refill.get().map(first -> format(regionCode, today, startBlock(first)));
     }
 
     /**

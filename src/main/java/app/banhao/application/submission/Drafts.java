@@ -166,7 +166,7 @@ public class Drafts {
                 throw new ApiException(ApplicationErrors.BUNDLE_NOT_AVAILABLE, List.of(String.valueOf(code)),
                         List.of(FieldError.of("bundleCode", FieldCode.NOT_ALLOWED)), Map.of());
             }
-            return cases.resident(residentId).chain(r -> numbers.next().chain(no -> {
+            return cases.resident(residentId).chain(r -> numbers.nextInSession().chain(no -> {
                 OffsetDateTime now = clock.now();
                 // The merged form's personal fields are those of any of its items.
                 Application parent = newDraft(no, residentId, now,
@@ -177,7 +177,7 @@ public class Drafts {
                         .call(() -> workflow.drafted(parent, cases.residentActor(r), null, now))
                         .replaceWithVoid();
                 for (ItemCatalog.BundlePart item : parts) {
-                    chain = chain.chain(() -> numbers.next()).chain(childNo -> {
+                    chain = chain.chain(() -> numbers.nextInSession()).chain(childNo -> {
                         Application child = newDraft(childNo, residentId, now,
                                 privacy.sealed(item.formSchema(), FormValidation.fieldsOf(item.formSchema(), form)));
                         child.parentId = parent.id;
@@ -206,7 +206,7 @@ public class Drafts {
         return a;
     }
     private Uni<ApplicationView> createDraft(UUID residentId, ApplicationCreate request, ProxyAgent agent) {
-        return items.active(request.getItemCode()).chain(item -> numbers.next().chain(no -> cases.resident(residentId).chain(r -> {
+        return items.active(request.getItemCode()).chain(item -> numbers.nextInSession().chain(no -> cases.resident(residentId).chain(r -> {
             OffsetDateTime now = clock.now();
             Application a = newDraft(no, residentId, now, privacy.sealed(item.formSchema(), request.getFormData() == null ? Map.of() : request.getFormData()));
             a.itemCode = item.code();

@@ -96,7 +96,9 @@ public class Submissions {
             ApplicationSubmit request) {
         ApplicationSubmit body = request == null ? new ApplicationSubmit() : request;
         Idempotency.Check key = idempotency.checkUnderLockOf(scope(residentId, applicationNo), idempotencyKey, body);
-        return submitItemDraft(residentId, applicationNo, body, key)
+        return submitItemDraft(residentId, applicationNo, body, key, null)
+                .onFailure(ItemNotCached.class).recoverWithUni(e -> items.active(((ItemNotCached) e).code)
+                        .chain(item -> submitItemDraft(residentId, applicationNo, body, key, item)))
                 .onFailure(Idempotency.KeyTaken.class).recoverWithUni(() -> idempotency.replay(key, ApplicationView.class))
                 .onFailure(LeftToHibernate.class)
                 .recoverWithUni(() -> submit(residentId, applicationNo, idempotencyKey, body, null, null));
@@ -104,6 +106,19 @@ public class Submissions {
 
     private static String scope(UUID residentId, String applicationNo) {
         return "resident:" + residentId + ":submitApplication:" + applicationNo;
+    }
+
+    /**
+     * The draft's item is in neither cache: the transaction rolls back, its connection goes back to the pool, the item
+     * is loaded and the submission starts again with it ({@link ItemCatalog#activeIfCached}). No stack trace is taken.
+     */
+    private static final class ItemNotCached extends RuntimeException {
+        private final String code;
+
+        ItemNotCached(String code) {
+            super(null, null, false, false);
+            this.code = code;
+        }
     }
 
     /** A submission made, and its events to deliver once committed. */
@@ -119,10 +134,11 @@ public class Submissions {
      * (the placeholders, the history, the event with its timeline entry and inbox message, the key's record with its
      * answer) as members of the row's versioned update, one statement (秒批's acceptance and approval follow as a
      * statement each, so their events keep their order); then the commit. Through Hibernate it was eleven statements,
-     * each sent after the answer to the one before (issue 16).
+     * each sent after the answer to the one before (issue 16). The item comes from the caches, or is {@code loaded}
+     * before by a try that found it in neither (null otherwise).
      */
     private Uni<ApplicationView> submitItemDraft(UUID residentId, String applicationNo, ApplicationSubmit body,
-            Idempotency.Check key) {
+            Idempotency.Check key, ItemCatalog.Item loaded) {
         List<SqlStatement> first = new ArrayList<>(4);
         first.add(applications.ownedForUpdate(applicationNo, residentId));
         if (key != null) {
@@ -155,7 +171,10 @@ public class Submissions {
             }
             Workflow.require(a, Transition.SUBMIT);
             long readVersion = a.version;
-            return items.active(a.itemCode).chain(item -> {
+            // Never loaded here, on a second connection while this one waits (ItemNotCached).
+            Uni<ItemCatalog.Item> itemOfDraft = loaded != null && loaded.code().equals(a.itemCode) ? Uni.createFrom().item(loaded)
+                    : items.activeIfCached(a.itemCode).map(cached -> cached.orElseThrow(() -> new ItemNotCached(a.itemCode)));
+            return itemOfDraft.chain(item -> {
                 Checked c = check(a, item, supplied, Residents.levelOf(resident), body, false);
                 Workflow.Writes submitted = workflow.applyWrites(a, Transition.SUBMIT, cases.residentActor(residentId, name), null);
                 List<Workflow.Writes> instantly = c.review().map(review -> instantlyWrites(a, item, review, c.at())).orElse(List.of());

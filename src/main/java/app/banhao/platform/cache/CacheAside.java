@@ -39,6 +39,8 @@ import io.vertx.mutiny.redis.client.Response;
  * publish on this node is seen at once; on other nodes within the local TTL. 0 turns it off.</li>
  * <li><b>One loader per key.</b> Concurrent misses on one node share one load; across nodes a short
  * Redis lock lets one node load while the others wait briefly for its result.</li>
+ * <li><b>Never loading.</b> {@link #cached} reads the same way and loads nothing: for a caller that holds a
+ * database connection while it asks, since the loader would take a second one of the same pool.</li>
  * <li><b>Redis down.</b> Reads go straight to the loader (still one per key per node), counted in
  * {@code banhao_cache_reads_total{result="bypass"}}; nothing fails. A version bump that could not reach
  * Redis is repeated once Redis answers, before the namespace is read again.</li>
@@ -79,31 +81,67 @@ public class CacheAside {
      * is serialised to JSON) on a miss. A failing loader fails this call and caches nothing.
      */
     public Uni<CachedJson> get(String namespace, String key, Duration ttl, Supplier<Uni<?>> loader) {
+        return lookUp(namespace, key, ttl).chain(found -> {
+            if (found.json() != null) {
+                return Uni.createFrom().item(found.json());
+            }
+            if (found.entryKey() == null) {
+                return bypass(namespace, key, loader);
+            }
+            count(namespace, "miss");
+            return once(found.entryKey(), () -> loadUnderLock(namespace, found.entryKey(), ttl, loader))
+                    .map(json -> near.remember(found.current(), found.entryKey(), ttl, json));
+        });
+    }
+
+    /**
+     * As {@link #get}, without ever loading: the representation when this node or Redis holds it, else null (a miss,
+     * or Redis not answering). For a caller holding a database connection of its own while it asks: the loader would
+     * wait for another connection of the same pool, and when every one is held by callers waiting on that same load,
+     * for ever (the pool's timeout, then a failure for all of them). Such a caller lets its connection go and asks
+     * {@link #get} on a miss.
+     */
+    public Uni<CachedJson> cached(String namespace, String key, Duration ttl) {
+        return lookUp(namespace, key, ttl).map(found -> {
+            if (found.json() == null) {
+                count(namespace, found.entryKey() == null ? "bypass" : "miss");
+            }
+            return found.json();
+        });
+    }
+
+    /**
+     * What a read of {@code key} found: the entry (null on a miss), the key it lives under (null when Redis did not
+     * answer: the caller bypasses it), and whether that is the namespace's current version, as {@link NearCache} needs.
+     */
+    private record Found(CachedJson json, String entryKey, boolean current) {
+    }
+
+    /** The near cache, then the namespace's version and the entry from Redis in one round trip; hits counted. */
+    private Uni<Found> lookUp(String namespace, String key, Duration ttl) {
         if (!availability.usable()) {
-            return bypass(namespace, key, loader);
+            return Uni.createFrom().item(new Found(null, null, false));
         }
         CachedJson nearby = nearHit(namespace, key);
         if (nearby != null) {
             count(namespace, "hit-local");
-            return Uni.createFrom().item(nearby);
+            return Uni.createFrom().item(new Found(nearby, null, true));
         }
         return versions.catchUp(namespace).chain(() -> availability.guard(versions.readWithEntry(namespace, key)))
                 .onFailure().recoverWithNull()
-                .chain(reply -> {
+                .map(reply -> {
                     if (reply == null) {
-                        return bypass(namespace, key, loader);
+                        return new Found(null, null, false);
                     }
                     String version = reply.get(0).toString();
                     boolean current = versions.learn(namespace, version);
                     String entryKey = CacheVersions.entryKey(namespace, version, key);
                     Response entry = reply.get(1);
-                    if (entry != null) {
-                        count(namespace, "hit");
-                        return Uni.createFrom().item(near.remember(current, entryKey, ttl, CachedJson.decode(entry.toString())));
+                    if (entry == null) {
+                        return new Found(null, entryKey, current);
                     }
-                    count(namespace, "miss");
-                    return once(entryKey, () -> loadUnderLock(namespace, entryKey, ttl, loader))
-                            .map(json -> near.remember(current, entryKey, ttl, json));
+                    count(namespace, "hit");
+                    return new Found(near.remember(current, entryKey, ttl, CachedJson.decode(entry.toString())), entryKey, current);
                 });
     }
 

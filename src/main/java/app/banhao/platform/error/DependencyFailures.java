@@ -60,11 +60,20 @@ public final class DependencyFailures {
             if (t instanceof SocketException || DOWN_TYPES.contains(t.getClass().getName()) || isUnavailableState(sqlState(t))) {
                 return true;
             }
-            if (isLostConnectionMessage(t.getMessage())) {
+            if (isLostConnectionMessage(t.getMessage()) || isPoolTimeout(t)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The Vert.x pools' word for a connection they could not hand out within their wait (30 s): every one busy for
+     * that long is an overload to retry later, not a fault of the request (the bench's stall of 2026-12-06 answered
+     * it as a 500).
+     */
+    private static boolean isPoolTimeout(Throwable t) {
+        return "io.vertx.core.impl.NoStackTraceThrowable".equals(t.getClass().getName()) && "Timeout".equals(t.getMessage());
     }
 
     /**

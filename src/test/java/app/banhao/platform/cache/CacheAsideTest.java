@@ -2,6 +2,7 @@ package app.banhao.platform.cache;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -76,6 +77,19 @@ class CacheAsideTest {
             assertEquals(200, call.join().statusCode());
         }
         assertEquals(1.0, loads() - before, "one database load for the 100 requests");
+    }
+
+    /** What a writer holding a connection asks: a miss is null (it loads nothing), a stored entry is found. */
+    @Test
+    void cachedFindsWhatALoadStoredAndNothingElse() {
+        String namespace = "test-" + UUID.randomUUID();
+        Duration ttl = Duration.ofMinutes(1);
+        Duration wait = Duration.ofSeconds(10);
+        assertNull(cache.cached(namespace, "k", ttl).await().atMost(wait), "never loaded: a miss");
+        cache.get(namespace, "k", ttl, () -> Uni.createFrom().item(List.of("loaded"))).await().atMost(wait);
+        assertEquals("[\"loaded\"]", cache.cached(namespace, "k", ttl).await().atMost(wait).body());
+        cache.invalidate(namespace).await().atMost(wait);
+        assertNull(cache.cached(namespace, "k", ttl).await().atMost(wait), "stale once the namespace's version moved");
     }
 
     @Test

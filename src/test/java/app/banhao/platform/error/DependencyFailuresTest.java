@@ -30,6 +30,8 @@ class DependencyFailuresTest {
                 new NoStackTraceThrowable("Pending requests failed to be sent due to connection has been closed.")))));
         assertTrue(DependencyFailures.isDependencyDown(new VertxException(
                 "Pending requests failed to be sent due to connection has been closed.", new IllegalStateException())));
+        // The pool's word for no connection free within its wait (a 500 in the bench of 2026-12-06).
+        assertTrue(DependencyFailures.isDependencyDown(new HibernateException(new NoStackTraceThrowable("Timeout"))));
     }
 
     @Test
@@ -38,5 +40,7 @@ class DependencyFailuresTest {
         assertFalse(DependencyFailures.isDependencyDown(new SQLException("syntax error", "42601")));
         assertFalse(DependencyFailures.isDependencyDown(new IllegalStateException("bug")));
         assertFalse(DependencyFailures.isDependencyDown(new IllegalStateException("HR000025: Session closed")));
+        assertFalse(DependencyFailures.isDependencyDown(new IllegalStateException("Timeout")));
+        assertFalse(DependencyFailures.isDependencyDown(new NoStackTraceThrowable("Timeout of the form's own")));
     }
 }
