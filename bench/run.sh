@@ -353,8 +353,7 @@ measure_tracking_push() { # group base
 # (ExecAgg 26% of PostgreSQL's CPU while booking), where a slot's capacity is the agents serving it, a handful.
 measure_appointments() { # group base
   local group=$1 base=$2 admin day="" availability offset starts="$WORK/slot-starts-$1.txt" tokens="$WORK/book-tokens-$1.txt"
-  local more
-  local item=HN-WJW-GGCSWSXK
+  local more item=HN-WJW-GGCSWSXK
   admin=$(python3 bench/mint_tokens.py "$WORK/a-keys" admin)
   availability=$(curl -s "$base/api/v1/admin/video/availabilities" -H "Authorization: Bearer $admin" \
     -H 'Content-Type: application/json' -d "{\"departmentCode\":\"HN-WJW\",\"itemCode\":\"$item\",
@@ -365,15 +364,12 @@ measure_appointments() { # group base
   [ -n "$availability" ] || { echo "$group/book: could not publish an availability" >&2; exit 1; }
   for offset in 2 3 4 5 6 7 8 9 10; do
     day=$(TZ=Asia/Shanghai date -d "+$offset days" +%F)
-    # A day off of the calendar has no slots: grep finds nothing, which must not end the run (pipefail).
-    { curl -s "$base/api/v1/video/departments/HN-WJW/slots?date=$day&itemCode=$item" | grep -o '"start":"[^"]*"' \
-      | cut -d'"' -f4 || true; } >"$starts"
+    slot_starts "$day" >"$starts"
     [ -s "$starts" ] && break
   done
   [ -s "$starts" ] || { echo "$group/book: no bookable day in the next 10 days" >&2; exit 1; }
   for more in $(seq $((offset + 1)) 29); do
-    { curl -s "$base/api/v1/video/departments/HN-WJW/slots?date=$(TZ=Asia/Shanghai date -d "+$more days" +%F)&itemCode=$item" \
-      | grep -o '"start":"[^"]*"' | cut -d'"' -f4 || true; } >>"$starts"
+    slot_starts "$(TZ=Asia/Shanghai date -d "+$more days" +%F)" >>"$starts"
   done
   measure_get "$group" "$base" "slots" "/api/v1/video/departments/HN-WJW/slots?date=$day&itemCode=$item" "ratio" "0.70" "20"
   say "$group/book: fresh residents for each run (setup); warm-up $WARMUP (to $WARMUP_MAX while the JIT is busy), then $DURATION at $CONNECTIONS connections"
@@ -381,6 +377,13 @@ measure_appointments() { # group base
   book_round prepare 400 "${DURATION%s}"
   record "$group" "book" "" "" "100" "$(book_round run 400 "${DURATION%s}")"
 }
+# The start of every free slot of a day, a line each (measure_appointments' locals). A day off of the calendar has
+# none: grep finds nothing, which must not end the run (pipefail).
+slot_starts() { # day
+  { curl -s "$base/api/v1/video/departments/HN-WJW/slots?date=$1&itemCode=$item" | grep -o '"start":"[^"]*"' \
+    | cut -d'"' -f4 || true; }
+}
+
 # A round of bookings: 1,000 fresh residents a second of it (several times what a warm server books), each booking once.
 book_round() { # prepare|run round seconds (measure_appointments' locals)
   if [ "$1" = prepare ]; then
