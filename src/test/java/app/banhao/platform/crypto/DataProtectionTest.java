@@ -9,8 +9,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.Security;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -74,6 +80,53 @@ class DataProtectionTest {
             assertThrows(IllegalStateException.class, () -> protection.decrypt(changed), "byte " + at);
         }
         assertThrows(IllegalStateException.class, () -> protection.decrypt(Arrays.copyOf(stored, 20)));
+    }
+
+    /**
+     * Each thread reuses one cipher (DataProtection#ciphers): a refused decryption leaves nothing behind for the next
+     * call, two services with different keys on one thread keep to their own, and threads at once never mix their
+     * calls.
+     */
+    @Test
+    void aThreadsCipherServesOneCallAfterAnotherWhateverTheCallBeforeAndThreadsAtOnce() throws Exception {
+        byte[] stored = protection.encrypt(PHONE);
+        byte[] tampered = stored.clone();
+        tampered[stored.length - 1] ^= 1;
+        assertThrows(IllegalStateException.class, () -> protection.decrypt(tampered));
+        assertEquals(PHONE, protection.decrypt(stored));
+
+        byte[] otherKey = new byte[16];
+        new SecureRandom().nextBytes(otherKey);
+        DataProtection other = new DataProtection(Base64.getEncoder().encodeToString(otherKey),
+                Base64.getEncoder().encodeToString(INDEX_KEY), (byte) 1);
+        byte[] theirs = other.encrypt(PHONE);
+        assertEquals(PHONE, protection.decrypt(protection.encrypt(PHONE)));
+        assertEquals(PHONE, other.decrypt(theirs));
+        assertThrows(IllegalStateException.class, () -> protection.decrypt(theirs), "another key's ciphertext");
+        assertEquals(PHONE, protection.decrypt(stored));
+
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                String mine = "住址 " + t + " 号";
+                done.add(threads.submit(() -> {
+                    int checked = 0;
+                    for (int i = 0; i < 2_000; i++) {
+                        String value = mine + i;
+                        assertEquals(value, protection.decrypt(protection.encrypt(value)));
+                        assertEquals(PHONE, protection.decrypt(stored));
+                        checked++;
+                    }
+                    return checked;
+                }));
+            }
+            for (Future<Integer> d : done) {
+                assertEquals(2_000, d.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
